@@ -1,0 +1,56 @@
+/* The checklist of SPEC 3, evaluated against a claim.
+ *
+ * The rules are data (data/checklist.xml in the data directory), not C. A
+ * cp_checklist owns its items and strings; cp_checklist_free releases it
+ * (and accepts NULL).
+ */
+#ifndef CLAIMPACK_CHECKLIST_H
+#define CLAIMPACK_CHECKLIST_H
+
+#include <stdbool.h>
+#include "claimpack/claim.h"
+
+enum cp_item_state {
+    CP_ITEM_PRESENT,      /* required or recommended, and there */
+    CP_ITEM_MISSING,      /* required and not there: an error (exit 1 unless --force) */
+    CP_ITEM_RECOMMENDED,  /* recommended and not there: a warning */
+    CP_ITEM_WARNING       /* a deadline that has passed or is near */
+};
+
+typedef struct cp_check_item {
+    char *id;             /* stable identifier from the rules file, e.g. "proof-of-purchase" */
+    char *label;          /* "Proof of purchase" */
+    enum cp_item_state state;
+    char *hint;           /* one line: what to add and where to find it */
+    cp_loc loc;           /* where in the claim it belongs (the nearest element) */
+} cp_check_item;
+
+typedef struct cp_deadline {
+    char *id;             /* "return-window", "atoz", "eu-guarantee", ... */
+    char *label;
+    cp_date date;         /* the computed date */
+    bool passed;          /* before the letter date */
+    bool applies;         /* false when the claim lacks the date it counts from */
+    char *note;
+} cp_deadline;
+
+typedef struct cp_checklist {
+    cp_check_item *items;
+    size_t n_items;
+    cp_deadline *deadlines;
+    size_t n_deadlines;
+} cp_checklist;
+
+typedef struct cp_check_options {
+    bool print;           /* --print: postal addresses become required */
+} cp_check_options;
+
+/* Evaluate `rules_path` against the claim. Missing required items are added
+ * to diags as errors (CP_INVALID) at the claim location they concern;
+ * recommended items and deadlines as warnings. Returns 0, or -1 when the
+ * rules file itself cannot be read (CP_INPUT). */
+int cp_checklist_eval(cp_checklist **out, const cp_claim *c, const char *rules_path,
+                      const cp_check_options *opt, cp_diags *diags);
+void cp_checklist_free(cp_checklist *cl);
+
+#endif

@@ -1,0 +1,175 @@
+/* The claim file (SPEC 2) as a model.
+ *
+ * cp_claim_parse builds a cp_claim that owns every string and array in it;
+ * cp_claim_free releases the whole tree (and accepts NULL). Strings are UTF-8
+ * with surrounding white space trimmed; a field the file leaves out is NULL
+ * (strings), 0-count (arrays) or an invalid date.
+ */
+#ifndef CLAIMPACK_CLAIM_H
+#define CLAIMPACK_CLAIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "claimpack/diag.h"
+#include "claimpack/date.h"
+
+/* Where an element or attribute stands in the claim file. */
+typedef struct cp_loc { int line, col; } cp_loc;
+
+enum cp_claim_type {
+    CP_TYPE_DEFECTIVE, CP_TYPE_DAMAGED, CP_TYPE_WRONG_ITEM, CP_TYPE_NOT_RECEIVED,
+    CP_TYPE_LATE_DELIVERY, CP_TYPE_BILLING, CP_TYPE_REFUND_MISSING, CP_TYPE_APPEAL,
+    CP_TYPE_ESCALATION, CP_TYPE__COUNT
+};
+
+enum cp_lang { CP_LANG_EN, CP_LANG_NL, CP_LANG_FY, CP_LANG_ES, CP_LANG_DE, CP_LANG_FR, CP_LANG__COUNT };
+
+enum cp_resolution_kind {
+    CP_RES_REFUND, CP_RES_REPLACEMENT, CP_RES_REPAIR, CP_RES_COMPENSATION,
+    CP_RES_PRICE_REDUCTION, CP_RES_OTHER, CP_RES__COUNT
+};
+
+enum cp_doc_kind {
+    CP_DOC_PROOF_OF_PURCHASE, CP_DOC_PHOTO, CP_DOC_SCREENSHOT, CP_DOC_CORRESPONDENCE,
+    CP_DOC_TECHNICAL_REPORT, CP_DOC_TRACKING, CP_DOC_OTHER, CP_DOC__COUNT
+};
+
+/* Names as written in the claim file ("wrong-item"); NULL / -1 when unknown. */
+const char *cp_claim_type_name(enum cp_claim_type t);
+int cp_claim_type_from_name(const char *s);
+const char *cp_lang_name(enum cp_lang l);
+int cp_lang_from_name(const char *s);
+const char *cp_resolution_kind_name(enum cp_resolution_kind k);
+int cp_resolution_kind_from_name(const char *s);
+const char *cp_doc_kind_name(enum cp_doc_kind k);
+int cp_doc_kind_from_name(const char *s);
+
+/* A money amount: "349.00" -> minor = 34900, digits = 2. */
+typedef struct cp_amount {
+    bool present;
+    long long minor;     /* value in 1/10^digits units */
+    int digits;          /* decimals written in the file (0..3) */
+    char currency[4];    /* ISO 4217, "" when not given */
+} cp_amount;
+
+typedef struct cp_party {
+    char *name, *department, *address, *email, *phone;
+    cp_loc loc;          /* the element; line 0 when absent */
+} cp_party;
+
+typedef struct cp_product {
+    char *description;
+    cp_amount price;
+    int quantity;        /* default 1 */
+    cp_loc loc;
+} cp_product;
+
+typedef struct cp_order {
+    char *number;
+    cp_date placed, expected, delivered;
+    char *seller, *marketplace;
+    cp_product *products;
+    size_t n_products;
+    char *tracking, *carrier;
+    cp_loc loc, tracking_loc;
+} cp_order;
+
+typedef struct cp_text_item {      /* a <fact> or a history <event> */
+    cp_date date;                  /* events only */
+    char *text;
+    cp_loc loc;
+} cp_text_item;
+
+typedef struct cp_problem {
+    cp_date noticed;
+    char *summary;
+    cp_text_item *facts;
+    size_t n_facts;
+    cp_loc loc;
+} cp_problem;
+
+typedef struct cp_previous_claim {
+    bool present;
+    char *ref;
+    cp_date date;
+    char *outcome;       /* e.g. "rejected" */
+    cp_loc loc;
+} cp_previous_claim;
+
+typedef struct cp_resolution {
+    bool present;
+    enum cp_resolution_kind kind;
+    cp_amount amount;
+    char *text;
+    cp_loc loc;
+} cp_resolution;
+
+typedef struct cp_message {        /* one line of a typed-in chat */
+    char *from;
+    cp_datetime date;
+    char *text;
+    cp_loc loc;
+} cp_message;
+
+/* What an evidence file's bytes are (sniffed, never from the name). */
+enum cp_format { CP_FMT_UNKNOWN, CP_FMT_JPEG, CP_FMT_PNG, CP_FMT_PDF, CP_FMT_EMAIL, CP_FMT_TEXT };
+
+typedef struct cp_evidence_file {
+    char *path;          /* as resolved: claim dir + pattern match */
+    char *display;       /* as the user would name it: relative to the claim dir */
+    enum cp_format format;   /* set by cp_evidence_check */
+} cp_evidence_file;
+
+typedef struct cp_document {
+    enum cp_doc_kind kind;
+    char *file;          /* @file as written (may be a glob); NULL for a transcript */
+    char *title;         /* @title, else the element's text; may be NULL */
+    cp_date date;        /* @date, optional */
+    cp_message *messages;
+    size_t n_messages;
+    cp_evidence_file *files;   /* filled by cp_evidence_check: the glob's matches */
+    size_t n_files;
+    cp_loc loc;
+} cp_document;
+
+typedef struct cp_claim {
+    char *path;          /* the claim file as given */
+    char *dir;           /* its directory: base for relative paths */
+    int version;
+    enum cp_claim_type type;
+    enum cp_lang lang;
+    char *jurisdiction;  /* "EU", "UK", "US", or anything else; NULL if absent */
+    cp_date date;        /* the letter's date: @date, else today */
+    bool date_given;
+    cp_party claimant, recipient;
+    cp_order order;
+    cp_problem problem;
+    cp_text_item *history;
+    size_t n_history;
+    cp_previous_claim previous;
+    cp_resolution resolution;
+    cp_document *documents;
+    size_t n_documents;
+    cp_loc loc;          /* the <claim> element */
+} cp_claim;
+
+/* Parse and validate (well-formedness, the RELAX NG schema in the data
+ * directory, then value checks: dates, amounts, enumerations). Every problem
+ * is added to diags as "claim.xml:LINE:COL: error: ..." with CP_INVALID (or
+ * CP_INPUT when the file cannot be read). On success *out holds the model; on
+ * failure *out is NULL and -1 is returned. Never loads DTDs, entities or
+ * anything from the network. */
+int cp_claim_parse(cp_claim **out, const char *path, cp_diags *diags);
+
+/* Same, from memory; `name` is what diagnostics call the file and `dir` the
+ * base for relative paths. */
+int cp_claim_parse_memory(cp_claim **out, const char *buf, size_t len,
+                          const char *name, const char *dir, cp_diags *diags);
+
+/* Fill claimant fields the claim leaves out from a profile file holding a
+ * <claimant> element (SPEC 5). A missing profile is not an error. */
+int cp_claim_apply_profile(cp_claim *c, const char *profile_path, cp_diags *diags);
+
+void cp_claim_free(cp_claim *c);
+
+#endif

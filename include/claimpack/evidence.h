@@ -1,0 +1,24 @@
+/* Evidence files: glob expansion and checking before anything is built.
+ *
+ * The check fills document->files (owned by the claim, freed by
+ * cp_claim_free) and never hands a file to a third-party library before its
+ * bytes have been sniffed and checked here.
+ */
+#ifndef CLAIMPACK_EVIDENCE_H
+#define CLAIMPACK_EVIDENCE_H
+
+#include "claimpack/claim.h"
+
+/* Expand every document's @file (sorted by name, relative to the claim's
+ * directory) and check each file: exists, readable, not empty, its content
+ * is a format its kind accepts (photo/screenshot/tracking/other: JPEG or PNG
+ * or PDF; every kind: PDF; correspondence: e-mail or UTF-8 text), and it
+ * decodes. Each problem is one CP_INPUT error at the document's line in the
+ * claim, naming the file. Returns 0 when every file is fine, else -1. */
+int cp_evidence_check(cp_claim *c, cp_diags *diags);
+
+/* Sniff a buffer's format from its first bytes (and, for text, all of it). */
+enum cp_format cp_format_sniff(const unsigned char *buf, size_t len);
+const char *cp_format_name(enum cp_format f);
+
+#endif

@@ -1,0 +1,74 @@
+/* Letter templates (claimpack-template(5)): the letter's wording, expanded
+ * against a claim into a list of blocks for the layout.
+ *
+ * cp_template and cp_letter own everything they point to; the _free
+ * functions release them and accept NULL.
+ */
+#ifndef CLAIMPACK_TEMPLATE_H
+#define CLAIMPACK_TEMPLATE_H
+
+#include <stdio.h>
+#include "claimpack/claim.h"
+#include "claimpack/l10n.h"
+
+typedef struct cp_template cp_template;
+
+/* `name` is a template name (a user's copy in $XDG_CONFIG_HOME/claimpack/
+ * templates/ wins over the built-in of that name), a path to a file, or NULL
+ * for the built-in template of the claim's type and language. Errors are
+ * "TEMPLATE:LINE: message", CP_INPUT. */
+int cp_template_load(cp_template **out, const char *name, enum cp_claim_type type,
+                     enum cp_lang lang, cp_diags *diags);
+void cp_template_free(cp_template *t);
+
+/* One entry of the letter's list of enclosures (filled in once the evidence
+ * pack is laid out: first_page 0 = not known yet). */
+typedef struct cp_enclosure {
+    const char *label;       /* "A", "B", ... */
+    const char *title;
+    const char *kind;        /* the document kind's name in the letter's language */
+    int first_page, page_count;
+} cp_enclosure;
+
+typedef struct cp_letter_input {
+    const cp_claim *claim;
+    const cp_l10n *l10n;
+    cp_date deadline;        /* response deadline: letter date + 14 days */
+    const cp_enclosure *enclosures;
+    size_t n_enclosures;
+} cp_letter_input;
+
+enum cp_block_kind {
+    CP_BLOCK_PARAGRAPH,      /* running text */
+    CP_BLOCK_BULLET,         /* one bullet item, hanging indent */
+    CP_BLOCK_HEADING,        /* a short bold line */
+    CP_BLOCK_FIELD,          /* "label: text" in a compact two-column list */
+    CP_BLOCK_GAP             /* extra vertical space */
+};
+
+typedef struct cp_block {
+    enum cp_block_kind kind;
+    char *label;             /* FIELD only */
+    char *text;              /* UTF-8; may hold '\n' for forced line breaks */
+    int level;               /* BULLET nesting, 0 = top */
+} cp_block;
+
+/* The expanded letter: the parts a layout places. */
+typedef struct cp_letter {
+    char *subject;           /* one line, bold */
+    char *salutation;        /* "Dear Sir or Madam," */
+    cp_block *blocks;        /* the body in order */
+    size_t n_blocks;
+    char *closing;           /* "Yours faithfully," */
+    char *date_line;         /* the letter date, localized */
+} cp_letter;
+
+int cp_template_render(cp_letter **out, const cp_template *t, const cp_letter_input *in,
+                       cp_diags *diags);
+void cp_letter_free(cp_letter *l);
+
+/* For `claimpack templates`: every template known, one line each, with
+ * where it comes from (built-in or the user's directory). */
+int cp_template_list(FILE *fp, cp_diags *diags);
+
+#endif

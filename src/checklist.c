@@ -1,0 +1,3 @@
+/* checklist.c: (being written) */
+#include "config.h"
+#include "claimpack/checklist.h"

@@ -1,0 +1,3 @@
+/* evidence.c: (being written) */
+#include "config.h"
+#include "claimpack/evidence.h"

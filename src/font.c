@@ -1,0 +1,3 @@
+/* font.c: (being written) */
+#include "config.h"
+#include "font.h"

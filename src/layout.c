@@ -1,0 +1,3 @@
+/* layout.c: (being written) */
+#include "config.h"
+#include "layout.h"

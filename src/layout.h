@@ -1,0 +1,4 @@
+/* layout.h: (being written) */
+#ifndef CP_LAYOUT_H
+#define CP_LAYOUT_H
+#endif

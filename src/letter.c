@@ -1,0 +1,3 @@
+/* letter.c: (being written) */
+#include "config.h"
+#include "letter.h"

@@ -1,0 +1,4 @@
+/* letter.h: (being written) */
+#ifndef CP_LETTER_H
+#define CP_LETTER_H
+#endif

@@ -1,0 +1,3 @@
+/* template.c: (being written) */
+#include "config.h"
+#include "claimpack/template.h"

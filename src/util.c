@@ -1,0 +1,290 @@
+/* util.c: allocation, buffers, files and paths. */
+#include "config.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void
+out_of_memory(size_t n)
+{
+    fprintf(stderr, "claimpack: error: out of memory (%zu bytes)\n", n);
+    exit(CP_OUTPUT);
+}
+
+void *
+xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (p == NULL)
+        out_of_memory(n);
+    return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (p == NULL)
+        out_of_memory(n * size);
+    return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (q == NULL)
+        out_of_memory(n);
+    return q;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+    if (size != 0 && n > SIZE_MAX / size)
+        out_of_memory(SIZE_MAX);
+    return xrealloc(p, n * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n < 0)
+        out_of_memory(0);
+    char *p = xmalloc((size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = xvasprintf(fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+static void
+buf_reserve(cp_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        if (cap > SIZE_MAX / 2)
+            out_of_memory(SIZE_MAX);
+        cap *= 2;
+    }
+    b->data = xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void
+cp_buf_add(cp_buf *b, const void *p, size_t n)
+{
+    buf_reserve(b, n);
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void
+cp_buf_puts(cp_buf *b, const char *s)
+{
+    cp_buf_add(b, s, strlen(s));
+}
+
+void
+cp_buf_putc(cp_buf *b, char c)
+{
+    cp_buf_add(b, &c, 1);
+}
+
+void
+cp_buf_printf(cp_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    cp_buf_puts(b, s);
+    free(s);
+}
+
+char *
+cp_buf_detach(cp_buf *b)
+{
+    char *p = b->data ? b->data : xstrdup("");
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}
+
+void
+cp_buf_free(cp_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+int
+cp_read_file(char **out, size_t *len, const char *path, size_t limit)
+{
+    *out = NULL;
+    *len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) < 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        errno = EISDIR;
+        return -1;
+    }
+    cp_buf b = CP_BUF_INIT;
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            close(fd);
+            cp_buf_free(&b);
+            errno = e;
+            return -1;
+        }
+        if (n == 0)
+            break;
+        if (b.len + (size_t)n > limit) {
+            close(fd);
+            cp_buf_free(&b);
+            errno = EFBIG;
+            return -1;
+        }
+        cp_buf_add(&b, chunk, (size_t)n);
+    }
+    close(fd);
+    *len = b.len;
+    *out = cp_buf_detach(&b);
+    return 0;
+}
+
+char *
+cp_path_join(const char *dir, const char *rel)
+{
+    if (rel[0] == '/' || dir == NULL || dir[0] == '\0' || strcmp(dir, ".") == 0)
+        return xstrdup(rel);
+    size_t n = strlen(dir);
+    return xasprintf("%s%s%s", dir, dir[n - 1] == '/' ? "" : "/", rel);
+}
+
+char *
+cp_path_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    return xstrndup(path, (size_t)(slash - path));
+}
+
+const char *
+cp_path_base(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+char *
+cp_trim(char *s)
+{
+    char *p = s;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    size_t n = strlen(p);
+    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' || p[n - 1] == '\r'))
+        n--;
+    memmove(s, p, n);
+    s[n] = '\0';
+    return s;
+}
+
+bool
+cp_streq(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL)
+        return a == b;
+    return strcmp(a, b) == 0;
+}
+
+bool
+cp_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        unsigned c = *p;
+        size_t k;
+        unsigned min;
+        if (c < 0x80) {
+            p++;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            k = 1; min = 0x80; c &= 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            k = 2; min = 0x800; c &= 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            k = 3; min = 0x10000; c &= 0x07;
+        } else {
+            return false;
+        }
+        if ((size_t)(end - p) <= k)
+            return false;
+        for (size_t i = 1; i <= k; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            c = (c << 6) | (p[i] & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+            return false;
+        p += k + 1;
+    }
+    return true;
+}

@@ -1,0 +1,56 @@
+/* Small helpers shared by every stage. Allocation failure is handled here,
+ * once: the x* functions print a message and exit(4) instead of returning
+ * NULL. */
+#ifndef CP_UTIL_H
+#define CP_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include "claimpack/diag.h"
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* xreallocarray: p resized to n * size, overflow-checked. */
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) CP_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* A growable byte buffer, always NUL-terminated. Owns data. */
+typedef struct cp_buf {
+    char *data;
+    size_t len, cap;
+} cp_buf;
+#define CP_BUF_INIT { NULL, 0, 0 }
+void cp_buf_add(cp_buf *b, const void *p, size_t n);
+void cp_buf_puts(cp_buf *b, const char *s);
+void cp_buf_putc(cp_buf *b, char c);
+void cp_buf_printf(cp_buf *b, const char *fmt, ...) CP_PRINTF(2, 3);
+/* Give the data away (caller frees); the buffer is left empty. */
+char *cp_buf_detach(cp_buf *b);
+void cp_buf_free(cp_buf *b);
+
+/* Read a whole file, at most `limit` bytes (else fails with errno EFBIG).
+ * On success *out is malloc'd, NUL-terminated (not counted in *len). 0 or -1
+ * with errno set. */
+int cp_read_file(char **out, size_t *len, const char *path, size_t limit);
+
+/* "dir/rel" unless rel is absolute; newly allocated. */
+char *cp_path_join(const char *dir, const char *rel);
+/* The directory part of path ("." when none); newly allocated. */
+char *cp_path_dir(const char *path);
+/* The last component of path (points into path). */
+const char *cp_path_base(const char *path);
+
+/* Trim leading/trailing ASCII white space in place; returns s. */
+char *cp_trim(char *s);
+bool cp_streq(const char *a, const char *b);   /* NULL-safe */
+/* True when s is valid UTF-8 (n bytes). */
+bool cp_utf8_valid(const char *s, size_t n);
+
+#define CP_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif
