@@ -1,0 +1,3 @@
+/* image-jpeg.c: (being written) */
+#include "config.h"
+#include "image.h"

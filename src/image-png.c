@@ -1,0 +1,3 @@
+/* image-png.c: (being written) */
+#include "config.h"
+#include "image.h"

@@ -1,0 +1,3 @@
+/* mail.c: (being written) */
+#include "config.h"
+#include "mail.h"

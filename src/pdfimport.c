@@ -1,0 +1,3 @@
+/* pdfimport.c: (being written) */
+#include "config.h"
+#include "pdfimport.h"
