@@ -1,0 +1,585 @@
+/* assemble.c: the final PDF, put together with libqpdf (see assemble.h). */
+#include "config.h"
+#include "assemble.h"
+#include "util.h"
+
+#include <qpdf/qpdf-c.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* pdfimport.c hands out its qpdf object for copying pages (declared in
+ * pdfimport.h too). */
+qpdf_data cp_pdfdoc_qpdf(cp_pdfdoc *d);
+
+typedef struct asm_state {
+    const cp_asm_plan *plan;
+    cp_diags *diags;
+    qpdf_data out, gen, store;
+    int *image_ids;
+    qpdf_oh *pages;            /* the output's page objects, in order */
+    char *store_path;
+    int next_name;             /* for unique resource names */
+} asm_state;
+
+/* Move qpdf's pending error (if any) into a diagnostic. Returns -1 when
+ * there was one. */
+static int
+take_error(qpdf_data q, cp_diags *d, enum cp_status status, const char *what)
+{
+    if (!qpdf_has_error(q))
+        return 0;
+    qpdf_error e = qpdf_get_error(q);
+    const char *file = qpdf_get_error_filename(q, e);
+    const char *detail = qpdf_get_error_message_detail(q, e);
+    cp_error(d, status, file && *file ? file : NULL, 0, 0, "%s: %s", what,
+             detail && *detail ? detail : qpdf_get_error_full_text(q, e));
+    return -1;
+}
+
+/* The /Resources dictionary of a page of `q`, made the page's own direct
+ * dictionary so that changing it cannot change another page. */
+static qpdf_oh
+own_resources(qpdf_data q, qpdf_oh page)
+{
+    qpdf_oh res = qpdf_oh_get_key(q, page, "/Resources");
+    qpdf_oh copy = qpdf_oh_new_dictionary(q);
+    if (qpdf_oh_is_dictionary(q, res)) {
+        qpdf_oh_begin_dict_key_iter(q, res);
+        while (qpdf_oh_dict_more_keys(q)) {
+            const char *key = qpdf_oh_dict_next_key(q);
+            qpdf_oh_replace_key(q, copy, key, qpdf_oh_get_key(q, res, key));
+        }
+    }
+    qpdf_oh_replace_key(q, page, "/Resources", copy);
+    return copy;
+}
+
+/* Add `obj` to the page's /XObject resources under a fresh name; returns
+ * the name (static buffer, "/CpN"). */
+static const char *
+add_xobject(asm_state *st, qpdf_oh page, qpdf_oh obj)
+{
+    static char name[32];
+    qpdf_data q = st->out;
+    qpdf_oh res = own_resources(q, page);
+    qpdf_oh old = qpdf_oh_get_key(q, res, "/XObject");
+    qpdf_oh xo = qpdf_oh_new_dictionary(q);
+    if (qpdf_oh_is_dictionary(q, old)) {
+        qpdf_oh_begin_dict_key_iter(q, old);
+        while (qpdf_oh_dict_more_keys(q)) {
+            const char *key = qpdf_oh_dict_next_key(q);
+            qpdf_oh_replace_key(q, xo, key, qpdf_oh_get_key(q, old, key));
+        }
+    }
+    do
+        snprintf(name, sizeof name, "/Cp%d", st->next_name++);
+    while (qpdf_oh_has_key(q, xo, name));
+    qpdf_oh_replace_key(q, xo, name, obj);
+    qpdf_oh_replace_key(q, res, "/XObject", xo);
+    return name;
+}
+
+static qpdf_oh
+new_content_stream(qpdf_data q, const char *text)
+{
+    qpdf_oh s = qpdf_oh_new_stream(q);
+    qpdf_oh_replace_stream_data(q, s, (const unsigned char *)text, strlen(text),
+                                qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+    return s;
+}
+
+/* Put streams before and after the page's existing content. */
+static void
+wrap_contents(qpdf_data q, qpdf_oh page, qpdf_oh before, qpdf_oh after)
+{
+    qpdf_oh old = qpdf_oh_get_key(q, page, "/Contents");
+    qpdf_oh arr = qpdf_oh_new_array(q);
+    if (before)
+        qpdf_oh_append_item(q, arr, before);
+    if (qpdf_oh_is_array(q, old)) {
+        int n = qpdf_oh_get_array_n_items(q, old);
+        for (int i = 0; i < n; i++)
+            qpdf_oh_append_item(q, arr, qpdf_oh_get_array_item(q, old, i));
+    } else if (qpdf_oh_is_stream(q, old)) {
+        qpdf_oh_append_item(q, arr, old);
+    }
+    if (after)
+        qpdf_oh_append_item(q, arr, after);
+    qpdf_oh_replace_key(q, page, "/Contents", arr);
+}
+
+/* The matrix that draws the stored picture upright in the box (x, y, w, h):
+ * EXIF orientation 1..8 (see the table in the commit that added this). */
+static void
+orientation_matrix(int o, double x, double y, double w, double h, double m[6])
+{
+    double t[8][6] = {
+        { w, 0, 0, h, x, y },              /* 1 */
+        { -w, 0, 0, h, x + w, y },         /* 2 mirrored */
+        { -w, 0, 0, -h, x + w, y + h },    /* 3 turned 180 */
+        { w, 0, 0, -h, x, y + h },         /* 4 mirrored vertically */
+        { 0, -h, -w, 0, x + w, y + h },    /* 5 transposed */
+        { 0, -h, w, 0, x, y + h },         /* 6 turned 90 clockwise */
+        { 0, h, w, 0, x, y },              /* 7 transversed */
+        { 0, h, -w, 0, x + w, y },         /* 8 turned 90 anticlockwise */
+    };
+    if (o < 1 || o > 8)
+        o = 1;
+    memcpy(m, t[o - 1], sizeof t[0]);
+}
+
+static void
+fmt_num(char *buf, size_t n, double v)
+{
+    if (fabs(v) < 0.00005)
+        v = 0;
+    snprintf(buf, n, "%.4f", v);
+    /* trim trailing zeros: smaller and the same bytes every time */
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *end = buf + strlen(buf) - 1;
+        while (end > dot && *end == '0')
+            *end-- = '\0';
+        if (end == dot)
+            *end = '\0';
+    }
+}
+
+static char *
+matrix_op(const double m[6])
+{
+    char s[6][32];
+    for (int i = 0; i < 6; i++)
+        fmt_num(s[i], sizeof s[i], m[i]);
+    return xasprintf("%s %s %s %s %s %s cm", s[0], s[1], s[2], s[3], s[4], s[5]);
+}
+
+static int
+add_image_page(asm_state *st, const cp_asm_page *pg, qpdf_oh page)
+{
+    qpdf_data q = st->out;
+    const cp_asm_image *im = &st->plan->images[pg->image];
+    qpdf_oh src = qpdf_get_object_by_id(st->store, st->image_ids[pg->image], 0);
+    qpdf_oh img = qpdf_oh_copy_foreign_object(q, st->store, src);
+    const char *name = add_xobject(st, page, img);
+    double m[6];
+    orientation_matrix(im->info->orientation, pg->x, pg->y, pg->w, pg->h, m);
+    char *cm = matrix_op(m);
+    char *ops = xasprintf("q %s %s Do Q\n", cm, name);
+    wrap_contents(q, page, new_content_stream(q, ops), 0);
+    free(ops);
+    free(cm);
+    return 0;
+}
+
+static double
+box_value(qpdf_data q, qpdf_oh box, int i)
+{
+    return qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, box, i));
+}
+
+/* Lay the typeset overlay (a page of the generated PDF, made at the visible
+ * size of the imported page) over an imported page, whatever its /Rotate and
+ * box origin. */
+static int
+add_overlay(asm_state *st, qpdf_oh gen_page, qpdf_oh page)
+{
+    qpdf_data q = st->out;
+    unsigned char *data = NULL;
+    size_t len = 0;
+    if (qpdf_oh_get_page_content_data(st->gen, gen_page, &data, &len) & QPDF_ERRORS)
+        return take_error(st->gen, st->diags, CP_INPUT, "typeset overlay");
+    qpdf_oh form = qpdf_oh_new_stream(q);
+    qpdf_oh_replace_stream_data(q, form, data, len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+    free(data);
+    qpdf_oh dict = qpdf_oh_get_dict(q, form);
+    qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/XObject"));
+    qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/Form"));
+    qpdf_oh gbox = qpdf_oh_get_key(st->gen, gen_page, "/MediaBox");
+    qpdf_oh_replace_key(q, dict, "/BBox", qpdf_oh_copy_foreign_object(q, st->gen, gbox));
+    qpdf_oh gres = qpdf_oh_get_key(st->gen, gen_page, "/Resources");
+    qpdf_oh_replace_key(q, dict, "/Resources", qpdf_oh_copy_foreign_object(q, st->gen, gres));
+
+    /* The visible area of the imported page and how it is turned. */
+    qpdf_oh box = qpdf_oh_get_key(q, page, "/CropBox");
+    if (!qpdf_oh_is_array(q, box) || qpdf_oh_get_array_n_items(q, box) != 4)
+        box = qpdf_oh_get_key(q, page, "/MediaBox");
+    double x0 = 0, y0 = 0, x1 = 612, y1 = 792;
+    if (qpdf_oh_is_array(q, box) && qpdf_oh_get_array_n_items(q, box) == 4) {
+        x0 = fmin(box_value(q, box, 0), box_value(q, box, 2));
+        x1 = fmax(box_value(q, box, 0), box_value(q, box, 2));
+        y0 = fmin(box_value(q, box, 1), box_value(q, box, 3));
+        y1 = fmax(box_value(q, box, 1), box_value(q, box, 3));
+    }
+    double w = x1 - x0, h = y1 - y0;
+    long long rot = 0;
+    qpdf_oh r = qpdf_oh_get_key(q, page, "/Rotate");
+    if (qpdf_oh_is_integer(q, r))
+        rot = ((qpdf_oh_get_int_value(q, r) % 360) + 360) % 360;
+    double m[6] = { 1, 0, 0, 1, x0, y0 };
+    if (rot == 90) {
+        double t[6] = { 0, 1, -1, 0, x0 + w, y0 };
+        memcpy(m, t, sizeof t);
+    } else if (rot == 180) {
+        double t[6] = { -1, 0, 0, -1, x0 + w, y0 + h };
+        memcpy(m, t, sizeof t);
+    } else if (rot == 270) {
+        double t[6] = { 0, -1, 1, 0, x0, y0 + h };
+        memcpy(m, t, sizeof t);
+    }
+    const char *name = add_xobject(st, page, form);
+    char *cm = matrix_op(m);
+    char *after = xasprintf("\nQ q %s %s Do Q\n", cm, name);
+    wrap_contents(q, page, new_content_stream(q, "q\n"), new_content_stream(q, after));
+    free(after);
+    free(cm);
+    return 0;
+}
+
+static qpdf_oh
+page_dest(qpdf_data q, qpdf_oh page)
+{
+    qpdf_oh d = qpdf_oh_new_array(q);
+    qpdf_oh_append_item(q, d, page);
+    qpdf_oh_append_item(q, d, qpdf_oh_new_name(q, "/XYZ"));
+    qpdf_oh_append_item(q, d, qpdf_oh_new_null(q));
+    qpdf_oh_append_item(q, d, qpdf_oh_new_null(q));
+    qpdf_oh_append_item(q, d, qpdf_oh_new_null(q));
+    return d;
+}
+
+static void
+add_links(asm_state *st)
+{
+    qpdf_data q = st->out;
+    const cp_asm_plan *p = st->plan;
+    for (size_t i = 0; i < p->n_links; i++) {
+        const cp_asm_link *l = &p->links[i];
+        if (l->page < 0 || (size_t)l->page >= p->n_pages || l->target < 0 ||
+            (size_t)l->target >= p->n_pages)
+            continue;
+        qpdf_oh page = st->pages[l->page];
+        qpdf_oh a = qpdf_oh_new_dictionary(q);
+        qpdf_oh_replace_key(q, a, "/Type", qpdf_oh_new_name(q, "/Annot"));
+        qpdf_oh_replace_key(q, a, "/Subtype", qpdf_oh_new_name(q, "/Link"));
+        qpdf_oh rect = qpdf_oh_new_array(q);
+        double v[4] = { l->x0, l->y0, l->x1, l->y1 };
+        for (int k = 0; k < 4; k++) {
+            char buf[32];
+            fmt_num(buf, sizeof buf, v[k]);
+            qpdf_oh_append_item(q, rect, qpdf_oh_new_real_from_string(q, buf));
+        }
+        qpdf_oh_replace_key(q, a, "/Rect", rect);
+        qpdf_oh border = qpdf_oh_new_array(q);
+        for (int k = 0; k < 3; k++)
+            qpdf_oh_append_item(q, border, qpdf_oh_new_integer(q, 0));
+        qpdf_oh_replace_key(q, a, "/Border", border);
+        qpdf_oh_replace_key(q, a, "/Dest", page_dest(q, st->pages[l->target]));
+        qpdf_oh annot = qpdf_make_indirect_object(q, a);
+        qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
+        qpdf_oh list = qpdf_oh_new_array(q);
+        if (qpdf_oh_is_array(q, annots)) {
+            int n = qpdf_oh_get_array_n_items(q, annots);
+            for (int k = 0; k < n; k++)
+                qpdf_oh_append_item(q, list, qpdf_oh_get_array_item(q, annots, k));
+        }
+        qpdf_oh_append_item(q, list, annot);
+        qpdf_oh_replace_key(q, page, "/Annots", list);
+    }
+}
+
+/* Bookmarks: a flat list with levels becomes the /Outlines tree. */
+static void
+add_outlines(asm_state *st)
+{
+    qpdf_data q = st->out;
+    const cp_asm_plan *p = st->plan;
+    if (p->n_outlines == 0)
+        return;
+    size_t n = p->n_outlines;
+    qpdf_oh *item = xcalloc(n, sizeof *item);
+    long *parent = xcalloc(n, sizeof *parent);     /* index, -1 = root */
+    long *last_kid = xcalloc(n + 1, sizeof *last_kid); /* [n] = root */
+    long *first_kid = xcalloc(n + 1, sizeof *first_kid);
+    long *count = xcalloc(n + 1, sizeof *count);
+    for (size_t i = 0; i <= n; i++)
+        last_kid[i] = first_kid[i] = -1;
+
+    qpdf_oh root_dict = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
+    qpdf_oh_replace_key(q, root_dict, "/Type", qpdf_oh_new_name(q, "/Outlines"));
+    for (size_t i = 0; i < n; i++) {
+        const cp_asm_outline *o = &p->outlines[i];
+        item[i] = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
+        qpdf_oh_replace_key(q, item[i], "/Title", qpdf_oh_new_unicode_string(q, o->title));
+        int page = o->page;
+        if (page < 0 || (size_t)page >= p->n_pages)
+            page = 0;
+        qpdf_oh_replace_key(q, item[i], "/Dest", page_dest(q, st->pages[page]));
+        /* parent: nearest earlier entry one level up */
+        long par = -1;
+        for (long j = (long)i - 1; j >= 0; j--)
+            if (p->outlines[j].level < o->level) {
+                par = j;
+                break;
+            }
+        parent[i] = par;
+        size_t pi = par < 0 ? n : (size_t)par;
+        qpdf_oh_replace_key(q, item[i], "/Parent", par < 0 ? root_dict : item[par]);
+        if (last_kid[pi] >= 0) {
+            qpdf_oh_replace_key(q, item[last_kid[pi]], "/Next", item[i]);
+            qpdf_oh_replace_key(q, item[i], "/Prev", item[last_kid[pi]]);
+        } else {
+            first_kid[pi] = (long)i;
+        }
+        last_kid[pi] = (long)i;
+        count[pi]++;
+    }
+    for (size_t i = 0; i <= n; i++) {
+        if (first_kid[i] < 0)
+            continue;
+        qpdf_oh d = i == n ? root_dict : item[i];
+        qpdf_oh_replace_key(q, d, "/First", item[first_kid[i]]);
+        qpdf_oh_replace_key(q, d, "/Last", item[last_kid[i]]);
+        /* Top level and exhibits open; deeper levels (an imported PDF's own
+         * bookmarks) closed, shown as a negative count. */
+        long c = count[i];
+        bool open = i == n || p->outlines[i].level == 0;
+        qpdf_oh_replace_key(q, d, "/Count", qpdf_oh_new_integer(q, open ? c : -c));
+    }
+    qpdf_oh root = qpdf_get_root(q);
+    qpdf_oh_replace_key(q, root, "/Outlines", root_dict);
+    qpdf_oh_replace_key(q, root, "/PageMode", qpdf_oh_new_name(q, "/UseOutlines"));
+    free(item);
+    free(parent);
+    free(last_kid);
+    free(first_kid);
+    free(count);
+}
+
+static void
+set_info(asm_state *st)
+{
+    qpdf_data q = st->out;
+    const cp_asm_plan *p = st->plan;
+    qpdf_oh info = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
+    struct { const char *key, *value; } kv[] = {
+        { "/Title", p->title }, { "/Author", p->author }, { "/Subject", p->subject },
+        { "/Keywords", p->keywords }, { "/Creator", p->creator },
+        { "/Producer", "claimpack " PACKAGE_VERSION },
+    };
+    for (size_t i = 0; i < CP_ARRAY_LEN(kv); i++)
+        if (kv[i].value && *kv[i].value)
+            qpdf_oh_replace_key(q, info, kv[i].key, qpdf_oh_new_unicode_string(q, kv[i].value));
+    time_t t = (time_t)p->date_epoch;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char date[32];
+    strftime(date, sizeof date, "D:%Y%m%d%H%M%SZ", &tm);
+    qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, date));
+    qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, date));
+    qpdf_oh_replace_key(q, qpdf_get_trailer(q), "/Info", info);
+    qpdf_oh prefs = qpdf_oh_new_dictionary(q);
+    qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle", qpdf_oh_new_bool(q, 1));
+    qpdf_oh_replace_key(q, qpdf_get_root(q), "/ViewerPreferences", prefs);
+}
+
+static int
+build_pages(asm_state *st)
+{
+    const cp_asm_plan *p = st->plan;
+    int n_gen = qpdf_get_num_pages(st->gen);
+    if (n_gen < 0)
+        return take_error(st->gen, st->diags, CP_INPUT, "typeset pages");
+    st->pages = xcalloc(p->n_pages ? p->n_pages : 1, sizeof *st->pages);
+    for (size_t i = 0; i < p->n_pages; i++) {
+        const cp_asm_page *pg = &p->pages[i];
+        qpdf_oh gen_page = 0;
+        if (pg->gen_page < 0 || pg->gen_page >= n_gen) {
+            cp_error(st->diags, CP_OUTPUT, NULL, 0, 0, "internal error: page %zu has no typeset page", i + 1);
+            return -1;
+        }
+        gen_page = qpdf_get_page_n(st->gen, (size_t)pg->gen_page);
+        if (pg->kind == CP_ASM_IMPORTED) {
+            qpdf_data src = cp_pdfdoc_qpdf(pg->doc);
+            qpdf_oh sp = qpdf_get_page_n(src, (size_t)pg->doc_page);
+            if (qpdf_add_page(st->out, src, sp, 0) & QPDF_ERRORS)
+                return take_error(st->out, st->diags, CP_INPUT, "importing a PDF page");
+        } else {
+            if (qpdf_add_page(st->out, st->gen, gen_page, 0) & QPDF_ERRORS)
+                return take_error(st->out, st->diags, CP_OUTPUT, "adding a typeset page");
+        }
+        qpdf_oh page = qpdf_get_page_n(st->out, i);
+        st->pages[i] = page;
+        int rc = 0;
+        if (pg->kind == CP_ASM_IMAGE)
+            rc = add_image_page(st, pg, page);
+        else if (pg->kind == CP_ASM_IMPORTED)
+            rc = add_overlay(st, gen_page, page);
+        if (rc < 0 || take_error(st->out, st->diags, CP_INPUT, "assembling the pages") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A temporary file beside `path`; the caller renames or unlinks it. */
+static char *
+temp_beside(const char *path, const char *tag, int *fd)
+{
+    char *dir = cp_path_dir(path);
+    char *tmpl = xasprintf("%s/.%s.%s.XXXXXX", dir, cp_path_base(path), tag);
+    free(dir);
+    *fd = mkstemp(tmpl);
+    if (*fd < 0) {
+        free(tmpl);
+        return NULL;
+    }
+    return tmpl;
+}
+
+static int
+copy_to_stdout(const char *tmp, cp_diags *d)
+{
+    FILE *in = fopen(tmp, "rb");
+    if (in == NULL) {
+        cp_error(d, CP_OUTPUT, tmp, 0, 0, "%s", strerror(errno));
+        return -1;
+    }
+    char buf[65536];
+    size_t n;
+    int rc = 0;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, stdout) != n) {
+            rc = -1;
+            break;
+        }
+    if (fflush(stdout) != 0)
+        rc = -1;
+    if (rc < 0)
+        cp_error(d, CP_OUTPUT, "(standard output)", 0, 0, "cannot write: %s", strerror(errno));
+    fclose(in);
+    return rc;
+}
+
+int
+cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
+{
+    asm_state st;
+    memset(&st, 0, sizeof st);
+    st.plan = plan;
+    st.diags = diags;
+    int rc = -1, fd = -1;
+    bool to_stdout = strcmp(path, "-") == 0;
+    char *tmp = NULL;
+    char *tmp_base = to_stdout ? xasprintf("%s/claimpack", getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp")
+                               : xstrdup(path);
+
+    st.gen = qpdf_init();
+    qpdf_silence_errors(st.gen);
+    if (qpdf_read_memory(st.gen, "typeset pages", (const char *)plan->gen_pdf,
+                         (unsigned long long)plan->gen_len, "") & QPDF_ERRORS) {
+        take_error(st.gen, diags, CP_OUTPUT, "internal error reading the typeset pages");
+        goto cleanup;
+    }
+    if (plan->n_images > 0) {
+        int sfd;
+        st.store_path = temp_beside(tmp_base, "images", &sfd);
+        if (st.store_path == NULL) {
+            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create a scratch file beside it: %s",
+                     strerror(errno));
+            goto cleanup;
+        }
+        close(sfd);
+        if (cp_imagestore_write(st.store_path, plan->images, plan->n_images, &st.image_ids,
+                                diags) < 0)
+            goto cleanup;
+        st.store = qpdf_init();
+        qpdf_silence_errors(st.store);
+        if (qpdf_read(st.store, st.store_path, "") & QPDF_ERRORS) {
+            take_error(st.store, diags, CP_OUTPUT, "internal error reading the image store");
+            goto cleanup;
+        }
+        /* qpdf keeps the file open and reads it while writing; the name can go. */
+        unlink(st.store_path);
+    }
+
+    st.out = qpdf_init();
+    qpdf_silence_errors(st.out);
+    if (qpdf_empty_pdf(st.out) & QPDF_ERRORS) {
+        take_error(st.out, diags, CP_OUTPUT, "internal error");
+        goto cleanup;
+    }
+    if (build_pages(&st) < 0)
+        goto cleanup;
+    add_links(&st);
+    add_outlines(&st);
+    set_info(&st);
+    if (take_error(st.out, diags, CP_OUTPUT, "assembling the PDF") < 0)
+        goto cleanup;
+
+    tmp = temp_beside(tmp_base, "tmp", &fd);
+    if (tmp == NULL) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create the output: %s", strerror(errno));
+        goto cleanup;
+    }
+    close(fd);
+    fd = -1;
+    if (qpdf_init_write(st.out, tmp) & QPDF_ERRORS) {
+        take_error(st.out, diags, CP_OUTPUT, "cannot write the output");
+        goto cleanup;
+    }
+    qpdf_set_object_stream_mode(st.out, qpdf_o_generate);
+    qpdf_set_compress_streams(st.out, QPDF_TRUE);
+    qpdf_set_decode_level(st.out, qpdf_dl_none);
+    qpdf_set_deterministic_ID(st.out, QPDF_TRUE);
+    qpdf_set_minimum_pdf_version(st.out, "1.5");
+    if (qpdf_write(st.out) & QPDF_ERRORS) {
+        take_error(st.out, diags, CP_OUTPUT, "cannot write the output");
+        goto cleanup;
+    }
+    /* qpdf has closed the file; make it durable, then put it in place. */
+    fd = open(tmp, O_RDONLY);
+    if (fd < 0 || fsync(fd) != 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+        goto cleanup;
+    }
+    if (to_stdout) {
+        if (copy_to_stdout(tmp, diags) < 0)
+            goto cleanup;
+    } else {
+        if (rename(tmp, path) != 0) {
+            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+            goto cleanup;
+        }
+        free(tmp);
+        tmp = NULL;
+    }
+    rc = 0;
+cleanup:
+    if (fd >= 0)
+        close(fd);
+    if (tmp) {
+        unlink(tmp);
+        free(tmp);
+    }
+    if (st.store_path) {
+        unlink(st.store_path);
+        free(st.store_path);
+    }
+    if (st.out)
+        qpdf_cleanup(&st.out);
+    if (st.store)
+        qpdf_cleanup(&st.store);
+    if (st.gen)
+        qpdf_cleanup(&st.gen);
+    free(st.image_ids);
+    free(st.pages);
+    free(tmp_base);
+    return rc;
+}
