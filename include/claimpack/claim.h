@@ -150,6 +150,7 @@ typedef struct cp_claim {
     cp_resolution resolution;
     cp_document *documents;
     size_t n_documents;
+    cp_loc evidence_loc; /* the <evidence> element; line 0 when absent */
     cp_loc loc;          /* the <claim> element */
 } cp_claim;
 
