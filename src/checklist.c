@@ -1,3 +1,649 @@
-/* checklist.c: (being written) */
+/* checklist.c: the checklist of SPEC 3. The rules are data
+ * (data/checklist.xml, vocabulary described at its top); this file only
+ * knows how to read the claim model's fields and how to walk the rules. */
 #include "config.h"
 #include "claimpack/checklist.h"
+#include "util.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define RULES_LIMIT (1024 * 1024)
+
+/* The claim's fields as the rules name them. */
+enum field_kind { F_STR, F_DATE, F_COUNT, F_BOOL };
+
+static const struct field {
+    const char *name;
+    enum field_kind kind;
+    size_t off;
+} fields[] = {
+    { "claimant.name", F_STR, offsetof(cp_claim, claimant.name) },
+    { "claimant.address", F_STR, offsetof(cp_claim, claimant.address) },
+    { "claimant.email", F_STR, offsetof(cp_claim, claimant.email) },
+    { "claimant.phone", F_STR, offsetof(cp_claim, claimant.phone) },
+    { "claimant.department", F_STR, offsetof(cp_claim, claimant.department) },
+    { "recipient.name", F_STR, offsetof(cp_claim, recipient.name) },
+    { "recipient.address", F_STR, offsetof(cp_claim, recipient.address) },
+    { "recipient.email", F_STR, offsetof(cp_claim, recipient.email) },
+    { "recipient.phone", F_STR, offsetof(cp_claim, recipient.phone) },
+    { "recipient.department", F_STR, offsetof(cp_claim, recipient.department) },
+    { "order.number", F_STR, offsetof(cp_claim, order.number) },
+    { "order.placed", F_DATE, offsetof(cp_claim, order.placed) },
+    { "order.expected", F_DATE, offsetof(cp_claim, order.expected) },
+    { "order.delivered", F_DATE, offsetof(cp_claim, order.delivered) },
+    { "order.seller", F_STR, offsetof(cp_claim, order.seller) },
+    { "order.marketplace", F_STR, offsetof(cp_claim, order.marketplace) },
+    { "order.tracking", F_STR, offsetof(cp_claim, order.tracking) },
+    { "order.carrier", F_STR, offsetof(cp_claim, order.carrier) },
+    { "order.product", F_COUNT, offsetof(cp_claim, order.n_products) },
+    { "problem.summary", F_STR, offsetof(cp_claim, problem.summary) },
+    { "problem.fact", F_COUNT, offsetof(cp_claim, problem.n_facts) },
+    { "problem.noticed", F_DATE, offsetof(cp_claim, problem.noticed) },
+    { "history.event", F_COUNT, offsetof(cp_claim, n_history) },
+    { "previous-claim", F_BOOL, offsetof(cp_claim, previous.present) },
+    { "previous-claim.ref", F_STR, offsetof(cp_claim, previous.ref) },
+    { "previous-claim.date", F_DATE, offsetof(cp_claim, previous.date) },
+    { "resolution.kind", F_BOOL, offsetof(cp_claim, resolution.present) },
+    { "resolution.amount", F_BOOL, offsetof(cp_claim, resolution.amount.present) },
+};
+
+/* Where an item belongs; <claim> stands in for an absent element. */
+static const struct element {
+    const char *name;
+    size_t off;
+} elements[] = {
+    { "claim", offsetof(cp_claim, loc) },
+    { "claimant", offsetof(cp_claim, claimant.loc) },
+    { "recipient", offsetof(cp_claim, recipient.loc) },
+    { "order", offsetof(cp_claim, order.loc) },
+    { "order.tracking", offsetof(cp_claim, order.tracking_loc) },
+    { "problem", offsetof(cp_claim, problem.loc) },
+    { "history", offsetof(cp_claim, loc) },
+    { "previous-claim", offsetof(cp_claim, previous.loc) },
+    { "resolution", offsetof(cp_claim, resolution.loc) },
+    { "evidence", offsetof(cp_claim, evidence_loc) },
+};
+
+/* State of one evaluation: the rules file for error messages. */
+typedef struct eval {
+    const cp_claim *c;
+    const cp_check_options *opt;
+    const char *rules;
+    cp_diags *diags;
+    xmlNode *messages;
+    int warn_days;
+    int failed;
+} eval;
+
+static void rules_error(eval *e, const xmlNode *n, const char *fmt, ...) CP_PRINTF(3, 4);
+
+static void
+rules_error(eval *e, const xmlNode *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    cp_error(e->diags, CP_INPUT, e->rules, n ? (int)xmlGetLineNo(n) : 0, 0,
+             "checklist rules: %s", msg);
+    free(msg);
+    e->failed = 1;
+}
+
+static const struct field *
+field_find(const char *name, size_t len)
+{
+    for (size_t i = 0; i < CP_ARRAY_LEN(fields); i++)
+        if (strlen(fields[i].name) == len && strncmp(fields[i].name, name, len) == 0)
+            return &fields[i];
+    return NULL;
+}
+
+static bool
+field_present(const cp_claim *c, const struct field *f)
+{
+    const char *base = (const char *)c + f->off;
+    switch (f->kind) {
+    case F_STR: {
+        const char *s = *(char *const *)(const void *)base;
+        return s && *s;
+    }
+    case F_DATE:
+        return cp_date_valid(*(const cp_date *)(const void *)base);
+    case F_COUNT:
+        return *(const size_t *)(const void *)base > 0;
+    case F_BOOL:
+        return *(const bool *)(const void *)base;
+    }
+    return false;
+}
+
+static cp_loc
+element_loc(const cp_claim *c, const char *name)
+{
+    cp_loc loc = c->loc;
+    for (size_t i = 0; name && i < CP_ARRAY_LEN(elements); i++) {
+        if (strcmp(elements[i].name, name) != 0)
+            continue;
+        loc = *(const cp_loc *)(const void *)((const char *)c + elements[i].off);
+        if (loc.line == 0 && strcmp(name, "evidence") == 0 && c->n_documents > 0)
+            loc = c->documents[0].loc;
+        if (loc.line == 0)
+            loc = c->loc;
+    }
+    return loc;
+}
+
+static bool
+element_known(const char *name)
+{
+    for (size_t i = 0; i < CP_ARRAY_LEN(elements); i++)
+        if (strcmp(elements[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* An attribute as a malloc'd string, or NULL. */
+static char *
+attr(const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    if (!v)
+        return NULL;
+    char *s = xstrdup((const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+/* The trimmed text of the first child element `name`, or NULL. */
+static char *
+child_text(const xmlNode *n, const char *name)
+{
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, name) != 0)
+            continue;
+        xmlChar *v = xmlNodeGetContent(k);
+        char *s = xstrdup(v ? (const char *)v : "");
+        xmlFree(v);
+        return cp_trim(s);
+    }
+    return NULL;
+}
+
+/* Is `word` one of the white-space separated words of `list`? */
+static bool
+word_in(const char *list, const char *word, bool nocase)
+{
+    size_t wl = strlen(word);
+    const char *p = list;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *s = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+            p++;
+        size_t l = (size_t)(p - s);
+        if (l == wl && l > 0 && (nocase ? strncasecmp(s, word, l) : strncmp(s, word, l)) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool
+contains_nocase(const char *hay, const char *needle)
+{
+    size_t nl = strlen(needle);
+    for (const char *p = hay; *p; p++)
+        if (strncasecmp(p, needle, nl) == 0)
+            return true;
+    return nl == 0;
+}
+
+/* The applicability attributes shared by <item> and <deadline>. */
+static bool
+applies(eval *e, const xmlNode *n)
+{
+    bool ok = true;
+    char *v;
+    if ((v = attr(n, "types"))) {
+        for (const char *p = v; *p;) {   /* every listed type must be a type */
+            while (*p == ' ')
+                p++;
+            size_t l = strcspn(p, " ");
+            if (l) {
+                char *w = xstrndup(p, l);
+                if (cp_claim_type_from_name(w) < 0)
+                    rules_error(e, n, "unknown claim type '%s'", w);
+                free(w);
+            }
+            p += l;
+        }
+        const char *t = cp_claim_type_name(e->c->type);
+        ok = ok && t && word_in(v, t, false);
+        free(v);
+    }
+    if ((v = attr(n, "jurisdiction"))) {
+        ok = ok && e->c->jurisdiction && word_in(v, e->c->jurisdiction, true);
+        free(v);
+    }
+    if ((v = attr(n, "marketplace"))) {
+        ok = ok && e->c->order.marketplace && contains_nocase(e->c->order.marketplace, v);
+        free(v);
+    }
+    if ((v = attr(n, "option"))) {
+        if (strcmp(v, "print") == 0)
+            ok = ok && e->opt && e->opt->print;
+        else
+            rules_error(e, n, "unknown option '%s'", v);
+        free(v);
+    }
+    return ok;
+}
+
+static size_t
+count_documents(eval *e, const xmlNode *n, const char *kinds)
+{
+    size_t count = 0;
+    bool want[CP_DOC__COUNT] = { false };
+    for (const char *p = kinds; *p;) {
+        size_t l = strcspn(p, "|");
+        char *w = cp_trim(xstrndup(p, l));
+        int k = cp_doc_kind_from_name(w);
+        if (k < 0)
+            rules_error(e, n, "unknown document kind '%s'", w);
+        else
+            want[k] = true;
+        free(w);
+        p += l;
+        if (*p == '|')
+            p++;
+    }
+    for (size_t i = 0; i < e->c->n_documents; i++) {
+        int k = (int)e->c->documents[i].kind;
+        if (k >= 0 && k < CP_DOC__COUNT && want[k])
+            count++;
+    }
+    return count;
+}
+
+static bool cond_all(eval *e, const xmlNode *parent);
+
+static bool
+cond_require(eval *e, const xmlNode *n)
+{
+    char *f = attr(n, "field"), *d = attr(n, "document"), *m = attr(n, "min");
+    bool ok = false;
+    long min = 1;
+    if (m) {
+        char *end;
+        errno = 0;
+        min = strtol(m, &end, 10);
+        if (errno || *end || end == m || min < 0) {
+            rules_error(e, n, "bad min '%s'", m);
+            min = 1;
+        }
+    }
+    if ((f != NULL) == (d != NULL)) {
+        rules_error(e, n, "<require> needs exactly one of field= and document=");
+    } else if (f) {
+        for (const char *p = f; *p;) {
+            size_t l = strcspn(p, "|");
+            const struct field *fd = field_find(p, l);
+            if (!fd)
+                rules_error(e, n, "unknown field '%.*s'", (int)l, p);
+            else if (field_present(e->c, fd))
+                ok = true;
+            p += l;
+            if (*p == '|')
+                p++;
+        }
+    } else {
+        ok = count_documents(e, n, d) >= (size_t)min;
+    }
+    free(f);
+    free(d);
+    free(m);
+    return ok;
+}
+
+static bool
+cond_one(eval *e, const xmlNode *n)
+{
+    const char *name = (const char *)n->name;
+    if (strcmp(name, "require") == 0)
+        return cond_require(e, n);
+    if (strcmp(name, "all") == 0)
+        return cond_all(e, n);
+    if (strcmp(name, "any") == 0) {
+        bool ok = false, seen = false;
+        /* Evaluate every child so that a mistake in the rules shows. */
+        for (const xmlNode *k = n->children; k; k = k->next)
+            if (k->type == XML_ELEMENT_NODE) {
+                seen = true;
+                ok = cond_one(e, k) || ok;
+            }
+        if (!seen)
+            rules_error(e, n, "<any> without conditions");
+        return ok;
+    }
+    rules_error(e, n, "unknown condition <%s>", name);
+    return false;
+}
+
+/* Every condition child of an <item> (or <all>) holds. */
+static bool
+cond_all(eval *e, const xmlNode *parent)
+{
+    bool ok = true;
+    for (const xmlNode *k = parent->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)k->name;
+        if (strcmp(name, "label") == 0 || strcmp(name, "hint") == 0 || strcmp(name, "note") == 0)
+            continue;
+        ok = cond_one(e, k) && ok;
+    }
+    return ok;
+}
+
+/* The <message id=...> template with {name} replaced from vars (name,
+ * value pairs, NULL-terminated). Unknown names stay as written. */
+static char *
+message(eval *e, const char *id, const char *const *vars)
+{
+    char *tmpl = NULL;
+    for (const xmlNode *k = e->messages; k && !tmpl; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "message") != 0)
+            continue;
+        char *kid = attr(k, "id");
+        if (cp_streq(kid, id)) {
+            xmlChar *v = xmlNodeGetContent(k);
+            tmpl = cp_trim(xstrdup(v ? (const char *)v : ""));
+            xmlFree(v);
+        }
+        free(kid);
+    }
+    if (!tmpl) {
+        rules_error(e, NULL, "no <message id=\"%s\">", id);
+        tmpl = xstrdup("{label}");
+    }
+    cp_buf b = CP_BUF_INIT;
+    for (const char *p = tmpl; *p;) {
+        const char *close = *p == '{' ? strchr(p, '}') : NULL;
+        const char *val = NULL;
+        if (close)
+            for (size_t i = 0; vars[i]; i += 2)
+                if (strlen(vars[i]) == (size_t)(close - p - 1) &&
+                    strncmp(vars[i], p + 1, (size_t)(close - p - 1)) == 0)
+                    val = vars[i + 1];
+        if (val) {
+            cp_buf_puts(&b, val);
+            p = close + 1;
+        } else {
+            cp_buf_putc(&b, *p++);
+        }
+    }
+    free(tmpl);
+    if (!b.data)
+        cp_buf_puts(&b, "");
+    return cp_buf_detach(&b);
+}
+
+/* Label and hint are required in the rules; an empty string stands in. */
+static char *
+child_text_req(eval *e, const xmlNode *n, const char *name)
+{
+    char *s = child_text(n, name);
+    if (!s) {
+        rules_error(e, n, "<%s> without <%s>", (const char *)n->name, name);
+        s = xstrdup("");
+    }
+    return s;
+}
+
+static void
+eval_item(eval *e, const xmlNode *n, cp_checklist *cl)
+{
+    char *id = attr(n, "id"), *level = attr(n, "level"), *el = attr(n, "element");
+    char *label = child_text_req(e, n, "label"), *hint = child_text_req(e, n, "hint");
+    bool required = cp_streq(level, "required");
+    if (!id)
+        rules_error(e, n, "<item> without id");
+    if (!required && !cp_streq(level, "recommended"))
+        rules_error(e, n, "level must be required or recommended");
+    if (el && !element_known(el))
+        rules_error(e, n, "unknown element '%s'", el);
+    bool ok = cond_all(e, n);
+    if (!applies(e, n) || !id) {
+        free(id);
+        free(label);
+        free(hint);
+        goto cleanup;
+    }
+    cl->items = xreallocarray(cl->items, cl->n_items + 1, sizeof *cl->items);
+    cp_check_item *it = &cl->items[cl->n_items++];
+    it->id = id;
+    it->label = label;
+    it->hint = hint;
+    it->loc = element_loc(e->c, el);
+    it->state = ok ? CP_ITEM_PRESENT : required ? CP_ITEM_MISSING : CP_ITEM_RECOMMENDED;
+    if (!ok) {
+        const char *vars[] = { "label", label, "hint", hint, "id", id, NULL };
+        char *msg = message(e, required ? "missing" : "recommended", vars);
+        if (required)
+            cp_error(e->diags, CP_INVALID, e->c->path, it->loc.line, it->loc.col, "%s", msg);
+        else
+            cp_warning(e->diags, e->c->path, it->loc.line, it->loc.col, "%s", msg);
+        free(msg);
+    }
+cleanup:
+    free(level);
+    free(el);
+}
+
+/* "30d", "6m", "2y": *unit is 'd', 'm' or 'y'. */
+static int
+parse_offset(const char *s, long *n, char *unit)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || v < 0 || v > 100000 || strlen(end) != 1 || !strchr("dmy", *end))
+        return -1;
+    *n = v;
+    *unit = *end;
+    return 0;
+}
+
+static void
+eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
+{
+    char *id = attr(n, "id"), *from = attr(n, "from"), *off = attr(n, "offset");
+    char *kind = attr(n, "kind"), *el = attr(n, "element");
+    char *label = child_text_req(e, n, "label"), *note = child_text(n, "note");
+    const struct field *f = from ? field_find(from, strlen(from)) : NULL;
+    long count = 0;
+    char unit = 'd';
+    bool first = cp_streq(kind, "first-day");
+    bool ok = true;
+
+    if (!id)
+        ok = false, rules_error(e, n, "<deadline> without id");
+    if (!f || f->kind != F_DATE)
+        ok = false, rules_error(e, n, "from='%s' is not a date field", from ? from : "");
+    if (!off || parse_offset(off, &count, &unit) < 0)
+        ok = false, rules_error(e, n, "bad offset '%s' (use Nd, Nm or Ny)", off ? off : "");
+    if (kind && !first && strcmp(kind, "last-day") != 0)
+        ok = false, rules_error(e, n, "kind must be last-day or first-day");
+    if (el && !element_known(el))
+        ok = false, rules_error(e, n, "unknown element '%s'", el);
+    if (!applies(e, n) || !ok)
+        goto cleanup;
+
+    cl->deadlines = xreallocarray(cl->deadlines, cl->n_deadlines + 1, sizeof *cl->deadlines);
+    cp_deadline *d = &cl->deadlines[cl->n_deadlines++];
+    memset(d, 0, sizeof *d);
+    d->first_day = first;
+    d->id = id;
+    d->label = label;
+    d->note = note;
+    id = label = note = NULL;
+    cp_date base = *(const cp_date *)(const void *)((const char *)e->c + f->off);
+    d->applies = cp_date_valid(base) && cp_date_valid(e->c->date);
+    if (!d->applies)
+        goto cleanup;
+    if (unit == 'd')
+        d->date = cp_date_add_days(base, count);
+    else
+        d->date = cp_date_add_months(base, (int)(unit == 'y' ? count * 12 : count));
+    d->passed = cp_date_cmp(d->date, e->c->date) < 0;
+
+    long days = cp_date_to_days(d->date) - cp_date_to_days(e->c->date);
+    char iso[11], ndays[24];
+    cp_date_format_iso(d->date, iso);
+    snprintf(ndays, sizeof ndays, "%ld", days);
+    const char *vars[] = { "label", d->label, "date", iso, "days", ndays, "id", d->id, NULL };
+    const char *which = NULL;
+    if (first)
+        which = days > 0 ? "early" : NULL;
+    else if (days < 0)
+        which = "passed";
+    else if (days <= e->warn_days)
+        which = "near";
+    d->warn = which != NULL;
+    if (which) {
+        cp_loc loc = element_loc(e->c, el);
+        char *msg = message(e, which, vars);
+        cp_warning(e->diags, e->c->path, loc.line, loc.col, "%s", msg);
+        free(msg);
+    }
+cleanup:
+    free(id);
+    free(from);
+    free(off);
+    free(kind);
+    free(el);
+    free(label);
+    free(note);
+}
+
+/* Read the rules without DTDs, entities or network: they are data we ship,
+ * but a user may point CLAIMPACK_DATADIR anywhere. */
+static xmlDoc *
+rules_load(const char *path, cp_diags *diags)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    if (cp_read_file(&buf, &len, path, RULES_LIMIT) < 0) {
+        cp_error(diags, CP_INPUT, path, 0, 0, "cannot read the checklist rules: %s",
+                 strerror(errno));
+        return NULL;
+    }
+    xmlParserCtxt *ctx = xmlNewParserCtxt();
+    if (!ctx) {
+        free(buf);
+        cp_error(diags, CP_INPUT, path, 0, 0, "cannot read the checklist rules");
+        return NULL;
+    }
+    xmlDoc *doc = len > (size_t)INT32_MAX ? NULL :
+        xmlCtxtReadMemory(ctx, buf, (int)len, path, NULL,
+                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc) {
+        const xmlError *err = xmlCtxtGetLastError(ctx);
+        char *msg = xstrdup(err && err->message ? err->message : "not well-formed XML");
+        cp_trim(msg);
+        cp_error(diags, CP_INPUT, path, err ? err->line : 0, 0, "checklist rules: %s", msg);
+        free(msg);
+    } else if (doc->intSubset || !xmlDocGetRootElement(doc) ||
+               strcmp((const char *)xmlDocGetRootElement(doc)->name, "checklist") != 0) {
+        cp_error(diags, CP_INPUT, path, 0, 0,
+                 "checklist rules: expected a <checklist> element and no DOCTYPE");
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    xmlFreeParserCtxt(ctx);
+    free(buf);
+    return doc;
+}
+
+int
+cp_checklist_eval(cp_checklist **out, const cp_claim *c, const char *rules_path,
+                  const cp_check_options *opt, cp_diags *diags)
+{
+    *out = NULL;
+    cp_checklist *cl = xcalloc(1, sizeof *cl);
+    /* Diagnostics of the claim are only added once the rules are known
+     * good: a broken rules file says so, and nothing about the claim. */
+    cp_diags local = CP_DIAGS_INIT;
+    eval e = { c, opt, rules_path, &local, NULL, 14, 0 };
+    xmlDoc *doc = rules_load(rules_path, &local);
+    if (!doc)
+        goto cleanup;
+    xmlNode *root = xmlDocGetRootElement(doc);
+    e.messages = root->children;
+    char *w = attr(root, "warn-days");
+    if (w) {
+        char *end;
+        long v = strtol(w, &end, 10);
+        if (*end || end == w || v < 0 || v > 3650)
+            rules_error(&e, root, "bad warn-days '%s'", w);
+        else
+            e.warn_days = (int)v;
+        free(w);
+    }
+    for (const xmlNode *n = root->children; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)n->name, "item") == 0)
+            eval_item(&e, n, cl);
+        else if (strcmp((const char *)n->name, "deadline") == 0)
+            eval_deadline(&e, n, cl);
+        else if (strcmp((const char *)n->name, "message") != 0)
+            rules_error(&e, n, "unknown element <%s>", (const char *)n->name);
+    }
+    xmlFreeDoc(doc);
+cleanup:;
+    bool bad = !doc || e.failed;
+    for (size_t i = 0; i < local.count; i++) {
+        cp_diag *x = &local.items[i];
+        if (bad && x->status != CP_INPUT)
+            continue;
+        if (x->severity == CP_ERROR)
+            cp_error(diags, x->status, x->file, x->line, x->col, "%s", x->message);
+        else
+            cp_warning(diags, x->file, x->line, x->col, "%s", x->message);
+    }
+    cp_diags_free(&local);
+    if (bad) {
+        cp_checklist_free(cl);
+        return -1;
+    }
+    *out = cl;
+    return 0;
+}
+
+void
+cp_checklist_free(cp_checklist *cl)
+{
+    if (!cl)
+        return;
+    for (size_t i = 0; i < cl->n_items; i++) {
+        free(cl->items[i].id);
+        free(cl->items[i].label);
+        free(cl->items[i].hint);
+    }
+    for (size_t i = 0; i < cl->n_deadlines; i++) {
+        free(cl->deadlines[i].id);
+        free(cl->deadlines[i].label);
+        free(cl->deadlines[i].note);
+    }
+    free(cl->items);
+    free(cl->deadlines);
+    free(cl);
+}

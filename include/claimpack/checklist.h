@@ -31,6 +31,8 @@ typedef struct cp_deadline {
     cp_date date;         /* the computed date */
     bool passed;          /* before the letter date */
     bool applies;         /* false when the claim lacks the date it counts from */
+    bool first_day;       /* the date a window opens (kind="first-day"), not closes */
+    bool warn;            /* passed, within the warning days, or not open yet: warned */
     char *note;
 } cp_deadline;
 
