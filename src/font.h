@@ -1,4 +1,55 @@
-/* font.h: (being written) */
+/* font.h: the typefaces every typeset page uses, measured with HarfBuzz and
+ * subset with hb-subset before embedding (SPEC 6: libharu alone embeds the
+ * whole font minus unused glyf data, ~87 KB a face).
+ *
+ * A cp_fontset owns its faces; cp_fontset_free releases it (NULL is fine).
+ * Strings passed in are UTF-8 and stay the caller's.
+ */
 #ifndef CP_FONT_H
 #define CP_FONT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "claimpack/diag.h"
+
+enum cp_face { CP_FACE_REGULAR, CP_FACE_BOLD, CP_FACE_ITALIC, CP_FACE__COUNT };
+
+typedef struct cp_fontset cp_fontset;
+
+/* Load the three faces from the data directory (fonts/...). A missing or
+ * unreadable font is a CP_INPUT error naming the file. 0 or -1. */
+int cp_fontset_load(cp_fontset **out, cp_diags *diags);
+void cp_fontset_free(cp_fontset *fs);
+
+/* Width of the first `len` bytes of `s` set in `face` at `size` points, in
+ * points: the sum of the nominal advances (what the PDF draws; no kerning). */
+double cp_font_width(const cp_fontset *fs, enum cp_face face, double size,
+                     const char *s, size_t len);
+/* Ascender and descender (negative) for `size`, in points. */
+double cp_font_ascent(const cp_fontset *fs, enum cp_face face, double size);
+double cp_font_descent(const cp_fontset *fs, enum cp_face face, double size);
+/* True when the face has a glyph for the code point. */
+bool cp_font_has(const cp_fontset *fs, enum cp_face face, uint32_t cp);
+
+/* A copy of `s` that every face can draw: control characters become spaces,
+ * code points without a glyph (or outside the BMP, which libharu's UTF-8
+ * encoder cannot address) become '?', invalid UTF-8 bytes too. */
+char *cp_font_sanitize(const cp_fontset *fs, enum cp_face face, const char *s);
+
+/* Record that the document draws `s` in `face` (the subset keeps these). */
+void cp_font_use(cp_fontset *fs, enum cp_face face, const char *s);
+/* True when something was recorded for the face. */
+bool cp_font_used(const cp_fontset *fs, enum cp_face face);
+
+/* Write the subset of `face` (the code points recorded with cp_font_use) to
+ * a new temporary file in $TMPDIR; *path_out is newly allocated and the
+ * caller unlinks the file and frees the path. 0 or -1 (CP_OUTPUT). */
+int cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face,
+                        cp_diags *diags);
+
+/* Decode one UTF-8 sequence at s (len bytes left); *cp gets the code point
+ * or 0xFFFD for a bad byte. Returns the bytes consumed (>= 1). */
+size_t cp_utf8_next(const char *s, size_t len, uint32_t *cp);
+
 #endif

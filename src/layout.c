@@ -1,3 +1,428 @@
-/* layout.c: (being written) */
+/* layout.c: the page model, the line breaker and the text flow. */
 #include "config.h"
 #include "layout.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+cp_layout *
+cp_layout_new(cp_fontset *fonts)
+{
+    cp_layout *L = xcalloc(1, sizeof *L);
+    L->fonts = fonts;
+    return L;
+}
+
+void
+cp_layout_free(cp_layout *L)
+{
+    if (L == NULL)
+        return;
+    for (size_t i = 0; i < L->n_pages; i++) {
+        cp_page *p = &L->pages[i];
+        for (size_t j = 0; j < p->n_items; j++)
+            free(p->items[j].text);
+        free(p->items);
+    }
+    free(L->pages);
+    for (size_t i = 0; i < L->n_outline; i++)
+        free(L->outline[i].title);
+    free(L->outline);
+    free(L);
+}
+
+int
+cp_layout_add_page(cp_layout *L, double width, double height)
+{
+    if (L->n_pages == L->cap) {
+        L->cap = L->cap ? L->cap * 2 : 4;
+        L->pages = xreallocarray(L->pages, L->cap, sizeof *L->pages);
+    }
+    cp_page *p = &L->pages[L->n_pages];
+    memset(p, 0, sizeof *p);
+    p->width = width;
+    p->height = height;
+    return (int)L->n_pages++;
+}
+
+static cp_lay_item *
+item_add(cp_layout *L, int page, enum cp_lay_kind kind)
+{
+    cp_page *p = &L->pages[page];
+    if (p->n_items == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 32;
+        p->items = xreallocarray(p->items, p->cap, sizeof *p->items);
+    }
+    cp_lay_item *it = &p->items[p->n_items++];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->target = -1;
+    it->image = -1;
+    return it;
+}
+
+double
+cp_layout_text(cp_layout *L, int page, enum cp_face face, double size, double x, double y,
+               const char *text)
+{
+    char *s = cp_font_sanitize(L->fonts, face, text);
+    if (s[0] == '\0') {
+        free(s);
+        return 0;
+    }
+    cp_lay_item *it = item_add(L, page, CP_LAY_TEXT);
+    it->x = x;
+    it->y = y;
+    it->face = face;
+    it->size = size;
+    it->text = s;
+    it->w = cp_font_width(L->fonts, face, size, s, strlen(s));
+    it->h = size;
+    return it->w;
+}
+
+double
+cp_layout_text_right(cp_layout *L, int page, enum cp_face face, double size, double x_right,
+                     double y, const char *text)
+{
+    double w = cp_font_width(L->fonts, face, size, text, strlen(text));
+    return cp_layout_text(L, page, face, size, x_right - w, y, text);
+}
+
+cp_lay_item *
+cp_layout_line(cp_layout *L, int page, double x1, double y1, double x2, double y2,
+               double stroke)
+{
+    cp_lay_item *it = item_add(L, page, CP_LAY_LINE);
+    it->x = x1;
+    it->y = y1;
+    it->w = x2 - x1;
+    it->h = y2 - y1;
+    it->stroke = stroke;
+    return it;
+}
+
+cp_lay_item *
+cp_layout_rect(cp_layout *L, int page, double x, double y, double w, double h, double stroke)
+{
+    cp_lay_item *it = item_add(L, page, CP_LAY_RECT);
+    it->x = x;
+    it->y = y;
+    it->w = w;
+    it->h = h;
+    it->stroke = stroke;
+    return it;
+}
+
+void
+cp_layout_link(cp_layout *L, int page, double x, double y, double w, double h, int target)
+{
+    cp_lay_item *it = item_add(L, page, CP_LAY_LINK);
+    it->x = x;
+    it->y = y;
+    it->w = w;
+    it->h = h;
+    it->target = target;
+}
+
+void
+cp_layout_image(cp_layout *L, int page, double x, double y, double w, double h, int image)
+{
+    cp_lay_item *it = item_add(L, page, CP_LAY_IMAGE);
+    it->x = x;
+    it->y = y;
+    it->w = w;
+    it->h = h;
+    it->image = image;
+}
+
+void
+cp_layout_outline(cp_layout *L, const char *title, int page, int level)
+{
+    if (L->n_outline == L->outline_cap) {
+        L->outline_cap = L->outline_cap ? L->outline_cap * 2 : 8;
+        L->outline = xreallocarray(L->outline, L->outline_cap, sizeof *L->outline);
+    }
+    cp_outline_entry *e = &L->outline[L->n_outline++];
+    e->title = xstrdup(title);
+    e->page = page;
+    e->level = level;
+}
+
+/* --- line breaking --- */
+
+typedef struct line_list {
+    cp_line *v;
+    size_t n, cap;
+} line_list;
+
+static void
+line_push(line_list *ll, size_t start, size_t len, double width)
+{
+    if (ll->n == ll->cap) {
+        ll->cap = ll->cap ? ll->cap * 2 : 8;
+        ll->v = xreallocarray(ll->v, ll->cap, sizeof *ll->v);
+    }
+    ll->v[ll->n].start = start;
+    ll->v[ll->n].len = len;
+    ll->v[ll->n].width = width;
+    ll->n++;
+}
+
+static bool
+is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t';
+}
+
+size_t
+cp_layout_break(cp_line **out, const cp_fontset *fs, enum cp_face face, double size,
+                const char *text, double width)
+{
+    line_list ll = { NULL, 0, 0 };
+    size_t len = strlen(text);
+    size_t pos = 0;
+    /* Rounding in the widths must not push a line that fits exactly over. */
+    double limit = width + 1e-6;
+
+    for (;;) {
+        size_t start = pos;
+        double w = 0;
+        size_t fit_end = 0, fit_next = 0;   /* last break that fits */
+        double fit_w = 0;
+        bool have_fit = false, done = false;
+        uint32_t prev = ' ';
+        size_t i = start;
+        while (i < len) {
+            uint32_t c;
+            size_t k = cp_utf8_next(text + i, len - i, &c);
+            if (c == '\n') {
+                line_push(&ll, start, i - start, w);
+                pos = i + 1;
+                done = true;
+                break;
+            }
+            if (is_space(c)) {
+                if (w <= limit) {
+                    fit_end = i;
+                    fit_w = w;
+                    have_fit = true;
+                }
+                size_t j = i;
+                while (j < len && (text[j] == ' ' || text[j] == '\t'))
+                    j++;
+                fit_next = j;
+                /* Spaces take room only between words on one line. */
+                w += cp_font_width(fs, face, size, text + i, j - i);
+                prev = ' ';
+                i = j;
+                continue;
+            }
+            double cw = cp_font_width(fs, face, size, text + i, k);
+            if (w + cw > limit && i > start) {
+                if (have_fit && fit_end > start) {
+                    line_push(&ll, start, fit_end - start, fit_w);
+                    pos = fit_next;
+                } else if (have_fit && fit_end == start) {
+                    /* Only leading spaces fit: drop them. */
+                    pos = fit_next;
+                    done = true;
+                    goto next_line;
+                } else {
+                    /* One word wider than the line: break between characters. */
+                    line_push(&ll, start, i - start, w);
+                    pos = i;
+                }
+                done = true;
+                break;
+            }
+            w += cw;
+            i += k;
+            /* A break after a hyphen or slash that joins two word parts. */
+            if ((c == '-' || c == '/' || c == 0x2010 || c == 0x2013) && !is_space(prev)
+                && i < len && text[i] != ' ' && text[i] != '\n' && text[i] != '-'
+                && text[i] != '/' && w <= limit) {
+                fit_end = i;
+                fit_next = i;
+                fit_w = w;
+                have_fit = true;
+            }
+            prev = c;
+        }
+        if (!done) {
+            /* End of text: the last line, without trailing spaces. */
+            size_t end = len;
+            while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+                end--;
+            line_push(&ll, start, end - start,
+                      cp_font_width(fs, face, size, text + start, end - start));
+            break;
+        }
+    next_line:
+        if (pos >= len)      /* a text ending in '\n' ends with that line */
+            break;
+    }
+    if (ll.n == 0)
+        line_push(&ll, 0, 0, 0);
+    *out = ll.v;
+    return ll.n;
+}
+
+/* --- the flow --- */
+
+void
+cp_flow_init(cp_flow *f, cp_layout *L, int page, double left, double right, double top,
+             double bottom)
+{
+    memset(f, 0, sizeof *f);
+    f->L = L;
+    f->page = page;
+    f->page_w = L->pages[page].width;
+    f->page_h = L->pages[page].height;
+    f->left = left;
+    f->right = right;
+    f->top = top;
+    f->bottom = bottom;
+    f->y = top;
+    f->fresh = true;
+}
+
+void
+cp_flow_new_page(cp_flow *f)
+{
+    f->page = cp_layout_add_page(f->L, f->page_w, f->page_h);
+    if (f->on_page)
+        f->on_page(f, f->ctx);
+    f->y = f->top;
+    f->fresh = true;
+}
+
+void
+cp_flow_need(cp_flow *f, double height)
+{
+    if (!f->fresh && f->y - height < f->bottom - 1e-6)
+        cp_flow_new_page(f);
+}
+
+void
+cp_flow_space(cp_flow *f, double height)
+{
+    if (f->fresh)
+        return;
+    f->y -= height;
+}
+
+/* Baseline of a line whose box (leading high) starts at `top`: the glyphs'
+ * ascent-to-descent band centred in the box. */
+static double
+baseline(const cp_flow *f, const cp_style *st, double top)
+{
+    double asc = cp_font_ascent(f->L->fonts, st->face, st->size);
+    double desc = cp_font_descent(f->L->fonts, st->face, st->size);
+    return top - (st->leading - (asc - desc)) / 2 - asc;
+}
+
+/* How many of the n - i lines left to place go on this page, given widow
+ * and orphan control; 0 = start a new page first. */
+static size_t
+lines_here(const cp_flow *f, double leading, size_t i, size_t n)
+{
+    double room = (f->y - f->bottom) / leading + 1e-6;
+    size_t avail = room > 0 ? (size_t)floor(room) : 0;
+    size_t left = n - i;
+    if (avail >= left)
+        return left;
+    size_t take = avail;
+    if (left - take < 2 && left >= 2)      /* the last line would be alone */
+        take = left >= 2 ? left - 2 : 0;
+    if (i == 0 && take < 2)                /* the first line would be alone */
+        take = 0;
+    if (take == 0 && f->fresh)             /* an empty page: progress anyway */
+        take = avail > 0 ? avail : 1;
+    return take;
+}
+
+/* Place lines of one or two columns; col2 may be NULL. */
+static void
+place_columns(cp_flow *f, const char *t1, const cp_line *l1, size_t n1, const cp_style *s1,
+              double x1, const char *t2, const cp_line *l2, size_t n2, const cp_style *s2,
+              double x2)
+{
+    size_t n = n1 > n2 ? n1 : n2;
+    double leading = s1->leading;
+    if (s2 && s2->leading > leading)
+        leading = s2->leading;
+    size_t i = 0;
+    while (i < n) {
+        size_t take = lines_here(f, leading, i, n);
+        if (take == 0) {
+            cp_flow_new_page(f);
+            continue;
+        }
+        for (size_t k = 0; k < take; k++, i++) {
+            if (i < n1 && l1[i].len) {
+                char *s = xstrndup(t1 + l1[i].start, l1[i].len);
+                cp_layout_text(f->L, f->page, s1->face, s1->size, x1, baseline(f, s1, f->y), s);
+                free(s);
+            }
+            if (t2 && i < n2 && l2[i].len) {
+                char *s = xstrndup(t2 + l2[i].start, l2[i].len);
+                cp_layout_text(f->L, f->page, s2->face, s2->size, x2, baseline(f, s2, f->y), s);
+                free(s);
+            }
+            f->y -= leading;
+        }
+        f->fresh = false;
+        if (i < n)
+            cp_flow_new_page(f);
+    }
+}
+
+void
+cp_flow_paragraph(cp_flow *f, const cp_style *st, double indent, const char *text)
+{
+    cp_line *lines;
+    double x = f->left + indent;
+    size_t n = cp_layout_break(&lines, f->L->fonts, st->face, st->size, text, f->right - x);
+    place_columns(f, text, lines, n, st, x, NULL, NULL, 0, NULL, 0);
+    free(lines);
+}
+
+void
+cp_flow_bullet(cp_flow *f, const cp_style *st, double indent, double hang, const char *bullet,
+               const char *text)
+{
+    cp_line *lines;
+    double x = f->left + indent + hang;
+    size_t n = cp_layout_break(&lines, f->L->fonts, st->face, st->size, text, f->right - x);
+    /* The bullet is a one-line first column, so it lands with the first line. */
+    cp_line bl = { 0, strlen(bullet), 0 };
+    place_columns(f, bullet, &bl, 1, st, f->left + indent, text, lines, n, st, x);
+    free(lines);
+}
+
+void
+cp_flow_field(cp_flow *f, const cp_style *label_st, const cp_style *st, double label_w,
+              const char *label, const char *text)
+{
+    cp_line *l1, *l2;
+    double gap = st->size * 0.8;
+    size_t n1 = cp_layout_break(&l1, f->L->fonts, label_st->face, label_st->size, label,
+                                label_w - gap);
+    double x2 = f->left + label_w;
+    size_t n2 = cp_layout_break(&l2, f->L->fonts, st->face, st->size, text, f->right - x2);
+    place_columns(f, label, l1, n1, label_st, f->left, text, l2, n2, st, x2);
+    free(l1);
+    free(l2);
+}
+
+double
+cp_flow_measure(const cp_flow *f, const cp_style *st, double width, const char *text)
+{
+    cp_line *lines;
+    size_t n = cp_layout_break(&lines, f->L->fonts, st->face, st->size, text, width);
+    free(lines);
+    return (double)n * st->leading;
+}
