@@ -13,13 +13,18 @@
 
 typedef struct cp_template cp_template;
 
-/* `name` is a template name (a user's copy in $XDG_CONFIG_HOME/claimpack/
- * templates/ wins over the built-in of that name), a path to a file, or NULL
- * for the built-in template of the claim's type and language. Errors are
- * "TEMPLATE:LINE: message", CP_INPUT. */
+/* `name` is a template name ("defective.nl"; a user's copy in
+ * $XDG_CONFIG_HOME/claimpack/templates/NAME wins over the built-in
+ * templates/NAME; a bare type name "defective" means TYPE.LANG), a path to a
+ * file (any name holding a '/'), or NULL for TYPE.LANG of the claim's type and
+ * language. The template is checked completely here (placeholders, phrases of
+ * `lang`, sections, includes), so rendering cannot fail on its account.
+ * Errors are "TEMPLATE:LINE:COL: message", CP_INPUT. */
 int cp_template_load(cp_template **out, const char *name, enum cp_claim_type type,
                      enum cp_lang lang, cp_diags *diags);
 void cp_template_free(cp_template *t);
+/* The file the template was read from (owned by t). */
+const char *cp_template_path(const cp_template *t);
 
 /* One entry of the letter's list of enclosures (filled in once the evidence
  * pack is laid out: first_page 0 = not known yet). */
@@ -48,12 +53,13 @@ enum cp_block_kind {
 
 typedef struct cp_block {
     enum cp_block_kind kind;
-    char *label;             /* FIELD only */
-    char *text;              /* UTF-8; may hold '\n' for forced line breaks */
+    char *label;             /* FIELD only, else NULL */
+    char *text;              /* UTF-8, never NULL ("" for GAP); may hold '\n'
+                              * for forced line breaks */
     int level;               /* BULLET nesting, 0 = top */
 } cp_block;
 
-/* The expanded letter: the parts a layout places. */
+/* The expanded letter: the parts a layout places. No string is NULL. */
 typedef struct cp_letter {
     char *subject;           /* one line, bold */
     char *salutation;        /* "Dear Sir or Madam," */
@@ -63,6 +69,9 @@ typedef struct cp_letter {
     char *date_line;         /* the letter date, localized */
 } cp_letter;
 
+/* Expand t against in->claim in the language of in->l10n (which should be
+ * the `lang` t was loaded for). An invalid in->deadline means letter date +
+ * 14 days. */
 int cp_template_render(cp_letter **out, const cp_template *t, const cp_letter_input *in,
                        cp_diags *diags);
 void cp_letter_free(cp_letter *l);

@@ -1,0 +1,14 @@
+{{! In fersyk om in ôfwiisde claim opnij te beoardieljen (claimpack-template(5)). Dielde dielen: templates/fy/. }}
+{{> head}}
+%subject Fersyk om in nije beoardieling{{#if previous.ref}} fan claim {{previous.ref}}{{/if}} – bestelling {{order.number}}: {{product}}
+
+{{#if previous}}
+Op {{previous.date}} is myn claim{{#if previous.ref}} {{previous.ref}}{{/if}} oer de bestelling hjirûnder {{previous.outcome}}.
+{{else}}
+Myn eardere claim oer de bestelling hjirûnder is net tawiisd.
+{{/if}}
+Ik bin it net iens mei dit beslút en freegje jo it opnij te beoardieljen, om de redenen hjirûnder.
+{{> details}}
+{{> request}}
+{{> deadline}}
+{{> enclosures}}
