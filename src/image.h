@@ -1,5 +1,6 @@
 /* image.h: photos and screenshots, decoded and validated by us before any
- * PDF library sees them (SPEC 6). Owned by image-jpeg.c and image-png.c.
+ * PDF library sees them (SPEC 6). image.c reads the file and hands it to
+ * image-jpeg.c or image-png.c by its first bytes.
  *
  * A cp_image owns its buffers; cp_image_free releases it (NULL is fine).
  */
@@ -10,6 +11,11 @@
 #include <stdint.h>
 #include "claimpack/diag.h"
 
+/* Limits checked before any pixel buffer is allocated. */
+#define CP_IMAGE_MAX_SIDE   30000          /* pixels, either side */
+#define CP_IMAGE_MAX_PIXELS 50000000L      /* width * height */
+#define CP_IMAGE_MAX_BYTES  (200L << 20)   /* the file itself */
+
 enum cp_colorspace { CP_CS_GRAY, CP_CS_RGB, CP_CS_CMYK };
 
 typedef struct cp_image {
@@ -19,6 +25,9 @@ typedef struct cp_image {
     int bits;                    /* bits per component of `data` */
     int is_jpeg;                 /* data is DCT (pass through), else raw pixels */
     int adobe_inverted;          /* JPEG CMYK/YCCK written with Adobe's inverted values */
+    int progressive;             /* JPEG: progressive scans (PDF 1.3 and later) */
+    int arithmetic;              /* JPEG: arithmetic-coded; libjpeg-turbo decodes it, but
+                                    many PDF viewers do not: re-encode before embedding */
     double dpi_x, dpi_y;         /* 0 when unknown */
     unsigned char *data;         /* JPEG: the whole file; PNG: raw pixels, rows packed */
     size_t size;
@@ -26,9 +35,11 @@ typedef struct cp_image {
     size_t alpha_size;
 } cp_image;
 
-/* Check the file without decoding every pixel where that is not needed:
- * JPEG markers (SOI, SOF with sane dimensions, SOS, entropy data, EOI),
- * PNG fully through libpng. Fills width/height/orientation/cs but no data.
+/* Check the file: JPEG markers (SOI, SOF with sane dimensions, SOS, entropy
+ * data, EOI) and a 1/8-scale decode that runs all entropy data,
+ * PNG fully through libpng. Fills width/height/orientation/cs and `size`
+ * (the bytes cp_image_load would give: the JPEG file's length, the PNG's
+ * packed samples) but no data.
  * Errors are CP_INPUT diagnostics naming `display`. 0 or -1. */
 int cp_image_probe(cp_image *out, const char *path, const char *display, cp_diags *diags);
 
@@ -36,5 +47,19 @@ int cp_image_probe(cp_image *out, const char *path, const char *display, cp_diag
  * samples plus an 8-bit alpha mask. 0 or -1 (CP_INPUT diagnostics). */
 int cp_image_load(cp_image **out, const char *path, const char *display, cp_diags *diags);
 void cp_image_free(cp_image *img);
+
+/* The format halves, given the whole file in memory (image.c reads it).
+ * With `load` false they only check and fill the header fields of `img`;
+ * with `load` true the PNG half fills data/alpha (the JPEG half leaves the
+ * buffer to the caller, which keeps it as the DCT data). 0 or -1. */
+int cp_image_jpeg(cp_image *img, const unsigned char *buf, size_t len, int load,
+                  const char *display, cp_diags *diags);
+int cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
+                 const char *display, cp_diags *diags);
+
+/* Milliseconds-cheap structural walk only (no libjpeg decode): for timing
+ * and for callers that decode the file anyway. */
+int cp_image_jpeg_markers(cp_image *img, const unsigned char *buf, size_t len,
+                          const char *display, cp_diags *diags);
 
 #endif

@@ -1,0 +1,252 @@
+/* tests/image-probe.c: drives the image loaders and the evidence check for
+ * tests/image.test and tests/evidence.test.
+ *
+ *   image-probe probe FILE...     one line per file: what the probe found, or
+ *                                 the diagnostics; exit 3 if any was refused
+ *   image-probe load FILE...      same through cp_image_load (sizes, alpha)
+ *   image-probe rgba FILE...      the decoded pixels as 8-bit RGBA on stdout,
+ *                                 one image after the other (PNG), to compare
+ *                                 with ImageMagick's
+ *   image-probe time FILE N       median milliseconds of N runs: marker walk,
+ *                                 full probe (walk + 1/8 decode), full decode
+ *   image-probe evidence CLAIM-DIR KIND:LINE:PATTERN...
+ *                                 a claim "claim.xml" in CLAIM-DIR with one
+ *                                 document per argument, through
+ *                                 cp_evidence_check; prints the diagnostics
+ *                                 and one "LINE: display format" per file */
+#include "config.h"
+#include "claimpack/evidence.h"
+#include "image.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jpeglib.h>
+
+static const char *const cs_names[] = { "gray", "rgb", "cmyk" };
+
+static void
+print_image(const char *file, const cp_image *img)
+{
+    printf("%s: ok %s %dx%d %s %d-bit orientation %d", file, img->is_jpeg ? "jpeg" : "png",
+           img->width, img->height, cs_names[img->cs], img->bits, img->orientation);
+    if (img->progressive)
+        printf(" progressive");
+    if (img->arithmetic)
+        printf(" arithmetic");
+    if (img->adobe_inverted)
+        printf(" adobe-inverted");
+    if (img->dpi_x > 0)
+        printf(" dpi %.0fx%.0f", img->dpi_x, img->dpi_y);
+    if (img->data)
+        printf(" data %zu", img->size);
+    if (img->alpha)
+        printf(" alpha %zu", img->alpha_size);
+    printf("\n");
+}
+
+static int
+cmd_probe(int argc, char **argv, int load)
+{
+    int status = 0;
+    for (int i = 0; i < argc; i++) {
+        cp_diags diags = CP_DIAGS_INIT;
+        const char *base = cp_path_base(argv[i]);
+        if (load) {
+            cp_image *img;
+            if (cp_image_load(&img, argv[i], base, &diags) == 0)
+                print_image(base, img);
+            cp_image_free(img);
+        } else {
+            cp_image img;
+            if (cp_image_probe(&img, argv[i], base, &diags) == 0)
+                print_image(base, &img);
+        }
+        fflush(stdout);
+        cp_diags_print(&diags, stdout);
+        if ((int)cp_diags_status(&diags) > status)
+            status = (int)cp_diags_status(&diags);
+        cp_diags_free(&diags);
+    }
+    return status;
+}
+
+static int
+cmd_rgba(const char *path)
+{
+    cp_diags diags = CP_DIAGS_INIT;
+    cp_image *img;
+    if (cp_image_load(&img, path, cp_path_base(path), &diags) < 0 || img->is_jpeg) {
+        cp_diags_print(&diags, stderr);
+        cp_diags_free(&diags);
+        cp_image_free(img);
+        return 3;
+    }
+    size_t n = (size_t)img->width * (size_t)img->height;
+    int cc = img->cs == CP_CS_GRAY ? 1 : 3, bytes = img->bits / 8;
+    unsigned char *out = xmalloc(n * 4);
+    for (size_t i = 0; i < n; i++) {
+        for (int k = 0; k < 3; k++) {
+            const unsigned char *s = img->data + (i * (size_t)cc + (size_t)(cc == 1 ? 0 : k)) * (size_t)bytes;
+            /* 16 -> 8 bits as ImageMagick 6 (Q16 HDRI) here does it: v / 257
+             * rounded down. */
+            out[i * 4 + (size_t)k] = bytes == 2 ? (unsigned char)(((unsigned)s[0] << 8 | s[1]) / 257) : s[0];
+        }
+        out[i * 4 + 3] = img->alpha ? img->alpha[i] : 0xFF;
+    }
+    fwrite(out, 4, n, stdout);
+    free(out);
+    cp_image_free(img);
+    return 0;
+}
+
+static double
+now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* A full-size decode, for comparison with the 1/8 one. */
+static void
+full_decode(const unsigned char *buf, size_t len)
+{
+    struct jpeg_decompress_struct cinfo;
+    struct jpeg_error_mgr jerr;
+    cinfo.err = jpeg_std_error(&jerr);
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, buf, (unsigned long)len);
+    jpeg_read_header(&cinfo, TRUE);
+    jpeg_start_decompress(&cinfo);
+    JSAMPLE *row = xmalloc((size_t)cinfo.output_width * (size_t)cinfo.output_components);
+    while (cinfo.output_scanline < cinfo.output_height)
+        jpeg_read_scanlines(&cinfo, &row, 1);
+    jpeg_finish_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
+    free(row);
+}
+
+static int
+cmd_time(const char *path, int n)
+{
+    char *buf;
+    size_t len;
+    if (n < 1 || n > 50 || cp_read_file(&buf, &len, path, CP_IMAGE_MAX_BYTES) < 0)
+        return 2;
+    double *t[3];
+    for (int k = 0; k < 3; k++)
+        t[k] = xcalloc((size_t)n, sizeof(double));
+    for (int i = 0; i < n; i++) {
+        cp_diags diags = CP_DIAGS_INIT;
+        cp_image img;
+        double t0 = now_ms();
+        cp_image_jpeg_markers(&img, (unsigned char *)buf, len, "x", &diags);
+        double t1 = now_ms();
+        cp_image_jpeg(&img, (unsigned char *)buf, len, 0, "x", &diags);
+        double t2 = now_ms();
+        full_decode((unsigned char *)buf, len);
+        double t3 = now_ms();
+        t[0][i] = t1 - t0;
+        t[1][i] = t2 - t1;
+        t[2][i] = t3 - t2;
+        cp_diags_free(&diags);
+    }
+    const char *what[3] = { "markers", "probe (markers + 1/8 decode)", "full decode" };
+    for (int k = 0; k < 3; k++) {
+        qsort(t[k], (size_t)n, sizeof(double), cmp_double);
+        printf("%s: %.2f ms (median of %d)\n", what[k], t[k][n / 2], n);
+        free(t[k]);
+    }
+    free(buf);
+    return 0;
+}
+
+/* Build a claim by hand: the claim parser is not needed to check files. */
+static int
+cmd_evidence(int argc, char **argv)
+{
+    cp_claim c;
+    cp_diags diags = CP_DIAGS_INIT;
+    memset(&c, 0, sizeof c);
+    c.dir = argv[0];
+    c.path = "claim.xml";
+    c.n_documents = (size_t)argc - 1;
+    c.documents = xcalloc(c.n_documents, sizeof *c.documents);
+    for (size_t i = 0; i < c.n_documents; i++) {
+        char *spec = xstrdup(argv[i + 1]);
+        char *line = strchr(spec, ':');
+        char *pattern = line ? strchr(line + 1, ':') : NULL;
+        if (pattern == NULL) {
+            fprintf(stderr, "image-probe: KIND:LINE:PATTERN expected\n");
+            return 2;
+        }
+        *line++ = '\0';
+        *pattern++ = '\0';
+        int kind = -1;
+        static const char *const kinds[] = { "proof-of-purchase", "photo", "screenshot",
+            "correspondence", "technical-report", "tracking", "other" };
+        for (size_t k = 0; k < CP_ARRAY_LEN(kinds); k++)
+            if (strcmp(spec, kinds[k]) == 0)
+                kind = (int)k;
+        if (kind < 0) {
+            fprintf(stderr, "image-probe: unknown kind %s\n", spec);
+            return 2;
+        }
+        c.documents[i].kind = (enum cp_doc_kind)kind;
+        c.documents[i].loc.line = atoi(line);
+        c.documents[i].loc.col = 5;
+        c.documents[i].file = xstrdup(pattern);
+        free(spec);
+    }
+    int r = cp_evidence_check(&c, &diags);
+    cp_diags_print(&diags, stdout);
+    for (size_t i = 0; i < c.n_documents; i++) {
+        cp_document *d = &c.documents[i];
+        for (size_t k = 0; k < d->n_files; k++) {
+            printf("%d: %s %s\n", d->loc.line, d->files[k].display,
+                   cp_format_name(d->files[k].format));
+            free(d->files[k].path);
+            free(d->files[k].display);
+        }
+        free(d->files);
+        free(d->file);
+    }
+    free(c.documents);
+    int status = (int)cp_diags_status(&diags);
+    cp_diags_free(&diags);
+    if ((r < 0) != (status != 0))
+        return 99;   /* the return value and the diagnostics disagree */
+    return status;
+}
+
+int
+main(int argc, char **argv)
+{
+    if (argc >= 3 && strcmp(argv[1], "probe") == 0)
+        return cmd_probe(argc - 2, argv + 2, 0);
+    if (argc >= 3 && strcmp(argv[1], "load") == 0)
+        return cmd_probe(argc - 2, argv + 2, 1);
+    if (argc >= 3 && strcmp(argv[1], "rgba") == 0) {
+        for (int i = 2; i < argc; i++)
+            if (cmd_rgba(argv[i]) != 0)
+                return 3;
+        return 0;
+    }
+    if (argc == 4 && strcmp(argv[1], "time") == 0)
+        return cmd_time(argv[2], atoi(argv[3]));
+    if (argc >= 4 && strcmp(argv[1], "evidence") == 0)
+        return cmd_evidence(argc - 2, argv + 2);
+    fprintf(stderr, "usage: image-probe probe|load|rgba|time|evidence ...\n");
+    return 2;
+}
