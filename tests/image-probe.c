@@ -13,7 +13,8 @@
  *                                 a claim "claim.xml" in CLAIM-DIR with one
  *                                 document per argument, through
  *                                 cp_evidence_check; prints the diagnostics
- *                                 and one "LINE: display format" per file */
+ *                                 on stderr and one "LINE: display format"
+ *                                 per file found on stdout */
 #include "config.h"
 #include "claimpack/evidence.h"
 #include "image.h"
@@ -210,7 +211,7 @@ cmd_evidence(int argc, char **argv)
         free(spec);
     }
     int r = cp_evidence_check(&c, &diags);
-    cp_diags_print(&diags, stdout);
+    cp_diags_print(&diags, stderr);
     for (size_t i = 0; i < c.n_documents; i++) {
         cp_document *d = &c.documents[i];
         for (size_t k = 0; k < d->n_files; k++) {

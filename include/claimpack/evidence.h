@@ -11,9 +11,8 @@
 
 /* Expand every document's @file (sorted by name, relative to the claim's
  * directory) and check each file: exists, readable, not empty, its content
- * is a format its kind accepts (photo/screenshot/tracking/other: JPEG or PNG
- * or PDF; every kind: PDF; correspondence: e-mail or UTF-8 text), and it
- * decodes. Each problem is one CP_INPUT error at the document's line in the
+ * is a format its kind accepts (every kind: JPEG, PNG or PDF; correspondence
+ * also e-mail or UTF-8 text), and it decodes. Each problem is one CP_INPUT error at the document's line in the
  * claim, naming the file. Returns 0 when every file is fine, else -1. */
 int cp_evidence_check(cp_claim *c, cp_diags *diags);
 
