@@ -432,7 +432,7 @@ cp_letter_layout(cp_layout *L, const cp_letter *letter, const cp_claim *claim,
                            y, s);
         free(s);
     }
-    const char *bm = cp_l10n_lookup(l10n, "bookmark.letter");
+    const char *bm = cp_l10n_lookup(l10n, "letter");
     cp_layout_outline(L, bm ? bm : letter->subject, page, 0);
     *first = page;
     *count = n;
