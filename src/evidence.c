@@ -69,6 +69,11 @@ cp_format_sniff(const unsigned char *buf, size_t len)
         return CP_FMT_EMAIL;
     if (memchr(buf, '\0', len) == NULL && cp_utf8_valid((const char *)buf, len))
         return CP_FMT_TEXT;
+    /* Windows editors save UTF-16 with a byte-order mark; cp_text_read
+     * converts it. */
+    if (len >= 2 && len % 2 == 0 &&
+        ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF)))
+        return CP_FMT_TEXT;
     return CP_FMT_UNKNOWN;
 }
 
@@ -95,7 +100,8 @@ format_phrase(enum cp_format f, const unsigned char *buf, size_t len)
     case CP_FMT_PNG: return "a PNG image";
     case CP_FMT_PDF: return "a PDF document";
     case CP_FMT_EMAIL: return "an e-mail message";
-    case CP_FMT_TEXT: return "UTF-8 text";
+    case CP_FMT_TEXT:
+        return len >= 2 && (buf[0] == 0xFF || buf[0] == 0xFE) ? "UTF-16 text" : "UTF-8 text";
     default: break;
     }
     if (len >= 6 && (memcmp(buf, "GIF87a", 6) == 0 || memcmp(buf, "GIF89a", 6) == 0))
@@ -321,8 +327,14 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, cp_diag
             cp_mail_free(m);
         break;
     }
+    case CP_FMT_TEXT: {
+        char *text = NULL;
+        cp_text_read(&text, f->path, name, &sub);
+        free(text);
+        break;
+    }
     default:
-        break;   /* text: valid UTF-8 to the last byte is the whole check */
+        break;
     }
     relay(diags, &sub, c, d);
 
