@@ -144,7 +144,12 @@ phrase_line(cp_l10n *l, const char *file, int line, char *text, cp_diags *diags)
         p = &l->phrases[l->n_phrases++];
         p->key = xstrdup(key);
     }
-    p->value = xstrdup(value);
+    /* "..." keeps white space at the ends: number.group = " ". */
+    size_t vlen = strlen(value);
+    if (vlen >= 2 && value[0] == '"' && value[vlen - 1] == '"')
+        p->value = xstrndup(value + 1, vlen - 2);
+    else
+        p->value = xstrdup(value);
     p->file = file;
     p->line = line;
     return 0;

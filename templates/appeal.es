@@ -1,0 +1,14 @@
+{{! Una solicitud de revisión de una reclamación rechazada (claimpack-template(5)). Partes compartidas: templates/es/. }}
+{{> head}}
+%subject Solicitud de revisión{{#if previous.ref}} de la reclamación {{previous.ref}}{{/if}} – pedido {{order.number}}: {{product}}
+
+{{#if previous}}
+El {{previous.date}} mi reclamación{{#if previous.ref}} {{previous.ref}}{{/if}} sobre el pedido que se indica a continuación fue {{previous.outcome}}.
+{{else}}
+Mi reclamación anterior sobre el pedido que se indica a continuación no fue atendida.
+{{/if}}
+No estoy de acuerdo con esta decisión y les solicito que la revisen, por los motivos que expongo a continuación.
+{{> details}}
+{{> request}}
+{{> deadline}}
+{{> enclosures}}

@@ -1,0 +1,10 @@
+{{! Un producto defectuoso (claimpack-template(5)). Partes compartidas: templates/es/. }}
+{{> head}}
+%subject Producto defectuoso – pedido {{order.number}}: {{product}}
+
+El {{order.placed}} les compré el producto que se indica a continuación{{#if order.delivered}}, que me fue entregado el {{order.delivered}}{{/if}}. El producto es defectuoso. Les solicito que lo subsanen en virtud de la garantía legal.
+{{> details}}
+{{> request}}
+{{> legal}}
+{{> deadline}}
+{{> enclosures}}

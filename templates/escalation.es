@@ -1,0 +1,17 @@
+{{! Una reclamación ante un mediador o una organización de consumidores (claimpack-template(5)). Partes compartidas: templates/es/. }}
+{{> head}}
+%subject Reclamación contra {{#if order.seller}}{{order.seller}}{{else}}un vendedor{{/if}} – pedido {{order.number}}: {{product}}
+
+Les pido ayuda en un conflicto con {{#if order.seller}}{{order.seller}}{{else}}un vendedor{{/if}}{{#if order.marketplace}} ({{order.marketplace}}){{/if}}. Primero intenté resolverlo con el vendedor, sin éxito{{#if previous}}: mi reclamación{{#if previous.ref}} {{previous.ref}}{{/if}} del {{previous.date}} fue {{previous.outcome}}{{/if}}. A continuación resumo los hechos y los contactos mantenidos hasta ahora.
+{{> details}}
+
+# {{@heading.request}}
++ {{@label.resolution}}: {{resolution.kind}}
++ {{@label.amount}}: {{resolution.amount}}
+{{#if resolution.text}}
+
+{{resolution.text}}
+{{/if}}
+
+Les ruego que tramiten esta reclamación y me ayuden a obtener este resultado. Les agradecería una respuesta a más tardar el {{deadline}}.
+{{> enclosures}}
