@@ -540,7 +540,7 @@ standalone_tag(const char *line, char **arg, int *col)
 }
 
 static int parse_file(parser *p, const char *path, nodes *out, const char *from_file,
-                      int from_line, int from_col);
+                      int from_line, int from_col, const char *include_name);
 
 /* The split point of "+ label: value": the first ": " (or a final ':')
  * outside tags; -1 when none. */
@@ -724,7 +724,7 @@ parse_blocks(parser *p, src *s, nodes *out, int *end_line)
                     free(rel);
                 }
                 p->depth++;
-                int rc = parse_file(p, path, out, s->file, line, col);
+                int rc = parse_file(p, path, out, s->file, line, col, name);
                 p->depth--;
                 free(path);
                 if (rc < 0) {
@@ -776,13 +776,16 @@ parse_blocks(parser *p, src *s, nodes *out, int *end_line)
 /* Read and parse one template or fragment file, appending to out. */
 static int
 parse_file(parser *p, const char *path, nodes *out, const char *from_file, int from_line,
-           int from_col)
+           int from_col, const char *include_name)
 {
     char *buf = NULL;
     size_t len = 0;
     if (cp_read_file(&buf, &len, path, TEMPLATE_FILE_LIMIT) < 0) {
-        if (from_file)
-            perr(p, from_file, from_line, from_col, "cannot include '%s': %s", path,
+        if (from_file && errno == ENOENT)
+            perr(p, from_file, from_line, from_col, "cannot include '%s': no such fragment",
+                 include_name);
+        else if (from_file)
+            perr(p, from_file, from_line, from_col, "cannot include '%s': %s", include_name,
                  strerror(errno));
         else
             perr(p, path, 0, 0, "cannot read the template: %s", strerror(errno));
@@ -880,7 +883,7 @@ cp_template_load(cp_template **out, const char *name, enum cp_claim_type type,
     cp_template *t = xcalloc(1, sizeof *t);
     t->lang = lang;
     parser p = { .t = t, .l10n = l10n, .diags = diags };
-    int rc = parse_file(&p, path, &t->root, NULL, 0, 0);
+    int rc = parse_file(&p, path, &t->root, NULL, 0, 0, NULL);
     cp_l10n_free(l10n);
     free(path);
     if (rc < 0 || p.errors) {
