@@ -711,8 +711,14 @@ parse_blocks(parser *p, src *s, nodes *out, int *end_line)
             } else {
                 char *path;
                 if (strchr(name, '/')) {
+                    /* "./x" beside "./t" is "./x", not "././x": nested
+                     * includes keep readable names. */
+                    const char *rel = name;
+                    while (rel[0] == '.' && rel[1] == '/')
+                        rel += 2;
                     char *dir = cp_path_dir(s->file);
-                    path = cp_path_join(dir, name);
+                    path = strcmp(dir, ".") == 0 && rel[0] != '/' ? xstrdup(rel)
+                                                                   : cp_path_join(dir, rel);
                     free(dir);
                 } else {
                     char *rel = xasprintf("templates/%s/%s", cp_l10n_lang_code(p->t->lang), name);
