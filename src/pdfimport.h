@@ -2,19 +2,57 @@
  *
  * A cp_pdfdoc owns its qpdf_data; keep it alive until the output is written
  * (qpdf reads stream data lazily). cp_pdfdoc_close releases it (NULL is fine).
+ * A cp_outline tree returned through `out` belongs to the caller:
+ * cp_outline_free releases it.
  */
 #ifndef CP_PDFIMPORT_H
 #define CP_PDFIMPORT_H
 
+#include <stddef.h>
+#include <qpdf/qpdf-c.h>
 #include "claimpack/diag.h"
+
+#define CP_PDF_MAX_PAGES 5000
+#define CP_PDF_MAX_OUTLINE 10000    /* bookmarks read per document */
 
 typedef struct cp_pdfdoc cp_pdfdoc;
 
 /* Open and check: a password-protected file (non-empty user password) is a
  * CP_INPUT error saying so; a damaged file qpdf repairs gives a warning; one
- * it cannot read is a CP_INPUT error. 0 or -1. */
+ * it cannot read is a CP_INPUT error. Every page is visited and its content
+ * decoded, because damage may show only then. 0 or -1. */
 int cp_pdfdoc_open(cp_pdfdoc **out, const char *path, const char *display, cp_diags *diags);
 int cp_pdfdoc_page_count(const cp_pdfdoc *d);
 void cp_pdfdoc_close(cp_pdfdoc *d);
+
+/* The document's qpdf object, for the assembler (still owned by d). */
+qpdf_data cp_pdfdoc_qpdf(cp_pdfdoc *d);
+
+/* A page's visible area. The box is the CropBox (else the MediaBox, looked
+ * up through inherited attributes too) clipped to the MediaBox, corners
+ * ordered; a page without a usable box is US letter, as readers do. */
+typedef struct cp_pdfbox {
+    double x0, y0, x1, y1;      /* in the page's default user space */
+    int rotate;                 /* /Rotate normalised to 0, 90, 180 or 270 */
+    double width, height;       /* as displayed, after rotation, in points */
+} cp_pdfbox;
+
+/* index is 0-based. 0, or -1 when index is out of range. */
+int cp_pdfdoc_page_box(cp_pdfbox *out, cp_pdfdoc *d, int index);
+
+/* The document outline (bookmarks) as a tree. page is the 0-based target
+ * page, -1 when the item points nowhere in this document (a URI, another
+ * file, a broken destination). Loops and absurd sizes are cut off. */
+typedef struct cp_outline {
+    char *title;                /* UTF-8, one line */
+    int page;
+    struct cp_outline *kids;
+    size_t n_kids;
+} cp_outline;
+
+/* *out is NULL and *n 0 when there are no bookmarks. Always 0 for an open
+ * document (a broken outline just yields fewer items). */
+int cp_pdfdoc_outline(cp_outline **out, size_t *n, cp_pdfdoc *d);
+void cp_outline_free(cp_outline *o, size_t n);
 
 #endif
