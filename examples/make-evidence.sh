@@ -809,4 +809,89 @@ Date: 11 October 2026, 09:15
 We are sorry but we cannot accept responsibility. Case closed.
 EOF
 
+###########################################################################
+# lamp: damaged, en, US (amazon.com): US letter paper by default.
+###########################################################################
+d=lamp
+mkdir -p $d/photos
+
+# Shot with the phone turned the other way: stored a quarter turn to the
+# right with EXIF orientation 8.
+wood 600 800 31 "$tmp/wood5.png"
+shards=$(awk 'BEGIN { srand(7)
+    for (i = 0; i < 9; i++) { x = 120 + int(rand() * 360); y = 560 + int(rand() * 150)
+        printf "polygon %d,%d %d,%d %d,%d ", x, y, x + 20 + int(rand() * 40), y + int(rand() * 20) - 10, x + int(rand() * 30), y + 25 + int(rand() * 30) } }')
+convert "$tmp/wood5.png" \
+    \( -size 600x800 xc:none -fill 'rgba(0,0,0,0.4)' -draw 'ellipse 300 520 150 30 0 360' -blur 0x12 \) -composite \
+    -fill '#b08d57' -draw 'polygon 270,260 330,260 345,500 255,500' \
+    -fill '#8c6d3f' -draw 'ellipse 300,505 120,25 0 360' \
+    -fill 'rgba(235,240,245,0.85)' -draw 'polygon 190,90 410,90 460,270 140,270' \
+    -fill '#4a4a4a' -stroke '#4a4a4a' -strokewidth 3 -draw 'line 300,90 300,270' -stroke none \
+    -fill '#d0d6dc' -draw 'polygon 340,140 460,270 380,270' \
+    -fill 'rgba(210,225,235,0.9)' -draw "$shards" \
+    -fill '#f3e36a' -draw 'rectangle 40,40 260,100' \
+    -fill '#1d3b8c' -font DejaVu-Sans-Bold -pointsize 20 -annotate +52+68 'AS DELIVERED' \
+    -font DejaVu-Sans -pointsize 16 -annotate +52+90 'Oct 22, 2026' \
+    -seed 8 -attenuate 0.3 +noise Gaussian -rotate 90 $jpeg_opts $d/photos/broken-shade.jpg
+python3 jpeg-exif.py $d/photos/broken-shade.jpg 8 Apple "iPhone 15" "2026:10:22 17:05:31"
+
+pdf $d/order-summary.pdf <<'EOF'
+info Title Amazon.com order 112-3456789-0123456
+info Author Amazon.com Services LLC
+info Creator make-pdf.py
+info CreationDate D:20261022210000Z
+page letter
+font B 18
+text 54 740 Final Details for Order #112-3456789-0123456
+font R 10
+text 54 718 Order Placed: October 19, 2026
+text 54 704 Amazon.com order number: 112-3456789-0123456
+text 54 690 Order Total: $97.98
+gray 0.9
+box 54 640 504 20
+gray 0
+font B 10
+text 60 646 Shipped on October 20, 2026
+font R 10
+text 60 620 Items Ordered
+text 470 620 Price
+text 60 604 1 of: Luma Arc table lamp, brass base, frosted glass shade
+text 60 590 Sold by: Amazon.com Services LLC
+font M 10
+right 558 604 $89.99
+font B 10
+text 60 560 Shipping Address:
+font R 10
+text 60 546 Maria Gonzalez
+text 60 532 350 W 42nd St Apt 12B
+text 60 518 New York, NY 10036
+text 60 504 United States
+text 320 560 Shipping Speed: One-Day Shipping
+text 320 546 Carrier: UPS, tracking 1Z999AA10123456784
+text 320 532 Delivered: October 22, 2026
+line 54 480 558 480
+font B 10
+text 60 460 Payment information
+font R 10
+text 60 444 Visa ending in 9012
+text 330 444 Item(s) Subtotal:
+font M 10
+right 558 444 $89.99
+font R 10
+text 330 430 Shipping & Handling:
+font M 10
+right 558 430 $0.00
+font R 10
+text 330 416 Estimated tax to be collected:
+font M 10
+right 558 416 $7.99
+font B 10
+text 330 398 Grand Total:
+font M 10
+right 558 398 $97.98
+font R 8
+gray 0.4
+text 54 40 Conditions of Use | Privacy Notice (c) 1996-2026, Amazon.com, Inc. or its affiliates
+EOF
+
 echo "examples: evidence regenerated"
