@@ -241,9 +241,12 @@ cp_layout_break(cp_line **out, const cp_fontset *fs, enum cp_face face, double s
             w += cw;
             i += k;
             /* A break after a hyphen or slash that joins two word parts. */
+            /* Not between digits or after one letter: order numbers, dates
+             * and codes like "SN-0042" stay whole. */
             if ((c == '-' || c == '/' || c == 0x2010 || c == 0x2013) && !is_space(prev)
                 && i < len && text[i] != ' ' && text[i] != '\n' && text[i] != '-'
-                && text[i] != '/' && w <= limit) {
+                && text[i] != '/' && !(text[i] >= '0' && text[i] <= '9')
+                && !(prev >= '0' && prev <= '9') && i - start > 3 + k && w <= limit) {
                 fit_end = i;
                 fit_next = i;
                 fit_w = w;

@@ -308,12 +308,22 @@ static void
 draw_body(cp_flow *f, letter_ctx *c)
 {
     const cp_letter *lt = c->letter;
-    const cp_style body = { CP_FACE_REGULAR, 10.5, 13.5 };
-    const cp_style bold = { CP_FACE_BOLD, 10.5, 13.5 };
-    const cp_style subject = { CP_FACE_BOLD, 11.5, 14.5 };
-    const cp_style label = { CP_FACE_ITALIC, 10.5, 13.5 };
-    const double para_gap = 7, item_gap = 2.5, hang = 12;
+    const cp_style body = { CP_FACE_REGULAR, 10.5, 13 };
+    const cp_style bold = { CP_FACE_BOLD, 10.5, 13 };
+    const cp_style subject = { CP_FACE_BOLD, 11.5, 14 };
+    const cp_style label = { CP_FACE_ITALIC, 10.5, 13 };
+    const double para_gap = 6, item_gap = 2, hang = 12;
     double label_w = 0;
+    const cp_party *p = &c->claim->claimant;
+    double w = f->right - f->left, sig_h = 32;
+
+    /* The closing group: closing, signature space, the sender's name and
+     * contacts, kept together on one page. */
+    const char *contacts[3] = { p->name, p->email, p->phone };
+    double group_h = cp_flow_measure(f, &body, w, lt->closing) + sig_h;
+    for (size_t i = 0; i < 3; i++)
+        if (contacts[i])
+            group_h += cp_flow_measure(f, &body, w, contacts[i]);
 
     if (lt->subject[0]) {
         cp_flow_paragraph(f, &subject, 0, lt->subject);
@@ -330,6 +340,13 @@ draw_body(cp_flow *f, letter_ctx *c)
         int level = b->level < 0 ? 0 : b->level > 3 ? 3 : b->level;
         switch (b->kind) {
         case CP_BLOCK_PARAGRAPH:
+            if (next == NULL) {
+                /* A short last paragraph goes with the closing rather
+                 * than leave the closing alone on a page. */
+                double h = cp_flow_measure(f, &body, w, b->text);
+                if (h <= 4 * body.leading)
+                    cp_flow_need(f, h + 2 * para_gap + group_h);
+            }
             cp_flow_paragraph(f, &body, 0, b->text);
             cp_flow_space(f, para_gap);
             break;
@@ -340,7 +357,6 @@ draw_body(cp_flow *f, letter_ctx *c)
             break;
         case CP_BLOCK_HEADING: {
             /* Kept with the first two lines of what follows. */
-            double w = f->right - f->left;
             cp_flow_need(f, cp_flow_measure(f, &bold, w, b->text) + 2 * body.leading);
             cp_flow_paragraph(f, &bold, 0, b->text);
             cp_flow_space(f, item_gap);
@@ -359,17 +375,8 @@ draw_body(cp_flow *f, letter_ctx *c)
         }
     }
 
-    /* Closing, signature space and the sender's name and contacts stay
-     * together on one page. */
-    const cp_party *p = &c->claim->claimant;
-    double w = f->right - f->left, sig_h = 36;
-    const char *contacts[3] = { p->name, p->email, p->phone };
-    double h = cp_flow_measure(f, &body, w, lt->closing) + sig_h;
-    for (size_t i = 0; i < 3; i++)
-        if (contacts[i])
-            h += cp_flow_measure(f, &body, w, contacts[i]);
     cp_flow_space(f, para_gap);
-    cp_flow_need(f, h);
+    cp_flow_need(f, group_h);
     cp_flow_paragraph(f, &body, 0, lt->closing);
     f->fresh = false;
     f->y -= sig_h;
