@@ -20,6 +20,7 @@
 #define TEMPLATE_FILE_LIMIT (1024 * 1024)
 #define INCLUDE_DEPTH_MAX 16     /* includes and phrases within phrases */
 #define NESTING_MAX 64           /* sections within sections */
+#define ERRORS_MAX 20            /* diagnostics reported per template */
 
 /* Names as in the claim file; same order as the enums in claim.h. */
 static const char *const type_names[CP_TYPE__COUNT] = {
@@ -192,13 +193,20 @@ typedef struct parser {
 static void CP_PRINTF(5, 6)
 perr(parser *p, const char *file, int line, int col, const char *fmt, ...)
 {
+    /* A file that is not a template at all would bury the first, useful
+     * messages. */
+    p->errors++;
+    if (p->errors > ERRORS_MAX) {
+        if (p->errors == ERRORS_MAX + 1)
+            cp_error(p->diags, CP_INPUT, file, line, col, "too many errors, giving up");
+        return;
+    }
     va_list ap;
     va_start(ap, fmt);
     char *msg = xvasprintf(fmt, ap);
     va_end(ap);
     cp_error(p->diags, CP_INPUT, file, line, col, "%s", msg);
     free(msg);
-    p->errors++;
 }
 
 static bool
@@ -242,8 +250,11 @@ static enum tag
 lex_tag(const char *s, size_t *len, char **arg)
 {
     *arg = NULL;
-    const char *end = strstr(s + 2, "}}");
-    if (!end)
+    /* A plain scan: strstr may look at the whole rest of the file. */
+    const char *end = s + 2;
+    while (*end && !(end[0] == '}' && end[1] == '}'))
+        end++;
+    if (!*end)
         return T_NONE;
     *len = (size_t)(end + 2 - s);
     char *in = xstrndup(s + 2, (size_t)(end - s - 2));
@@ -665,7 +676,7 @@ static enum tag
 parse_blocks(parser *p, src *s, nodes *out, int *end_line)
 {
     char *l;
-    while ((l = src_line(s))) {
+    while (p->errors <= ERRORS_MAX && (l = src_line(s))) {
         char *arg = NULL;
         int col = 1;
         const char *lead = l + strspn(l, " \t");
