@@ -14,9 +14,6 @@
 
 #define L10N_FILE_LIMIT (1024 * 1024)
 
-/* Same order as enum cp_lang. */
-static const char *const lang_codes[CP_LANG__COUNT] = { "en", "nl", "fy", "es", "de", "fr" };
-
 typedef struct phrase {
     char *key, *value;
     const char *file;        /* one of cp_l10n.files */
@@ -42,7 +39,7 @@ struct cp_l10n {
 const char *
 cp_l10n_lang_code(enum cp_lang lang)
 {
-    return (int)lang >= 0 && lang < CP_LANG__COUNT ? lang_codes[lang] : NULL;
+    return cp_lang_name(lang);
 }
 
 enum cp_lang

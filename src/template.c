@@ -22,15 +22,6 @@
 #define NESTING_MAX 64           /* sections within sections */
 #define ERRORS_MAX 20            /* diagnostics reported per template */
 
-/* Names as in the claim file; same order as the enums in claim.h. */
-static const char *const type_names[CP_TYPE__COUNT] = {
-    "defective", "damaged", "wrong-item", "not-received", "late-delivery", "billing",
-    "refund-missing", "appeal", "escalation",
-};
-static const char *const resolution_names[CP_RES__COUNT] = {
-    "refund", "replacement", "repair", "compensation", "price-reduction", "other",
-};
-
 enum node_kind { N_TEXT, N_VAR, N_PHRASE, N_IF, N_EACH, N_LINE, N_BLANK, N_DIRECTIVE };
 enum directive { D_SUBJECT, D_SALUTATION, D_CLOSING, D_DATE };
 static const char *const directive_names[] = { "subject", "salutation", "closing", "date" };
@@ -872,7 +863,7 @@ cp_template_load(cp_template **out, const char *name, enum cp_claim_type type,
     if (name && strchr(name, '/')) {
         path = xstrdup(name);
     } else {
-        char *want = name ? xstrdup(name) : xasprintf("%s.%s", type_names[type], code);
+        char *want = name ? xstrdup(name) : xasprintf("%s.%s", cp_claim_type_name(type), code);
         path = find_template(want, &user);
         if (!path && name && !strchr(name, '.')) {
             /* "-t escalation": that type in the letter's language. */
@@ -1143,7 +1134,9 @@ value(render *r, const char *name, bool raw, cp_buf *b)
             cp_buf_puts(b, "1");
     } else if (strcmp(name, "resolution.kind") == 0 && c->resolution.present) {
         int k = (int)c->resolution.kind;
-        const char *kn = k >= 0 && k < CP_RES__COUNT ? resolution_names[k] : "other";
+        const char *kn = cp_resolution_kind_name((enum cp_resolution_kind)k);
+        if (!kn)
+            kn = "other";
         if (raw) {
             cp_buf_puts(b, kn);
         } else {
@@ -1162,8 +1155,7 @@ value(render *r, const char *name, bool raw, cp_buf *b)
     } else if (strcmp(name, "jurisdiction") == 0) {
         put_str(b, c->jurisdiction);
     } else if (strcmp(name, "type") == 0) {
-        int t = (int)c->type;
-        put_str(b, t >= 0 && t < CP_TYPE__COUNT ? type_names[t] : NULL);
+        put_str(b, cp_claim_type_name(c->type));
     } else if (strcmp(name, "lang") == 0) {
         put_str(b, cp_l10n_lang_code(cp_l10n_lang(r->l)));
     } else {
@@ -1447,7 +1439,8 @@ cp_template_list(FILE *fp, cp_diags *diags)
     (void)diags;
     for (int ty = 0; ty < CP_TYPE__COUNT; ty++) {
         for (int lg = 0; lg < CP_LANG__COUNT; lg++) {
-            char *name = xasprintf("%s.%s", type_names[ty], cp_l10n_lang_code((enum cp_lang)lg));
+            char *name = xasprintf("%s.%s", cp_claim_type_name((enum cp_claim_type)ty),
+                                   cp_l10n_lang_code((enum cp_lang)lg));
             bool user = false;
             char *path = find_template(name, &user);
             fprintf(fp, "%-22s %-9s %s\n", name, !path ? "missing" : user ? "user" : "built-in",
@@ -1470,7 +1463,7 @@ cp_template_list(FILE *fp, cp_diags *diags)
             bool known = false;
             for (int ty = 0; ty < CP_TYPE__COUNT && !known; ty++)
                 for (int lg = 0; lg < CP_LANG__COUNT && !known; lg++) {
-                    char *name = xasprintf("%s.%s", type_names[ty],
+                    char *name = xasprintf("%s.%s", cp_claim_type_name((enum cp_claim_type)ty),
                                            cp_l10n_lang_code((enum cp_lang)lg));
                     known = strcmp(name, e->d_name) == 0;
                     free(name);

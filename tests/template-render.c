@@ -21,31 +21,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const doc_kinds[CP_DOC__COUNT] = {
-    "proof-of-purchase", "photo", "screenshot", "correspondence", "technical-report",
-    "tracking", "other",
-};
-static const char *const types[CP_TYPE__COUNT] = {
-    "defective", "damaged", "wrong-item", "not-received", "late-delivery", "billing",
-    "refund-missing", "appeal", "escalation",
-};
-
 static int
 lang_of(const char *s)
 {
-    for (int i = 0; i < CP_LANG__COUNT; i++)
-        if (strcmp(cp_l10n_lang_code((enum cp_lang)i), s) == 0)
-            return i;
-    return -1;
+    return cp_lang_from_name(s);
 }
 
 static int
 type_of(const char *s)
 {
-    for (int i = 0; i < CP_TYPE__COUNT; i++)
-        if (strcmp(types[i], s) == 0)
-            return i;
-    return -1;
+    return cp_claim_type_from_name(s);
 }
 
 /* "-1234.56 EUR" -> cp_amount. */
@@ -193,7 +178,7 @@ do_render(int argc, char **argv)
         labels[i][1] = '\0';
         enc[i].label = labels[i];
         enc[i].title = c->documents[i].title;
-        char *key = xasprintf("kind.%s", doc_kinds[c->documents[i].kind]);
+        char *key = xasprintf("kind.%s", cp_doc_kind_name(c->documents[i].kind));
         enc[i].kind = cp_l10n_get(l, key);
         free(key);
         if (pp && *pp) {
