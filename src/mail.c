@@ -1,3 +1,1112 @@
-/* mail.c: (being written) */
+/* mail.c: e-mail through GMime, HTML bodies through libxml2's HTML parser,
+ * plain-text correspondence directly (see mail.h). */
 #include "config.h"
 #include "mail.h"
+#include "util.h"
+
+#include <gmime/gmime.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <errno.h>
+#include <iconv.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Nesting of multiparts inside one message; real mail stays far below. */
+#define MAIL_MAX_MULTIPART_DEPTH 32
+
+static void
+mail_init(void)
+{
+    /* GMime keeps global tables; initialise it once, on first use. */
+    static int done;
+    if (!done) {
+        g_mime_init();
+        done = 1;
+    }
+}
+
+/* ---- text helpers ---- */
+
+/* Append n bytes of UTF-8 that may be invalid: bad bytes become U+FFFD. */
+static void
+add_utf8_repaired(cp_buf *b, const char *s, size_t n)
+{
+    const char *end = s + n;
+    while (s < end) {
+        const char *bad = NULL;
+        if (g_utf8_validate(s, end - s, &bad)) {
+            cp_buf_add(b, s, (size_t)(end - s));
+            return;
+        }
+        cp_buf_add(b, s, (size_t)(bad - s));
+        /* An embedded NUL is valid UTF-8 to no C string: drop it. */
+        if (*bad != '\0')
+            cp_buf_puts(b, "\xEF\xBF\xBD");
+        s = bad + 1;
+    }
+}
+
+/* Convert from `charset` (a MIME name) to UTF-8, replacing what does not
+ * convert with U+FFFD. Returns -1 when iconv does not know the charset. */
+static int
+charset_to_utf8(cp_buf *out, const char *charset, const char *in, size_t n)
+{
+    mail_init();   /* for GMime's charset alias table */
+    iconv_t cd = iconv_open("UTF-8", g_mime_charset_iconv_name(charset));
+    if (cd == (iconv_t)-1)
+        return -1;
+    char chunk[4096];
+    char *ip = (char *)in;
+    size_t ileft = n;
+    while (ileft > 0) {
+        char *op = chunk;
+        size_t oleft = sizeof chunk;
+        size_t r = iconv(cd, &ip, &ileft, &op, &oleft);
+        add_utf8_repaired(out, chunk, (size_t)(op - chunk));
+        if (r != (size_t)-1)
+            continue;
+        if (errno == E2BIG)
+            continue;
+        /* EILSEQ: skip one byte; EINVAL: a sequence cut off at the end. */
+        cp_buf_puts(out, "\xEF\xBF\xBD");
+        if (errno == EINVAL)
+            break;
+        ip++;
+        ileft--;
+    }
+    /* Flush the shift state of stateful encodings (ISO-2022-JP). */
+    char *op = chunk;
+    size_t oleft = sizeof chunk;
+    iconv(cd, NULL, NULL, &op, &oleft);
+    add_utf8_repaired(out, chunk, (size_t)(op - chunk));
+    iconv_close(cd);
+    return 0;
+}
+
+static int
+charset_is(const char *charset, const char *name)
+{
+    const char *canon = g_mime_charset_canon_name(charset);
+    return g_ascii_strcasecmp(canon, name) == 0;
+}
+
+/* Decoded bytes of a text part, as UTF-8 whatever its declared charset. */
+static void
+text_to_utf8(cp_buf *out, const char *charset, const char *in, size_t n)
+{
+    int declared_utf8 = charset && charset_is(charset, "utf-8");
+    int ascii = charset == NULL || charset_is(charset, "us-ascii");
+    if (!declared_utf8 && !ascii && charset_to_utf8(out, charset, in, n) == 0)
+        return;
+    if (declared_utf8 || g_utf8_validate(in, (gssize)n, NULL)) {
+        add_utf8_repaired(out, in, n);
+        return;
+    }
+    /* Undeclared, mislabelled as ASCII or unknown to iconv: GMime's
+     * fallback list (UTF-8, then ISO-8859-1) never fails. */
+    char *s = g_mime_utils_decode_8bit(NULL, in, n);
+    add_utf8_repaired(out, s, strlen(s));
+    g_free(s);
+}
+
+/* Make text tidy for typesetting: "\n" line ends, no trailing white space,
+ * no control characters but tab, at most one blank line in a row, no blank
+ * lines at either end. `s` must be valid UTF-8. */
+static char *
+text_tidy(const char *s, size_t n)
+{
+    cp_buf b = CP_BUF_INIT;
+    size_t blank = 0;        /* blank lines seen and not yet written */
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != '\n' && s[j] != '\r')
+            j++;
+        size_t end = j;
+        while (end > i && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+            end--;
+        if (end == i) {
+            blank++;
+        } else {
+            if (b.len > 0)
+                cp_buf_add(&b, "\n\n", blank ? 2 : 1);
+            blank = 0;
+            for (size_t k = i; k < end; k++) {
+                unsigned char c = (unsigned char)s[k];
+                if (c < 0x20 && c != '\t')
+                    continue;
+                if (c == 0x7F)
+                    continue;
+                cp_buf_putc(&b, (char)c);
+            }
+        }
+        if (j < n && s[j] == '\r' && j + 1 < n && s[j + 1] == '\n')
+            j++;
+        i = j + 1;
+    }
+    return cp_buf_detach(&b);
+}
+
+/* RFC 3676 format=flowed: a line ending in a space continues on the next
+ * line (of the same quote depth); undo space-stuffing. The typesetter then
+ * wraps paragraphs to its own width. */
+static char *
+text_unflow(const char *s, int delsp)
+{
+    cp_buf b = CP_BUF_INIT;
+    int joining = 0, join_depth = 0;
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        if (n > 0 && s[n - 1] == '\r')
+            n--;
+        int depth = 0;
+        while ((size_t)depth < n && s[depth] == '>')
+            depth++;
+        const char *t = s + depth;
+        size_t tn = n - (size_t)depth;
+        if (tn > 0 && t[0] == ' ')
+            t++, tn--;
+        if (joining && depth != join_depth)
+            cp_buf_putc(&b, '\n');
+        if (!joining || depth != join_depth)
+            for (int i = 0; i < depth; i++)
+                cp_buf_puts(&b, i + 1 == depth ? "> " : ">");
+        int sig = tn == 3 && memcmp(t, "-- ", 3) == 0;
+        int flowed = tn > 0 && t[tn - 1] == ' ' && !sig;
+        cp_buf_add(&b, t, flowed && delsp ? tn - 1 : tn);
+        if (!flowed)
+            cp_buf_putc(&b, '\n');
+        joining = flowed;
+        join_depth = depth;
+        s = nl ? nl + 1 : s + strlen(s);
+    }
+    return cp_buf_detach(&b);
+}
+
+/* Cut valid UTF-8 at `limit` bytes without splitting a character. */
+static void
+utf8_cut(char *s, size_t limit)
+{
+    size_t n = strlen(s);
+    if (n <= limit)
+        return;
+    while (limit > 0 && ((unsigned char)s[limit] & 0xC0) == 0x80)
+        limit--;
+    s[limit] = '\0';
+}
+
+/* A header value as one tidy line of valid UTF-8; NULL when empty. */
+static char *
+header_tidy(const char *v)
+{
+    if (v == NULL)
+        return NULL;
+    cp_buf b = CP_BUF_INIT;
+    add_utf8_repaired(&b, v, strlen(v));
+    cp_buf out = CP_BUF_INIT;
+    int space = 0;
+    for (size_t i = 0; i < b.len; i++) {
+        unsigned char c = (unsigned char)b.data[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = 1;
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F)
+            continue;
+        if (space && out.len > 0)
+            cp_buf_putc(&out, ' ');
+        space = 0;
+        cp_buf_putc(&out, (char)c);
+    }
+    cp_buf_free(&b);
+    if (out.len == 0) {
+        cp_buf_free(&out);
+        return NULL;
+    }
+    return cp_buf_detach(&out);
+}
+
+/* ---- HTML to text ---- */
+
+typedef struct html_out {
+    cp_buf b;
+    int breaks;        /* line breaks wanted before the next text (0..2) */
+    int space;         /* a space wanted before the next text */
+    int pre;           /* inside <pre>: keep white space */
+    int lists;         /* depth of <ul>/<ol> */
+} html_out;
+
+static void
+html_want_break(html_out *o, int n)
+{
+    if (o->breaks < n)
+        o->breaks = n;
+    o->space = 0;
+}
+
+/* Write what is pending before the next visible text. */
+static void
+html_flush(html_out *o)
+{
+    if (o->b.len == 0) {
+        o->breaks = o->space = 0;
+        return;
+    }
+    if (o->breaks > 0) {
+        cp_buf_add(&o->b, "\n\n", o->breaks > 1 ? 2 : 1);
+        o->breaks = o->space = 0;
+    } else if (o->space) {
+        cp_buf_putc(&o->b, ' ');
+        o->space = 0;
+    }
+}
+
+static void
+html_raw(html_out *o, const char *s)
+{
+    html_flush(o);
+    cp_buf_puts(&o->b, s);
+}
+
+static void
+html_text(html_out *o, const char *s)
+{
+    if (o->pre) {
+        for (; *s; s++) {
+            if (*s == '\n') {
+                o->breaks++;
+                continue;
+            }
+            if (*s == '\r')
+                continue;
+            html_flush(o);
+            cp_buf_putc(&o->b, *s);
+        }
+        return;
+    }
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
+            o->space = 1;
+        } else if (p[0] == 0xC2 && p[1] == 0xA0) {   /* &nbsp; is layout, not text */
+            o->space = 1;
+            p++;
+        } else {
+            html_flush(o);
+            cp_buf_putc(&o->b, (char)*p);
+        }
+    }
+}
+
+static int
+name_in(const char *name, const char *const *list)
+{
+    for (; *list; list++)
+        if (g_ascii_strcasecmp(name, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *const html_skip[] = {
+    "head", "script", "style", "title", "template", NULL
+};
+/* Blocks that end a line, and those that also leave a blank line. */
+static const char *const html_line[] = {
+    "address", "article", "aside", "caption", "center", "dd", "details", "div",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "header",
+    "legend", "li", "main", "nav", "section", "summary", "table", "tr", NULL
+};
+static const char *const html_para[] = {
+    "blockquote", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "ol", "p",
+    "pre", "ul", NULL
+};
+
+static int
+html_break_of(const char *name, int lists)
+{
+    if (name_in(name, html_para)) {
+        /* A list inside a list item stays in the list. */
+        if (lists > 0 && (!g_ascii_strcasecmp(name, "ul") || !g_ascii_strcasecmp(name, "ol")))
+            return 1;
+        return 2;
+    }
+    return name_in(name, html_line) ? 1 : 0;
+}
+
+/* The visible text of a link, white space collapsed. */
+static char *
+html_link_text(xmlNode *a)
+{
+    xmlChar *t = xmlNodeGetContent(a);
+    char *s = header_tidy((const char *)t);
+    xmlFree(t);
+    return s;
+}
+
+static int
+html_url_shown(const char *href, const char *text)
+{
+    if (strncmp(href, "http:", 5) != 0 && strncmp(href, "https:", 6) != 0 &&
+        strncmp(href, "ftp:", 4) != 0 && strncmp(href, "mailto:", 7) != 0)
+        return 0;   /* anchors, cid:, javascript: mean nothing on paper */
+    if (text == NULL)
+        return 0;
+    if (strcmp(href, text) == 0)
+        return 0;
+    if (strncmp(href, "mailto:", 7) == 0 && strcmp(href + 7, text) == 0)
+        return 0;
+    /* "example.com/x" for "https://example.com/x", with or without a slash */
+    const char *h = strstr(href, "://");
+    h = h ? h + 3 : href;
+    size_t hl = strlen(h), tl = strlen(text);
+    if (hl > 0 && h[hl - 1] == '/')
+        hl--;
+    if (tl > 0 && text[tl - 1] == '/')
+        tl--;
+    if (hl == tl && strncmp(h, text, hl) == 0)
+        return 0;
+    return 1;
+}
+
+static int
+html_enter(html_out *o, xmlNode *n)
+{
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            html_text(o, (const char *)n->content);
+        return 0;
+    }
+    if (n->type != XML_ELEMENT_NODE || n->name == NULL)
+        return 0;
+    const char *name = (const char *)n->name;
+    if (name_in(name, html_skip))
+        return 0;
+    int br = html_break_of(name, o->lists);
+    if (br)
+        html_want_break(o, br);
+    if (!g_ascii_strcasecmp(name, "br")) {
+        if (o->breaks < 2)
+            o->breaks++;
+        o->space = 0;
+    } else if (!g_ascii_strcasecmp(name, "li")) {
+        html_flush(o);
+        for (int i = 1; i < o->lists; i++)
+            cp_buf_puts(&o->b, "  ");
+        html_raw(o, "\xE2\x80\xA2 ");
+    } else if (!g_ascii_strcasecmp(name, "td") || !g_ascii_strcasecmp(name, "th")) {
+        o->space = 1;
+    } else if (!g_ascii_strcasecmp(name, "ul") || !g_ascii_strcasecmp(name, "ol")) {
+        o->lists++;
+    } else if (!g_ascii_strcasecmp(name, "pre")) {
+        o->pre++;
+    }
+    return 1;
+}
+
+static void
+html_leave(html_out *o, xmlNode *n)
+{
+    if (n->type != XML_ELEMENT_NODE || n->name == NULL)
+        return;
+    const char *name = (const char *)n->name;
+    if (name_in(name, html_skip))
+        return;
+    if (!g_ascii_strcasecmp(name, "ul") || !g_ascii_strcasecmp(name, "ol")) {
+        o->lists--;
+    } else if (!g_ascii_strcasecmp(name, "pre")) {
+        o->pre--;
+    } else if (!g_ascii_strcasecmp(name, "a")) {
+        xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
+        if (href) {
+            char *url = header_tidy((const char *)href);
+            char *text = html_link_text(n);
+            if (url && html_url_shown(url, text)) {
+                o->space = 1;
+                html_raw(o, "[");
+                cp_buf_puts(&o->b, url);
+                cp_buf_puts(&o->b, "]");
+            }
+            free(url);
+            free(text);
+            xmlFree(href);
+        }
+    } else if (!g_ascii_strcasecmp(name, "td") || !g_ascii_strcasecmp(name, "th")) {
+        o->space = 1;
+    }
+    int br = html_break_of(name, o->lists);
+    if (br)
+        html_want_break(o, br);
+}
+
+char *
+cp_mail_html_to_text(const char *html, size_t len)
+{
+    if (len > INT_MAX)
+        len = INT_MAX;
+    html_out o = { CP_BUF_INIT, 0, 0, 0, 0 };
+    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+    xmlNode *top = doc ? xmlDocGetRootElement(doc) : NULL;
+    /* An iterative walk: nesting depth in hostile HTML costs no stack. */
+    xmlNode *cur = top;
+    while (cur) {
+        if (html_enter(&o, cur) && cur->children) {
+            cur = cur->children;
+            continue;
+        }
+        for (;;) {
+            html_leave(&o, cur);
+            if (cur == top) {
+                cur = NULL;
+                break;
+            }
+            if (cur->next) {
+                cur = cur->next;
+                break;
+            }
+            cur = cur->parent;
+        }
+    }
+    if (doc)
+        xmlFreeDoc(doc);
+    char *raw = cp_buf_detach(&o.b);
+    char *text = text_tidy(raw, strlen(raw));
+    free(raw);
+    return text;
+}
+
+/* ---- MIME ---- */
+
+typedef struct mail_ctx {
+    const char *display;
+    cp_diags *diags;
+    size_t text_len;    /* body text so far, all messages together */
+    int truncated;
+    int too_deep;       /* the nesting limit that was passed, else 0 */
+} mail_ctx;
+
+typedef struct mail_acc {
+    cp_mail *m;
+    cp_buf body;
+} mail_acc;
+
+static int
+type_is(GMimeObject *obj, const char *type, const char *subtype)
+{
+    GMimeContentType *ct = g_mime_object_get_content_type(obj);
+    return ct && g_mime_content_type_is_type(ct, type, subtype);
+}
+
+static int
+part_is_html(GMimeObject *obj)
+{
+    GMimeContentType *ct = g_mime_object_get_content_type(obj);
+    if (ct == NULL || !g_mime_content_type_is_type(ct, "text", "*"))
+        return 0;
+    const char *sub = g_mime_content_type_get_media_subtype(ct);
+    size_t n = sub ? strlen(sub) : 0;
+    /* text/html and relatives such as text/watch-html */
+    return n >= 4 && g_ascii_strcasecmp(sub + n - 4, "html") == 0;
+}
+
+/* A part whose content is text meant to be read in the message. */
+static int
+part_is_body_text(GMimeObject *obj)
+{
+    if (!GMIME_IS_PART(obj))
+        return 0;
+    if (g_mime_part_is_attachment(GMIME_PART(obj)))
+        return 0;
+    if (type_is(obj, "message", "delivery-status") ||
+        type_is(obj, "message", "disposition-notification"))
+        return 1;
+    if (!type_is(obj, "text", "*"))
+        return 0;
+    /* A named text file other than the message's own text is an enclosure. */
+    if (g_mime_part_get_filename(GMIME_PART(obj)) != NULL &&
+        !type_is(obj, "text", "plain") && !part_is_html(obj))
+        return 0;
+    return 1;
+}
+
+static void
+add_attachment(cp_mail *m, GMimeObject *obj)
+{
+    const char *name = GMIME_IS_PART(obj) ? g_mime_part_get_filename(GMIME_PART(obj)) : NULL;
+    char *s = NULL;
+    if (name) {
+        /* Keep only the last path component (old clients sent C:\...\x.doc). */
+        const char *slash = strrchr(name, '/');
+        const char *bslash = strrchr(name, '\\');
+        if (slash && (!bslash || slash > bslash))
+            name = slash + 1;
+        else if (bslash)
+            name = bslash + 1;
+        s = header_tidy(name);
+    }
+    if (s == NULL) {
+        GMimeContentType *ct = g_mime_object_get_content_type(obj);
+        char *mime = ct ? g_mime_content_type_get_mime_type(ct) : NULL;
+        s = header_tidy(mime ? mime : "application/octet-stream");
+        g_free(mime);
+        if (s == NULL)
+            s = xstrdup("application/octet-stream");
+    }
+    m->attachments = xreallocarray(m->attachments, m->n_attachments + 1, sizeof *m->attachments);
+    m->attachments[m->n_attachments++] = s;
+}
+
+static void
+add_body_text(mail_ctx *ctx, mail_acc *acc, GMimeObject *obj)
+{
+    GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(obj));
+    if (content == NULL)
+        return;
+    GMimeStream *mem = g_mime_stream_mem_new();
+    /* Writes the decoded content (quoted-printable, base64, uuencode). */
+    g_mime_data_wrapper_write_to_stream(content, mem);
+    GByteArray *raw = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+    const char *charset = g_mime_object_get_content_type_parameter(obj, "charset");
+    cp_buf utf8 = CP_BUF_INIT;
+    text_to_utf8(&utf8, charset, raw ? (const char *)raw->data : "", raw ? raw->len : 0);
+    g_object_unref(mem);
+
+    const char *format = g_mime_object_get_content_type_parameter(obj, "format");
+    if (format && !part_is_html(obj) && g_ascii_strcasecmp(format, "flowed") == 0) {
+        const char *delsp = g_mime_object_get_content_type_parameter(obj, "delsp");
+        char *joined = text_unflow(utf8.data ? utf8.data : "",
+                                   delsp && g_ascii_strcasecmp(delsp, "yes") == 0);
+        cp_buf_free(&utf8);
+        cp_buf_puts(&utf8, joined);
+        free(joined);
+    }
+    char *text = part_is_html(obj) ? cp_mail_html_to_text(utf8.data ? utf8.data : "", utf8.len)
+                                   : text_tidy(utf8.data ? utf8.data : "", utf8.len);
+    cp_buf_free(&utf8);
+    if (text[0] != '\0' && !ctx->truncated) {
+        size_t room = CP_MAIL_MAX_TEXT - ctx->text_len;
+        if (strlen(text) > room) {
+            utf8_cut(text, room);
+            ctx->truncated = 1;
+        }
+        if (acc->body.len > 0)
+            cp_buf_puts(&acc->body, "\n\n");
+        cp_buf_puts(&acc->body, text);
+        ctx->text_len += strlen(text);
+    }
+    free(text);
+}
+
+/* How well a part of a multipart/alternative serves as the text:
+ * plain text beats HTML beats other text beats anything else. */
+static int
+alternative_score(GMimeObject *obj, int depth)
+{
+    if (depth > MAIL_MAX_MULTIPART_DEPTH)
+        return 0;
+    if (GMIME_IS_MULTIPART(obj)) {
+        GMimeMultipart *mp = GMIME_MULTIPART(obj);
+        int n = g_mime_multipart_get_count(mp), best = 0;
+        if (type_is(obj, "multipart", "related") && n > 0)
+            n = 1;
+        for (int i = 0; i < n; i++) {
+            int s = alternative_score(g_mime_multipart_get_part(mp, i), depth + 1);
+            if (s > best)
+                best = s;
+        }
+        return best;
+    }
+    if (!part_is_body_text(obj))
+        return 0;
+    if (type_is(obj, "text", "plain"))
+        return 3;
+    return part_is_html(obj) ? 2 : 1;
+}
+
+static cp_mail *mail_from_message(mail_ctx *ctx, GMimeMessage *msg, int depth);
+
+static void
+walk_part(mail_ctx *ctx, mail_acc *acc, GMimeObject *obj, int depth, int mp_depth)
+{
+    if (obj == NULL)
+        return;
+    if (GMIME_IS_MESSAGE_PART(obj)) {
+        GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
+        if (inner == NULL) {
+            add_attachment(acc->m, obj);
+            return;
+        }
+        if (depth + 1 > CP_MAIL_MAX_DEPTH) {
+            ctx->too_deep = CP_MAIL_MAX_DEPTH;
+            return;
+        }
+        cp_mail *child = mail_from_message(ctx, inner, depth + 1);
+        cp_mail *m = acc->m;
+        m->messages = xreallocarray(m->messages, m->n_messages + 1, sizeof *m->messages);
+        m->messages[m->n_messages++] = child;
+        return;
+    }
+    if (GMIME_IS_MULTIPART(obj)) {
+        if (mp_depth + 1 > MAIL_MAX_MULTIPART_DEPTH) {
+            ctx->too_deep = MAIL_MAX_MULTIPART_DEPTH;
+            return;
+        }
+        GMimeMultipart *mp = GMIME_MULTIPART(obj);
+        int n = g_mime_multipart_get_count(mp);
+        if (type_is(obj, "multipart", "alternative")) {
+            int best = -1, best_score = 0;
+            for (int i = 0; i < n; i++) {
+                int s = alternative_score(g_mime_multipart_get_part(mp, i), mp_depth + 1);
+                if (s > best_score) {
+                    best = i;
+                    best_score = s;
+                }
+            }
+            if (best < 0 && n > 0)
+                best = n - 1;   /* RFC 2046: the last is the richest */
+            if (best >= 0)
+                walk_part(ctx, acc, g_mime_multipart_get_part(mp, best), depth, mp_depth + 1);
+            return;
+        }
+        if (type_is(obj, "multipart", "related") && n > 0) {
+            /* The root is the text; the rest are its pictures, listed when named. */
+            walk_part(ctx, acc, g_mime_multipart_get_part(mp, 0), depth, mp_depth + 1);
+            for (int i = 1; i < n; i++) {
+                GMimeObject *p = g_mime_multipart_get_part(mp, i);
+                if (GMIME_IS_PART(p) && g_mime_part_get_filename(GMIME_PART(p)))
+                    add_attachment(acc->m, p);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++)
+            walk_part(ctx, acc, g_mime_multipart_get_part(mp, i), depth, mp_depth + 1);
+        return;
+    }
+    if (part_is_body_text(obj))
+        add_body_text(ctx, acc, obj);
+    else
+        add_attachment(acc->m, obj);
+}
+
+/* ---- headers ---- */
+
+/* Append text that is not an encoded word: UTF-8 (RFC 6532) as it is,
+ * other 8-bit bytes through GMime's fallback charsets. */
+static void
+add_header_literal(cp_buf *b, const char *s, size_t n)
+{
+    if (g_utf8_validate(s, (gssize)n, NULL)) {
+        cp_buf_add(b, s, n);
+        return;
+    }
+    char *t = g_mime_utils_decode_8bit(NULL, s, n);
+    add_utf8_repaired(b, t, strlen(t));
+    g_free(t);
+}
+
+static int
+b64_value(int c)
+{
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+}
+
+static int
+hex_value(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+/* Decode the payload of one encoded word (B or Q) onto `out`. */
+static void
+encoded_word_bytes(cp_buf *out, char enc, const char *t, size_t n)
+{
+    if (enc == 'B' || enc == 'b') {
+        unsigned acc = 0;
+        int bits = 0;
+        for (size_t i = 0; i < n && t[i] != '='; i++) {
+            int v = b64_value((unsigned char)t[i]);
+            if (v < 0)
+                continue;
+            acc = (acc << 6) | (unsigned)v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                cp_buf_putc(out, (char)((acc >> bits) & 0xFF));
+            }
+        }
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int h1, h2;
+        if (t[i] == '_')
+            cp_buf_putc(out, ' ');
+        else if (t[i] == '=' && i + 2 < n &&
+                 (h1 = hex_value((unsigned char)t[i + 1])) >= 0 &&
+                 (h2 = hex_value((unsigned char)t[i + 2])) >= 0) {
+            cp_buf_putc(out, (char)(h1 * 16 + h2));
+            i += 2;
+        } else
+            cp_buf_putc(out, t[i]);
+    }
+}
+
+/* Parse "=?charset?e?text?=" at s (no white space inside). Fills the parts
+ * and returns the length, or 0 when s is no encoded word. */
+static size_t
+encoded_word(const char *s, size_t n, const char **cs, size_t *csn, char *enc,
+             const char **text, size_t *textn)
+{
+    if (n < 8 || s[0] != '=' || s[1] != '?')
+        return 0;
+    size_t i = 2;
+    while (i < n && s[i] != '?' && !g_ascii_isspace(s[i]))
+        i++;
+    if (i >= n || s[i] != '?' || i == 2 || i + 3 >= n || s[i + 2] != '?')
+        return 0;
+    *cs = s + 2;
+    *csn = i - 2;
+    *enc = s[i + 1];
+    if (*enc != 'B' && *enc != 'b' && *enc != 'Q' && *enc != 'q')
+        return 0;
+    size_t j = i + 3;
+    while (j + 1 < n && !(s[j] == '?' && s[j + 1] == '=') && !g_ascii_isspace(s[j]))
+        j++;
+    if (j + 1 >= n || s[j] != '?' || s[j + 1] != '=')
+        return 0;
+    *text = s + i + 3;
+    *textn = j - (i + 3);
+    return j + 2;
+}
+
+static void
+flush_encoded(cp_buf *out, cp_buf *bytes, const char *charset)
+{
+    if (bytes->len > 0)
+        text_to_utf8(out, charset, bytes->data, bytes->len);
+    bytes->len = 0;
+}
+
+/* RFC 2047 decoding of a raw header value. Adjacent encoded words in one
+ * charset are decoded to bytes first and converted together, so a
+ * character split across two words survives; each word is decoded on its
+ * own, so padding inside a run of base64 words does no harm (GMime 3.2
+ * loses the text after such padding). */
+static char *
+header_decode(const char *raw)
+{
+    cp_buf out = CP_BUF_INIT, bytes = CP_BUF_INIT;
+    char charset[64] = "";
+    size_t n = strlen(raw), i = 0, lit = 0;   /* lit: start of pending literal text */
+    size_t after_word = SIZE_MAX;             /* where the last encoded word ended */
+    while (i < n) {
+        const char *cs, *text;
+        size_t csn, textn;
+        char enc;
+        size_t len = raw[i] == '=' ? encoded_word(raw + i, n - i, &cs, &csn, &enc, &text, &textn) : 0;
+        if (len == 0) {
+            i++;
+            continue;
+        }
+        /* White space only between two encoded words is not shown. */
+        int adjacent = after_word == lit;
+        for (size_t k = lit; adjacent && k < i; k++)
+            if (!g_ascii_isspace(raw[k]))
+                adjacent = 0;
+        char this_cs[64];
+        size_t m = csn < sizeof this_cs - 1 ? csn : sizeof this_cs - 1;
+        memcpy(this_cs, cs, m);
+        this_cs[m] = '\0';
+        char *star = strchr(this_cs, '*');      /* RFC 2231 language */
+        if (star)
+            *star = '\0';
+        if (!adjacent || g_ascii_strcasecmp(this_cs, charset) != 0) {
+            flush_encoded(&out, &bytes, charset);
+            if (!adjacent)
+                add_header_literal(&out, raw + lit, i - lit);
+            memcpy(charset, this_cs, sizeof charset);
+        }
+        encoded_word_bytes(&bytes, enc, text, textn);
+        i += len;
+        lit = after_word = i;
+    }
+    flush_encoded(&out, &bytes, charset);
+    add_header_literal(&out, raw + lit, n - lit);
+    cp_buf_free(&bytes);
+    char *s = header_tidy(out.data ? out.data : "");
+    cp_buf_free(&out);
+    return s;
+}
+
+/* Address headers read better without the quoting of display names and
+ * without angle brackets around a lone address. */
+static char *
+address_tidy(char *s)
+{
+    if (s == NULL)
+        return NULL;
+    char *w = s;
+    for (char *r = s; *r; r++) {
+        if (*r == '\\' && (r[1] == '"' || r[1] == '\\'))
+            *w++ = *++r;
+        else if (*r != '"')
+            *w++ = *r;
+    }
+    *w = '\0';
+    size_t n = strlen(s);
+    if (n > 2 && s[0] == '<' && s[n - 1] == '>' && strpbrk(s + 1, "<>") == s + n - 1) {
+        memmove(s, s + 1, n - 2);
+        s[n - 2] = '\0';
+    }
+    if (s[0] == '\0') {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* A header of msg, decoded; NULL when absent or empty. */
+static char *
+message_header(GMimeMessage *msg, const char *name)
+{
+    GMimeHeaderList *hl = g_mime_object_get_header_list(GMIME_OBJECT(msg));
+    GMimeHeader *h = hl ? g_mime_header_list_get_header(hl, name) : NULL;
+    const char *raw = h ? g_mime_header_get_raw_value(h) : NULL;
+    return raw ? header_decode(raw) : NULL;
+}
+
+static cp_mail *
+mail_from_message(mail_ctx *ctx, GMimeMessage *msg, int depth)
+{
+    cp_mail *m = xcalloc(1, sizeof *m);
+    /* Headers are shown as written, decoded: faithful for evidence, and
+     * an address list that does not parse is still readable. */
+    m->from = address_tidy(message_header(msg, "From"));
+    m->to = address_tidy(message_header(msg, "To"));
+    m->cc = address_tidy(message_header(msg, "Cc"));
+    m->subject = message_header(msg, "Subject");
+    m->date = message_header(msg, "Date");
+
+    mail_acc acc = { m, CP_BUF_INIT };
+    walk_part(ctx, &acc, g_mime_message_get_mime_part(msg), depth, 0);
+    m->body = cp_buf_detach(&acc.body);
+    return m;
+}
+
+/* Where the header starts: after blank lines and an mbox "From " line. */
+static size_t
+mail_header_start(const char *buf, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (buf[i] == '\r' || buf[i] == '\n'))
+        i++;
+    if (len - i >= 5 && memcmp(buf + i, "From ", 5) == 0) {
+        const char *nl = memchr(buf + i, '\n', len - i);
+        i = nl ? (size_t)(nl - buf) + 1 : len;
+    }
+    return i;
+}
+
+int
+cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *diags)
+{
+    *out = NULL;
+    int rc = -1;
+    char *data = NULL;
+    size_t len = 0;
+    GMimeStream *stream = NULL;
+    GMimeParser *parser = NULL;
+    GMimeMessage *msg = NULL;
+    mail_ctx ctx = { display, diags, 0, 0, 0 };
+
+    if (cp_read_file(&data, &len, path, CP_MAIL_MAX_FILE) < 0) {
+        if (errno == EFBIG)
+            cp_error(diags, CP_INPUT, display, 0, 0,
+                     "the e-mail is larger than %u MB", CP_MAIL_MAX_FILE / (1024 * 1024));
+        else
+            cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s", strerror(errno));
+        goto cleanup;
+    }
+    size_t start = mail_header_start(data, len);
+    if (start >= len) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "the e-mail is empty");
+        goto cleanup;
+    }
+
+    mail_init();
+    stream = g_mime_stream_mem_new_with_buffer(data + start, len - start);
+    parser = g_mime_parser_new_with_stream(stream);
+    g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+    msg = g_mime_parser_construct_message(parser, NULL);
+    if (msg == NULL || g_mime_header_list_get_count(g_mime_object_get_header_list(GMIME_OBJECT(msg))) == 0) {
+        cp_error(diags, CP_INPUT, display, 0, 0,
+                 "not an e-mail message: it does not start with header fields");
+        goto cleanup;
+    }
+
+    cp_mail *m = mail_from_message(&ctx, msg, 0);
+    if (ctx.too_deep) {
+        cp_error(diags, CP_INPUT, display, 0, 0,
+                 "the e-mail nests messages or parts too deeply (more than %d levels)",
+                 ctx.too_deep);
+        cp_mail_free(m);
+        goto cleanup;
+    }
+    if (ctx.truncated)
+        cp_warning(diags, display, 0, 0,
+                   "the e-mail's text is longer than %u MB; only the first %u MB are included",
+                   CP_MAIL_MAX_TEXT / (1024 * 1024), CP_MAIL_MAX_TEXT / (1024 * 1024));
+    *out = m;
+    rc = 0;
+
+cleanup:
+    if (msg)
+        g_object_unref(msg);
+    if (parser)
+        g_object_unref(parser);
+    if (stream)
+        g_object_unref(stream);
+    free(data);
+    return rc;
+}
+
+void
+cp_mail_free(cp_mail *m)
+{
+    if (m == NULL)
+        return;
+    free(m->from);
+    free(m->to);
+    free(m->cc);
+    free(m->date);
+    free(m->subject);
+    free(m->body);
+    for (size_t i = 0; i < m->n_attachments; i++)
+        free(m->attachments[i]);
+    free(m->attachments);
+    for (size_t i = 0; i < m->n_messages; i++)
+        cp_mail_free(m->messages[i]);
+    free(m->messages);
+    free(m);
+}
+
+/* ---- sniffing ---- */
+
+static int
+sniff_known_name(const unsigned char *s, size_t n)
+{
+    static const char *const names[] = {
+        "From", "To", "Subject", "Date", "Received", "Message-ID", "MIME-Version",
+        "Return-Path", NULL
+    };
+    for (size_t i = 0; names[i]; i++)
+        if (strlen(names[i]) == n && g_ascii_strncasecmp((const char *)s, names[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+int
+cp_mail_sniff(const unsigned char *buf, size_t len)
+{
+    size_t i = mail_header_start((const char *)buf, len);
+    int fields = 0, known = 0;
+    /* Look at the first few lines only: enough for any real message. */
+    for (int line = 0; line < 32 && i < len; line++) {
+        const unsigned char *nl = memchr(buf + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - buf) : len;
+        size_t n = end - i;
+        if (n > 0 && buf[i + n - 1] == '\r')
+            n--;
+        if (n == 0)
+            break;                       /* end of the header block */
+        if (nl == NULL && fields > 0)
+            break;                       /* a line cut off by the prefix */
+        const unsigned char *s = buf + i;
+        if (s[0] == ' ' || s[0] == '\t') {
+            if (fields == 0)
+                return 0;                /* a continuation of nothing */
+        } else {
+            size_t k = 0;
+            while (k < n && s[k] > 32 && s[k] < 127 && s[k] != ':')
+                k++;
+            if (k == 0 || k >= n || s[k] != ':')
+                return 0;
+            fields++;
+            known |= sniff_known_name(s, k);
+        }
+        i = end + 1;
+    }
+    return fields > 0 && known;
+}
+
+/* ---- plain text ---- */
+
+int
+cp_text_read(char **out, const char *path, const char *display, cp_diags *diags)
+{
+    *out = NULL;
+    char *data = NULL;
+    size_t len = 0;
+    int rc = -1;
+    cp_buf utf8 = CP_BUF_INIT;
+
+    if (cp_read_file(&data, &len, path, CP_MAIL_MAX_FILE) < 0) {
+        if (errno == EFBIG)
+            cp_error(diags, CP_INPUT, display, 0, 0,
+                     "the text file is larger than %u MB", CP_MAIL_MAX_FILE / (1024 * 1024));
+        else
+            cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s", strerror(errno));
+        goto cleanup;
+    }
+    const unsigned char *u = (const unsigned char *)data;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        /* Windows editors still save "Unicode" text as UTF-16. */
+        if (charset_to_utf8(&utf8, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
+                            data + 2, len - 2) < 0) {
+            cp_error(diags, CP_INPUT, display, 0, 0, "cannot convert UTF-16 text");
+            goto cleanup;
+        }
+    } else {
+        size_t skip = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+        if (memchr(data, '\0', len) != NULL) {
+            cp_error(diags, CP_INPUT, display, 0, 0, "not a text file: it contains binary data");
+            goto cleanup;
+        }
+        if (!cp_utf8_valid(data + skip, len - skip)) {
+            cp_error(diags, CP_INPUT, display, 0, 0,
+                     "the text is not UTF-8; save the file as UTF-8 and try again");
+            goto cleanup;
+        }
+        cp_buf_add(&utf8, data + skip, len - skip);
+    }
+    char *text = text_tidy(utf8.data ? utf8.data : "", utf8.len);
+    if (text[0] == '\0') {
+        cp_error(diags, CP_INPUT, display, 0, 0, "the text file is empty");
+        free(text);
+        goto cleanup;
+    }
+    if (strlen(text) > CP_MAIL_MAX_TEXT) {
+        utf8_cut(text, CP_MAIL_MAX_TEXT);
+        cp_warning(diags, display, 0, 0,
+                   "the text is longer than %u MB; only the first %u MB are included",
+                   CP_MAIL_MAX_TEXT / (1024 * 1024), CP_MAIL_MAX_TEXT / (1024 * 1024));
+    }
+    *out = text;
+    rc = 0;
+
+cleanup:
+    cp_buf_free(&utf8);
+    free(data);
+    return rc;
+}

@@ -1,7 +1,9 @@
 /* mail.h: e-mail (.eml, RFC 5322 + MIME via GMime) and plain-text
  * correspondence, read into a simple model for typesetting.
  *
- * A cp_mail owns every string in it; cp_mail_free releases it (NULL is fine).
+ * A cp_mail owns every string in it and its nested messages; cp_mail_free
+ * releases it (NULL is fine). Strings returned through `out` belong to the
+ * caller (free()).
  */
 #ifndef CP_MAIL_H
 #define CP_MAIL_H
@@ -9,18 +11,39 @@
 #include <stddef.h>
 #include "claimpack/diag.h"
 
+/* Limits: larger files are refused, longer text is cut with a warning. */
+#define CP_MAIL_MAX_FILE  (50u * 1024 * 1024)
+#define CP_MAIL_MAX_TEXT  (4u * 1024 * 1024)
+#define CP_MAIL_MAX_DEPTH 8     /* message/rfc822 inside message/rfc822 ... */
+
 typedef struct cp_mail {
     char *from, *to, *cc, *date, *subject;   /* decoded to UTF-8; NULL if absent */
-    char *body;                              /* readable UTF-8 text */
-    char **attachments;                      /* file names, UTF-8 */
+    char *body;                              /* readable UTF-8 text, "\n" lines, never NULL */
+    char **attachments;                      /* file names, UTF-8 (the MIME type when unnamed) */
     size_t n_attachments;
+    struct cp_mail **messages;               /* attached or forwarded messages
+                                                (message/rfc822), in order */
+    size_t n_messages;
 } cp_mail;
 
 /* Read an RFC 5322 message. CP_INPUT diagnostics naming `display`. 0 or -1. */
 int cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *diags);
 void cp_mail_free(cp_mail *m);
 
-/* True when the bytes look like an RFC 5322 message (header fields first). */
+/* True when the bytes look like an RFC 5322 message: the first non-empty
+ * lines (after an optional mbox "From " line) are header fields, and a
+ * well-known one (From, To, Subject, Date, Received, Message-ID,
+ * MIME-Version, Return-Path) is among them. `buf` may be a prefix. */
 int cp_mail_sniff(const unsigned char *buf, size_t len);
+
+/* Read plain-text correspondence: UTF-8 (a BOM is dropped; UTF-16 with a
+ * BOM is converted), line endings made "\n", trailing white space removed.
+ * Not text or not UTF-8 is a CP_INPUT error naming `display`. 0 or -1. */
+int cp_text_read(char **out, const char *path, const char *display, cp_diags *diags);
+
+/* HTML (UTF-8) to readable text: blocks become lines, <li> a bullet, links
+ * keep their URL in brackets when it differs from the text. Always returns
+ * a string (caller frees). */
+char *cp_mail_html_to_text(const char *html, size_t len);
 
 #endif
