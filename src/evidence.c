@@ -159,6 +159,21 @@ str_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* glob's error callback has no user pointer: the first unreadable folder
+ * is kept here (the check runs on one thread). */
+static char *glob_failed_dir;
+static int glob_failed_errno;
+
+static int
+glob_error(const char *path, int err)
+{
+    if (glob_failed_dir == NULL && err != ENOENT && err != ENOTDIR) {
+        glob_failed_dir = xstrdup(path);
+        glob_failed_errno = err;
+    }
+    return 0;
+}
+
 static void
 add_file(cp_document *d, char *path, char *display)
 {
@@ -187,7 +202,7 @@ doc_expand(const cp_claim *c, cp_document *d, cp_diags *diags)
     char *edir = dir && !absolute ? glob_escape(dir) : NULL;
     char *pattern = cp_path_join(edir, d->file);
     glob_t g;
-    int r = glob(pattern, GLOB_NOSORT, NULL, &g);
+    int r = glob(pattern, GLOB_NOSORT, glob_error, &g);
     if (r == 0) {
         qsort(g.gl_pathv, g.gl_pathc, sizeof *g.gl_pathv, str_cmp);
         for (size_t i = 0; i < g.gl_pathc; i++) {
@@ -201,6 +216,10 @@ doc_expand(const cp_claim *c, cp_document *d, cp_diags *diags)
         if (stat(literal, &st) == 0) {
             add_file(d, literal, xstrdup(d->file));
             literal = NULL;
+        } else if (r == GLOB_NOMATCH && glob_failed_dir) {
+            const char *f = glob_failed_dir;
+            DOC_ERROR("no file matches %s: cannot read the folder %s: %s", d->file,
+                      strlen(f) > prefix ? f + prefix : f, strerror(glob_failed_errno));
         } else if (r == GLOB_NOMATCH) {
             DOC_ERROR("no file matches %s", d->file);
         } else {
@@ -209,6 +228,8 @@ doc_expand(const cp_claim *c, cp_document *d, cp_diags *diags)
         free(literal);
     }
     globfree(&g);
+    free(glob_failed_dir);
+    glob_failed_dir = NULL;
     free(pattern);
     free(edir);
 }
