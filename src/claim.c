@@ -378,6 +378,7 @@ xml_read(struct xml_read *r, const char *buf, size_t len)
 struct msg_sentence {
     char *id;        /* NULL for an xml-error */
     int code;        /* libxml2's error number for an xml-error, else -1 */
+    char *match;     /* an xml-error's condition on libxml2's message, or NULL */
     char *text;
 };
 
@@ -409,6 +410,7 @@ msgs_free(struct msgs *m)
 {
     for (size_t i = 0; i < m->n_s; i++) {
         free(m->s[i].id);
+        free(m->s[i].match);
         free(m->s[i].text);
     }
     for (size_t i = 0; i < m->n_e; i++) {
@@ -447,6 +449,7 @@ msgs_load(struct msgs *m, cp_diags *diags)
             m->s = xreallocarray(m->s, m->n_s + 1, sizeof *m->s);
             struct msg_sentence *s = &m->s[m->n_s++];
             s->id = prop_dup(n, "id");
+            s->match = prop_dup(n, "match");
             char *code = prop_dup(n, "code");
             s->code = code ? atoi(code) : -1;
             free(code);
@@ -552,8 +555,9 @@ static char *
 msgs_xml_error(const struct msgs *m, const xmlError *err)
 {
     const char *tmpl = NULL;
-    for (size_t i = 0; m && i < m->n_s; i++)
-        if (m->s[i].id == NULL && m->s[i].code == err->code)
+    for (size_t i = 0; m && i < m->n_s && tmpl == NULL; i++)
+        if (m->s[i].id == NULL && m->s[i].code == err->code
+            && (m->s[i].match == NULL || (err->message && strstr(err->message, m->s[i].match))))
             tmpl = m->s[i].text;
     char *detail = err_detail(err);
     char *s;

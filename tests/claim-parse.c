@@ -1,11 +1,14 @@
 /* tests/claim-parse.c: parse one claim file the way claimpack does, print
  * the diagnostics to standard error and exit with their status. With
  * --dump, print the model to standard output (one field per line) so tests
- * can check that every field is filled; --profile FILE applies a profile. */
+ * can check that every field is filled; --profile FILE applies a profile;
+ * --memory reads the file first and parses it with cp_claim_parse_memory
+ * (its directory given as "memory-dir"). */
 #include "config.h"
 #include "claimpack/claimpack.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void
@@ -136,22 +139,36 @@ int
 main(int argc, char **argv)
 {
     const char *profile = NULL;
-    int dump_model = 0, i = 1;
+    int dump_model = 0, memory = 0, i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         if (strcmp(argv[i], "--dump") == 0)
             dump_model = 1;
+        else if (strcmp(argv[i], "--memory") == 0)
+            memory = 1;
         else if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc)
             profile = argv[++i];
         else
             break;
     }
     if (i != argc - 1) {
-        fprintf(stderr, "usage: claim-parse [--dump] [--profile FILE] CLAIM.xml\n");
+        fprintf(stderr, "usage: claim-parse [--dump] [--memory] [--profile FILE] CLAIM.xml\n");
         return CP_USAGE;
     }
     cp_diags diags = CP_DIAGS_INIT;
     cp_claim *c = NULL;
-    if (cp_claim_parse(&c, argv[i], &diags) == 0 && profile)
+    int rc;
+    if (memory) {
+        FILE *fp = fopen(argv[i], "rb");
+        char *buf = malloc(1 << 20);
+        size_t len = fp && buf ? fread(buf, 1, 1 << 20, fp) : 0;
+        if (fp)
+            fclose(fp);
+        rc = cp_claim_parse_memory(&c, buf ? buf : "", len, argv[i], "memory-dir", &diags);
+        free(buf);
+    } else {
+        rc = cp_claim_parse(&c, argv[i], &diags);
+    }
+    if (rc == 0 && profile)
         cp_claim_apply_profile(c, profile, &diags);
     if (c && dump_model)
         dump(c);
