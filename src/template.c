@@ -1476,7 +1476,8 @@ cp_template_list(FILE *fp, cp_diags *diags)
         }
         closedir(dp);
     }
-    qsort(extra, n_extra, sizeof *extra, name_cmp);
+    if (n_extra > 1)
+        qsort(extra, n_extra, sizeof *extra, name_cmp);
     for (size_t i = 0; i < n_extra; i++) {
         char *path = cp_path_join(dir, extra[i]);
         fprintf(fp, "%-22s %-9s %s\n", extra[i], "user", path);
