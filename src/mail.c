@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
