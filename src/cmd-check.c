@@ -1,4 +1,262 @@
-/* cmd-check.c: claimpack check (being written) */
+/* cmd-check.c: claimpack check [--json] CLAIM.xml. Parse, fill from the
+ * profile, run the checklist and the evidence check; write nothing. */
 #include "config.h"
 #include "cmd.h"
-int cmd_check(int argc, char **argv) { (void)argc; (void)argv; return cmd_usage_error("check", "'check' is not written yet"); }
+#include "claimpack/claimpack.h"
+#include "util.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const state_names[] = {
+    [CP_ITEM_PRESENT] = "present",
+    [CP_ITEM_MISSING] = "missing",
+    [CP_ITEM_RECOMMENDED] = "recommended",
+    [CP_ITEM_WARNING] = "warning",
+};
+
+/* A JSON string literal. Invalid UTF-8 becomes U+FFFD so that the output
+ * always parses, whatever bytes a file name holds. */
+static void
+json_str(FILE *fp, const char *s)
+{
+    if (!s) {
+        fputs("null", fp);
+        return;
+    }
+    const unsigned char *p = (const unsigned char *)s;
+    fputc('"', fp);
+    while (*p) {
+        unsigned char ch = *p;
+        if (ch == '"' || ch == '\\') {
+            fputc('\\', fp);
+            fputc(ch, fp);
+            p++;
+        } else if (ch == '\n') {
+            fputs("\\n", fp), p++;
+        } else if (ch == '\t') {
+            fputs("\\t", fp), p++;
+        } else if (ch == '\r') {
+            fputs("\\r", fp), p++;
+        } else if (ch < 0x20 || ch == 0x7f) {
+            fprintf(fp, "\\u%04x", ch), p++;
+        } else if (ch < 0x80) {
+            fputc(ch, fp), p++;
+        } else {
+            size_t n = ch >= 0xf0 ? 4 : ch >= 0xe0 ? 3 : ch >= 0xc0 ? 2 : 1;
+            size_t have = 0;
+            while (have < n && p[have])
+                have++;
+            if (n > 1 && have == n && cp_utf8_valid((const char *)p, n)) {
+                fwrite(p, 1, n, fp);
+                p += n;
+            } else {
+                fputs("\\ufffd", fp);
+                p++;
+            }
+        }
+    }
+    fputc('"', fp);
+}
+
+static const char *
+deadline_state(const cp_deadline *d)
+{
+    if (!d->applies)
+        return "n/a";
+    return d->warn ? "warning" : "ok";
+}
+
+static void
+print_json(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl,
+           const cp_diags *diags, int status)
+{
+    char iso[11];
+    fputs("{\n  \"file\": ", fp);
+    json_str(fp, path);
+    fputs(",\n  \"type\": ", fp);
+    json_str(fp, c ? cp_claim_type_name(c->type) : NULL);
+    fputs(",\n  \"items\": [", fp);
+    for (size_t i = 0; cl && i < cl->n_items; i++) {
+        const cp_check_item *it = &cl->items[i];
+        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", fp);
+        json_str(fp, it->id);
+        fputs(", \"label\": ", fp);
+        json_str(fp, it->label);
+        fputs(", \"state\": ", fp);
+        json_str(fp, state_names[it->state]);
+        fputs(", \"hint\": ", fp);
+        json_str(fp, it->hint);
+        fprintf(fp, ", \"line\": %d}", it->loc.line);
+    }
+    fputs(cl && cl->n_items ? "\n  ],\n  \"deadlines\": [" : "],\n  \"deadlines\": [", fp);
+    for (size_t i = 0; cl && i < cl->n_deadlines; i++) {
+        const cp_deadline *d = &cl->deadlines[i];
+        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", fp);
+        json_str(fp, d->id);
+        fputs(", \"label\": ", fp);
+        json_str(fp, d->label);
+        fputs(", \"date\": ", fp);
+        if (d->applies) {
+            cp_date_format_iso(d->date, iso);
+            json_str(fp, iso);
+        } else {
+            fputs("null", fp);
+        }
+        fprintf(fp, ", \"passed\": %s, \"applies\": %s, \"state\": ",
+                d->applies && d->passed ? "true" : "false", d->applies ? "true" : "false");
+        json_str(fp, deadline_state(d));
+        fputs(", \"note\": ", fp);
+        json_str(fp, d->note);
+        fputs("}", fp);
+    }
+    fputs(cl && cl->n_deadlines ? "\n  ],\n  \"diagnostics\": [" : "],\n  \"diagnostics\": [", fp);
+    for (size_t i = 0; i < diags->count; i++) {
+        const cp_diag *x = &diags->items[i];
+        fputs(i ? ",\n    {\"file\": " : "\n    {\"file\": ", fp);
+        json_str(fp, x->file);
+        fprintf(fp, ", \"line\": %d, \"col\": %d, \"severity\": \"%s\", \"message\": ",
+                x->line, x->col, x->severity == CP_ERROR ? "error" : "warning");
+        json_str(fp, x->message);
+        fputs("}", fp);
+    }
+    fprintf(fp, "%s],\n  \"status\": %d\n}\n", diags->count ? "\n  " : "", status);
+}
+
+/* Marks and colour only for a person at a terminal who has not asked for
+ * NO_COLOR; pipes and tests get the plain words. */
+struct style {
+    bool marks, colour;
+};
+
+static void
+print_state(FILE *fp, const struct style *st, const char *state)
+{
+    const char *mark = "", *col = "";
+    if (strcmp(state, "present") == 0 || strcmp(state, "ok") == 0)
+        mark = "\u2713", col = "\033[32m";
+    else if (strcmp(state, "missing") == 0)
+        mark = "\u2717", col = "\033[31m";
+    else if (strcmp(state, "n/a") == 0)
+        mark = "-", col = "";
+    else
+        mark = "!", col = "\033[33m";
+    if (st->marks)
+        fprintf(fp, "  %s%s %-11s%s", st->colour ? col : "", mark, state,
+                st->colour && *col ? "\033[0m" : "");
+    else
+        fprintf(fp, "  %-12s", state);
+}
+
+static void
+print_plain(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl)
+{
+    struct style st = { false, false };
+    if (isatty(fileno(fp))) {
+        const char *nc = getenv("NO_COLOR");
+        st.marks = true;
+        st.colour = !(nc && *nc);
+    }
+    fprintf(fp, "%s: %s claim\n", path, cp_claim_type_name(c->type));
+    if (!cl)
+        return;
+    fputs("\nChecklist:\n", fp);
+    for (size_t i = 0; i < cl->n_items; i++) {
+        const cp_check_item *it = &cl->items[i];
+        print_state(fp, &st, state_names[it->state]);
+        fprintf(fp, " %s\n  %-12s %s\n", it->label, "", it->hint);
+    }
+    fputs("\nDeadlines:\n", fp);
+    if (cl->n_deadlines == 0)
+        fputs("  none for this claim\n", fp);
+    for (size_t i = 0; i < cl->n_deadlines; i++) {
+        const cp_deadline *d = &cl->deadlines[i];
+        char iso[11] = "----------";
+        if (d->applies)
+            cp_date_format_iso(d->date, iso);
+        print_state(fp, &st, deadline_state(d));
+        fprintf(fp, " %s  %s", iso, d->label);
+        if (d->note)
+            fprintf(fp, " (%s)", d->note);
+        if (!d->applies)
+            fputs(": the claim lacks the date it counts from", fp);
+        else if (d->first_day)
+            fputs(d->passed ? ": open" : ": not open yet", fp);
+        else if (d->passed)
+            fputs(": passed", fp);
+        fputc('\n', fp);
+    }
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "json", no_argument, NULL, 'j' },
+        { "print", no_argument, NULL, 'p' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    bool json = false;
+    cp_check_options opt = { false };
+    int ch;
+    optind = 1;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 'j':
+            json = true;
+            break;
+        case 'p':
+            opt.print = true;   /* check as for build --print */
+            break;
+        case 'h':
+            printf("Usage: claimpack check [--json] [--print] CLAIM.xml\n"
+                   "Validate the claim, show the checklist and the deadlines; write nothing.\n"
+                   "  --json   the report as one JSON object\n"
+                   "  --print  also require what a posted letter needs (as build --print)\n");
+            return CP_OK;
+        default:
+            if (optopt)
+                return cmd_usage_error("check", "check: unknown option '-%c'", optopt);
+            return cmd_usage_error("check", "check: unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return cmd_usage_error("check", "check: no claim file given");
+    if (argc - optind > 1)
+        return cmd_usage_error("check", "check: one claim file at a time");
+    const char *path = argv[optind];
+
+    cp_diags diags = CP_DIAGS_INIT;
+    cp_claim *c = NULL;
+    cp_checklist *cl = NULL;
+    char *profile = NULL, *rules = NULL;
+    if (cp_claim_parse(&c, path, &diags) < 0)
+        goto report;
+    profile = cp_config_path("profile.xml");
+    cp_claim_apply_profile(c, profile, &diags);
+    rules = cp_data_path("data/checklist.xml");
+    cp_checklist_eval(&cl, c, rules, &opt, &diags);
+    cp_evidence_check(c, &diags);
+
+report:;
+    int status = (int)cp_diags_status(&diags);
+    cp_diags_print(&diags, stderr);   /* also sorts them for the JSON */
+    if (json)
+        print_json(stdout, path, c, cl, &diags, status);
+    else if (c)
+        print_plain(stdout, path, c, cl);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "claimpack: cannot write the report to standard output\n");
+        status = CP_OUTPUT;
+    }
+    cp_checklist_free(cl);
+    cp_claim_free(c);
+    free(profile);
+    free(rules);
+    cp_diags_free(&diags);
+    return status;
+}

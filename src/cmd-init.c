@@ -1,4 +1,315 @@
-/* cmd-init.c: claimpack init (being written) */
+/* cmd-init.c: claimpack init [--type TYPE] [--lang CODE] [-o FILE].
+ *
+ * The skeletons are data: data/init/<lang>.xml, one per language, with the
+ * parts that belong to some types only between marker lines
+ *     <!--@if TYPE TYPE ...-->   ...   <!--@end-->
+ * and {{type}} / {{lang}} replaced. */
 #include "config.h"
 #include "cmd.h"
-int cmd_init(int argc, char **argv) { (void)argc; (void)argv; return cmd_usage_error("init", "'init' is not written yet"); }
+#include "claimpack/claimpack.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SKELETON_LIMIT (256 * 1024)
+
+/* If the marker line `line` (len bytes) opens a block, its type list (a
+ * pointer into line, *n bytes); else NULL. */
+static const char *
+marker_if(const char *line, size_t len, size_t *n)
+{
+    while (len && (*line == ' ' || *line == '\t'))
+        line++, len--;
+    while (len && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r'))
+        len--;
+    static const char open[] = "<!--@if ", close[] = "-->";
+    if (len < sizeof open - 1 + sizeof close - 1 || strncmp(line, open, sizeof open - 1) != 0 ||
+        strncmp(line + len - (sizeof close - 1), close, sizeof close - 1) != 0)
+        return NULL;
+    *n = len - (sizeof open - 1) - (sizeof close - 1);
+    return line + sizeof open - 1;
+}
+
+static bool
+marker_end(const char *line, size_t len)
+{
+    while (len && (*line == ' ' || *line == '\t'))
+        line++, len--;
+    while (len && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r'))
+        len--;
+    return len == 11 && strncmp(line, "<!--@end-->", 11) == 0;
+}
+
+static bool
+type_listed(const char *list, size_t n, const char *type)
+{
+    size_t tl = strlen(type);
+    for (size_t i = 0; i < n;) {
+        while (i < n && list[i] == ' ')
+            i++;
+        size_t s = i;
+        while (i < n && list[i] != ' ')
+            i++;
+        if (i - s == tl && strncmp(list + s, type, tl) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void
+put_expanded(cp_buf *b, const char *line, size_t len, const char *type, const char *lang)
+{
+    for (size_t i = 0; i < len;) {
+        if (len - i >= 8 && strncmp(line + i, "{{type}}", 8) == 0) {
+            cp_buf_puts(b, type);
+            i += 8;
+        } else if (len - i >= 8 && strncmp(line + i, "{{lang}}", 8) == 0) {
+            cp_buf_puts(b, lang);
+            i += 8;
+        } else {
+            cp_buf_putc(b, line[i++]);
+        }
+    }
+}
+
+/* The skeleton of `type` from the language's data file into *out. */
+static int
+skeleton_render(char **out, const char *path, const char *type, const char *lang,
+                cp_diags *diags)
+{
+    char *src = NULL;
+    size_t len = 0;
+    *out = NULL;
+    if (cp_read_file(&src, &len, path, SKELETON_LIMIT) < 0) {
+        cp_error(diags, CP_INPUT, path, 0, 0, "cannot read the skeleton: %s", strerror(errno));
+        return -1;
+    }
+    cp_buf b = CP_BUF_INIT;
+    int lineno = 0, open_line = 0, rc = 0;
+    bool in_block = false, keep = true;
+    for (const char *p = src; p < src + len;) {
+        const char *nl = memchr(p, '\n', (size_t)(src + len - p));
+        size_t l = nl ? (size_t)(nl - p) : (size_t)(src + len - p);
+        size_t n;
+        const char *types;
+        lineno++;
+        if ((types = marker_if(p, l, &n))) {
+            if (in_block) {
+                cp_error(diags, CP_INPUT, path, lineno, 0, "@if inside the @if of line %d",
+                         open_line);
+                rc = -1;
+            }
+            in_block = true;
+            open_line = lineno;
+            keep = type_listed(types, n, type);
+        } else if (marker_end(p, l)) {
+            if (!in_block) {
+                cp_error(diags, CP_INPUT, path, lineno, 0, "@end without @if");
+                rc = -1;
+            }
+            in_block = false;
+            keep = true;
+        } else if (keep) {
+            put_expanded(&b, p, l, type, lang);
+            cp_buf_putc(&b, '\n');
+        }
+        p += l + (nl != NULL);
+    }
+    if (in_block) {
+        cp_error(diags, CP_INPUT, path, open_line, 0, "@if without @end");
+        rc = -1;
+    }
+    free(src);
+    if (rc < 0) {
+        cp_buf_free(&b);
+        return -1;
+    }
+    if (!b.data)
+        cp_buf_puts(&b, "");
+    *out = cp_buf_detach(&b);
+    return 0;
+}
+
+/* The temporary file being written, removed if a signal cuts the run
+ * short so that nothing half-written is left behind. */
+static char *volatile tmp_path;
+
+static void
+on_signal(int sig)
+{
+    if (tmp_path)
+        unlink(tmp_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static int
+write_all(int fd, const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        s += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Write text to path through a temporary file in the same directory. An
+ * existing path is never replaced: link(2) fails on it atomically. */
+static int
+write_new_file(const char *path, const char *text, cp_diags *diags)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "already exists; not overwriting it");
+        return -1;
+    }
+    char *dir = cp_path_dir(path);
+    char *tmpl = cp_path_join(dir, ".claimpack-init.XXXXXX");
+    free(dir);
+    struct sigaction sa, old_int, old_term, old_hup;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    sigaction(SIGHUP, &sa, &old_hup);
+
+    int rc = -1, fd = mkstemp(tmpl);
+    if (fd < 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create a file beside it: %s",
+                 strerror(errno));
+        goto cleanup;
+    }
+    tmp_path = tmpl;
+    /* mkstemp makes 0600; a claim file is an ordinary document. */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
+    if (write_all(fd, text, strlen(text)) < 0 || fsync(fd) < 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+        close(fd);
+        goto cleanup;
+    }
+    if (close(fd) < 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+        goto cleanup;
+    }
+    if (link(tmpl, path) < 0) {
+        if (errno == EEXIST)
+            cp_error(diags, CP_OUTPUT, path, 0, 0, "already exists; not overwriting it");
+        else
+            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create: %s", strerror(errno));
+        goto cleanup;
+    }
+    rc = 0;
+cleanup:
+    if (tmp_path)
+        unlink(tmpl);
+    tmp_path = NULL;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGHUP, &old_hup, NULL);
+    free(tmpl);
+    return rc;
+}
+
+static void
+list_types(cp_buf *b)
+{
+    for (int t = 0; t < CP_TYPE__COUNT; t++)
+        cp_buf_printf(b, "%s%s", t ? ", " : "", cp_claim_type_name((enum cp_claim_type)t));
+}
+
+static void
+list_langs(cp_buf *b)
+{
+    for (int l = 0; l < CP_LANG__COUNT; l++)
+        cp_buf_printf(b, "%s%s", l ? ", " : "", cp_lang_name((enum cp_lang)l));
+}
+
+int
+cmd_init(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "type", required_argument, NULL, 't' },
+        { "lang", required_argument, NULL, 'l' },
+        { "output", required_argument, NULL, 'o' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *type = "defective", *lang = "en", *output = NULL;
+    int ch;
+    optind = 1;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, ":t:l:o:h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 't':
+            type = optarg;
+            break;
+        case 'l':
+            lang = optarg;
+            break;
+        case 'o':
+            output = optarg;
+            break;
+        case 'h':
+            printf("Usage: claimpack init [--type TYPE] [--lang CODE] [-o FILE]\n"
+                   "Write a commented starting claim file (default: standard output).\n");
+            return CP_OK;
+        case ':':
+            return cmd_usage_error("init", "init: option '%s' needs a value", argv[optind - 1]);
+        default:
+            if (optopt)
+                return cmd_usage_error("init", "init: unknown option '-%c'", optopt);
+            return cmd_usage_error("init", "init: unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return cmd_usage_error("init", "init: unexpected argument '%s'", argv[optind]);
+    if (cp_claim_type_from_name(type) < 0) {
+        cp_buf b = CP_BUF_INIT;
+        list_types(&b);
+        int rc = cmd_usage_error("init", "init: unknown type '%s' (valid: %s)", type, b.data);
+        cp_buf_free(&b);
+        return rc;
+    }
+    if (cp_lang_from_name(lang) < 0) {
+        cp_buf b = CP_BUF_INIT;
+        list_langs(&b);
+        int rc = cmd_usage_error("init", "init: unknown language '%s' (valid: %s)", lang, b.data);
+        cp_buf_free(&b);
+        return rc;
+    }
+
+    cp_diags diags = CP_DIAGS_INIT;
+    char *rel = xasprintf("data/init/%s.xml", lang);
+    char *path = cp_data_path(rel);
+    char *text = NULL;
+    free(rel);
+    if (skeleton_render(&text, path, type, lang, &diags) == 0) {
+        if (!output || strcmp(output, "-") == 0) {
+            if (fputs(text, stdout) == EOF || fflush(stdout) != 0)
+                cp_error(&diags, CP_OUTPUT, NULL, 0, 0, "cannot write to standard output");
+        } else {
+            write_new_file(output, text, &diags);
+        }
+    }
+    int status = (int)cp_diags_status(&diags);
+    cp_diags_print(&diags, stderr);
+    cp_diags_free(&diags);
+    free(text);
+    free(path);
+    return status;
+}
