@@ -335,6 +335,12 @@ xml_read(struct xml_read *r, const char *buf, size_t len)
         free(msg);
         return NULL;
     }
+    if (len > CLAIM_MAX_SIZE) {
+        char *msg = msgs_format(r->msgs, "too-large", "value", CLAIM_MAX_SIZE_TEXT, NULL);
+        cp_error(r->diags, CP_INPUT, r->name, 0, 0, "%s", msg);
+        free(msg);
+        return NULL;
+    }
     if (!cp_utf8_valid(buf, len)) {
         size_t off = utf8_bad_offset(buf, len);
         int line, col;
@@ -346,8 +352,6 @@ xml_read(struct xml_read *r, const char *buf, size_t len)
         free(msg);
         return NULL;
     }
-    if (len > INT32_MAX)
-        return NULL;
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (ctxt == NULL) {
         fprintf(stderr, "claimpack: error: out of memory\n");
