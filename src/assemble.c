@@ -188,8 +188,76 @@ box_value(qpdf_data q, qpdf_oh box, int i)
 /* Lay the typeset overlay (a page of the generated PDF, made at the visible
  * size of the imported page) over an imported page, whatever its /Rotate and
  * box origin. */
+/* Copy an object of `src` into `q`: qpdf copies only indirect objects
+ * across documents, so direct dictionaries and arrays are rebuilt here and
+ * their indirect members copied. */
+static qpdf_oh
+copy_any(qpdf_data q, qpdf_data src, qpdf_oh oh, int depth)
+{
+    if (qpdf_oh_is_indirect(src, oh))
+        return qpdf_oh_copy_foreign_object(q, src, oh);
+    if (depth > 32)
+        return qpdf_oh_new_null(q);
+    if (qpdf_oh_is_dictionary(src, oh)) {
+        qpdf_oh d = qpdf_oh_new_dictionary(q);
+        qpdf_oh_begin_dict_key_iter(src, oh);
+        /* The iterator is per document, so collect the keys first. */
+        size_t n = 0, cap = 8;
+        char **keys = xcalloc(cap, sizeof *keys);
+        while (qpdf_oh_dict_more_keys(src)) {
+            if (n == cap) {
+                cap *= 2;
+                keys = xreallocarray(keys, cap, sizeof *keys);
+            }
+            keys[n++] = xstrdup(qpdf_oh_dict_next_key(src));
+        }
+        for (size_t i = 0; i < n; i++) {
+            qpdf_oh_replace_key(q, d, keys[i],
+                                copy_any(q, src, qpdf_oh_get_key(src, oh, keys[i]), depth + 1));
+            free(keys[i]);
+        }
+        free(keys);
+        return d;
+    }
+    if (qpdf_oh_is_array(src, oh)) {
+        qpdf_oh a = qpdf_oh_new_array(q);
+        int n = qpdf_oh_get_array_n_items(src, oh);
+        for (int i = 0; i < n; i++)
+            qpdf_oh_append_item(q, a, copy_any(q, src, qpdf_oh_get_array_item(src, oh, i),
+                                               depth + 1));
+        return a;
+    }
+    return qpdf_oh_parse(q, qpdf_oh_unparse(src, oh));
+}
+
+/* r = a then b, in PDF's row-vector convention. */
+static void
+matrix_mul(const double a[6], const double b[6], double r[6])
+{
+    double t[6] = {
+        a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5],
+    };
+    memcpy(r, t, sizeof t);
+}
+
+static void
+matrix_invert(const double m[6], double r[6])
+{
+    double det = m[0] * m[3] - m[1] * m[2];
+    if (fabs(det) < 1e-12)
+        det = 1;
+    r[0] = m[3] / det;
+    r[1] = -m[1] / det;
+    r[2] = -m[2] / det;
+    r[3] = m[0] / det;
+    r[4] = -(m[4] * r[0] + m[5] * r[2]);
+    r[5] = -(m[4] * r[1] + m[5] * r[3]);
+}
+
 static int
-add_overlay(asm_state *st, qpdf_oh gen_page, qpdf_oh page)
+add_overlay(asm_state *st, qpdf_oh gen_page, qpdf_oh page, double strip)
 {
     qpdf_data q = st->out;
     unsigned char *data = NULL;
@@ -203,9 +271,9 @@ add_overlay(asm_state *st, qpdf_oh gen_page, qpdf_oh page)
     qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/XObject"));
     qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/Form"));
     qpdf_oh gbox = qpdf_oh_get_key(st->gen, gen_page, "/MediaBox");
-    qpdf_oh_replace_key(q, dict, "/BBox", qpdf_oh_copy_foreign_object(q, st->gen, gbox));
+    qpdf_oh_replace_key(q, dict, "/BBox", copy_any(q, st->gen, gbox, 0));
     qpdf_oh gres = qpdf_oh_get_key(st->gen, gen_page, "/Resources");
-    qpdf_oh_replace_key(q, dict, "/Resources", qpdf_oh_copy_foreign_object(q, st->gen, gres));
+    qpdf_oh_replace_key(q, dict, "/Resources", copy_any(q, st->gen, gres, 0));
 
     /* The visible area of the imported page and how it is turned. */
     qpdf_oh box = qpdf_oh_get_key(q, page, "/CropBox");
@@ -236,8 +304,24 @@ add_overlay(asm_state *st, qpdf_oh gen_page, qpdf_oh page)
     }
     const char *name = add_xobject(st, page, form);
     char *cm = matrix_op(m);
+    /* Scale the page's own content into the visible area above the strip:
+     * user space -> visible (inverse of m), shrink, -> user space (m). */
+    char *before = xstrdup("q\n");
+    double vw = rot == 90 || rot == 270 ? h : w, vh = rot == 90 || rot == 270 ? w : h;
+    if (strip > 0 && strip < vh / 2) {
+        double k = (vh - strip) / vh;
+        double s[6] = { k, 0, 0, k, vw * (1 - k) / 2, strip }, inv[6], t[6], c[6];
+        matrix_invert(m, inv);
+        matrix_mul(inv, s, t);
+        matrix_mul(t, m, c);
+        char *shrink = matrix_op(c);
+        free(before);
+        before = xasprintf("q %s\n", shrink);
+        free(shrink);
+    }
     char *after = xasprintf("\nQ q %s %s Do Q\n", cm, name);
-    wrap_contents(q, page, new_content_stream(q, "q\n"), new_content_stream(q, after));
+    wrap_contents(q, page, new_content_stream(q, before), new_content_stream(q, after));
+    free(before);
     free(after);
     free(cm);
     return 0;
@@ -421,7 +505,7 @@ build_pages(asm_state *st)
         if (pg->kind == CP_ASM_IMAGE)
             rc = add_image_page(st, pg, page);
         else if (pg->kind == CP_ASM_IMPORTED)
-            rc = add_overlay(st, gen_page, page);
+            rc = add_overlay(st, gen_page, page, pg->strip);
         if (rc < 0 || take_error(st->out, st->diags, CP_INPUT, "assembling the pages") < 0)
             return -1;
     }

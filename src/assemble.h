@@ -35,6 +35,9 @@ typedef struct cp_asm_page {
     /* IMPORTED */
     cp_pdfdoc *doc;
     int doc_page;              /* 0-based */
+    double strip;              /* points freed at the foot of the visible page for
+                                * the overlay's stamp: the content is scaled down
+                                * into the rest, so nothing of it is covered */
 } cp_asm_page;
 
 typedef struct cp_asm_image {

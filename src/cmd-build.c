@@ -8,7 +8,7 @@
 #include "image.h"
 #include "layout.h"
 #include "letter.h"
-#include "output.h"
+#include "pack.h"
 #include "pdf.h"
 #include "util.h"
 
@@ -203,18 +203,36 @@ keywords(const cp_claim *c)
     return cp_buf_detach(&b);
 }
 
-/* The exhibit labels A..Z, AA..AZ, ... */
-static void
-exhibit_label(char *buf, size_t i)
+/* Link areas leave the typeset pages (libharu's links would point into
+ * the scratch document) and become the plan's, with the pack's own. */
+static cp_asm_link *
+take_links(cp_layout *L, const cp_pack *pack, size_t *n)
 {
-    if (i < 26) {
-        buf[0] = (char)('A' + i);
-        buf[1] = '\0';
-    } else {
-        buf[0] = (char)('A' + (i / 26 - 1) % 26);
-        buf[1] = (char)('A' + i % 26);
-        buf[2] = '\0';
+    size_t cap = pack->n_links + 8, k = 0;
+    cp_asm_link *v = xcalloc(cap, sizeof *v);
+    for (size_t i = 0; i < pack->n_links; i++)
+        v[k++] = pack->links[i];
+    for (size_t pg = 0; pg < L->n_pages; pg++) {
+        cp_page *p = &L->pages[pg];
+        size_t keep = 0;
+        for (size_t j = 0; j < p->n_items; j++) {
+            cp_lay_item *it = &p->items[j];
+            if (it->kind != CP_LAY_LINK) {
+                p->items[keep++] = *it;
+                continue;
+            }
+            if (k == cap) {
+                cap *= 2;
+                v = xreallocarray(v, cap, sizeof *v);
+            }
+            cp_asm_link l = { (int)pg, it->x, it->y, it->x + it->w, it->y + it->h, it->target };
+            v[k++] = l;
+            free(it->text);
+        }
+        p->n_items = keep;
     }
+    *n = k;
+    return v;
 }
 
 static int
@@ -229,7 +247,9 @@ build(const build_opts *o, cp_diags *diags)
     cp_layout *L = NULL;
     cp_image *sig = NULL;
     cp_enclosure *encl = NULL;
-    char (*labels)[4] = NULL;
+    cp_pack *pack = NULL;
+    cp_asm_plan plan;
+    memset(&plan, 0, sizeof plan);
     char **kind_keys = NULL;
     size_t n_encl = 0;
     unsigned char *pdf = NULL;
@@ -253,7 +273,7 @@ build(const build_opts *o, cp_diags *diags)
         goto cleanup;
     /* Evidence problems are never forced (SPEC 1); checked even when the
      * checklist failed, so one run reports everything. */
-    cp_evidence_check(claim, diags);
+    cp_evidence_check_opt(claim, true, diags);
     if (cp_diags_errors(diags) > 0)
         goto cleanup;
 
@@ -263,33 +283,15 @@ build(const build_opts *o, cp_diags *diags)
     if (cp_template_load(&tpl, o->template_name, claim->type, lang, diags) < 0)
         goto cleanup;
 
-    n_encl = claim->n_documents;
-    encl = xcalloc(n_encl ? n_encl : 1, sizeof *encl);
-    labels = xcalloc(n_encl ? n_encl : 1, sizeof *labels);
-    kind_keys = xcalloc(n_encl ? n_encl : 1, sizeof *kind_keys);
-    for (size_t i = 0; i < n_encl; i++) {
-        const cp_document *d = &claim->documents[i];
-        exhibit_label(labels[i], i);
-        kind_keys[i] = xasprintf("kind.%s", cp_doc_kind_name(d->kind));
-        encl[i].label = labels[i];
-        encl[i].kind = cp_l10n_get(l10n, kind_keys[i]);
-        encl[i].title = d->title ? d->title
-                        : d->n_files ? d->files[0].display
-                        : encl[i].kind;
-        encl[i].first_page = 0;
-        encl[i].page_count = 0;
-    }
-    cp_letter_input in = { claim, l10n, cp_date_add_days(claim->date, 14), encl, n_encl };
-    if (cp_template_render(&letter, tpl, &in, diags) < 0)
+    if (cp_pack_load(&pack, claim, diags) < 0)
         goto cleanup;
-
     if (cp_fontset_load(&fonts, diags) < 0)
         goto cleanup;
-    L = cp_layout_new(fonts);
-    cp_letter_opts lopt = {
-        o->paper >= 0 ? (enum cp_paper)o->paper : cp_paper_for_jurisdiction(claim->jurisdiction),
-        -1, 0, 0, 0
-    };
+    enum cp_paper paper = o->paper >= 0 ? (enum cp_paper)o->paper
+                                        : cp_paper_for_jurisdiction(claim->jurisdiction);
+    double paper_w, paper_h;
+    cp_paper_size(paper, &paper_w, &paper_h);
+    cp_letter_opts lopt = { paper, -1, 0, 0, 0 };
     /* A signature image beside the profile is optional. */
     sig_path = cp_config_path("signature.png");
     if (access(sig_path, F_OK) == 0) {
@@ -300,26 +302,87 @@ build(const build_opts *o, cp_diags *diags)
             lopt.signature_aspect = (double)sig->width / sig->height;
         }
     }
-    int first, count;
-    if (cp_letter_layout(L, letter, claim, l10n, &lopt, &first, &count, diags) < 0)
+
+    /* The letter lists the exhibits with their first pages, which depend
+     * on how long the letter is: lay everything out until the numbers stop
+     * moving (twice, as a rule). */
+    n_encl = pack->n;
+    encl = xcalloc(n_encl ? n_encl : 1, sizeof *encl);
+    kind_keys = xcalloc(n_encl ? n_encl : 1, sizeof *kind_keys);
+    for (size_t i = 0; i < n_encl; i++) {
+        const cp_exhibit *e = &pack->items[i];
+        kind_keys[i] = xasprintf("kind.%s", cp_doc_kind_name(e->doc->kind));
+        encl[i].label = e->label;
+        encl[i].kind = cp_l10n_get(l10n, kind_keys[i]);
+        encl[i].title = e->title ? e->title : encl[i].kind;
+    }
+    cp_pack_opts popt = { claim, l10n, paper_w, paper_h, o->stamp, 0, 0 };
+    int index_first = 0, total = 0;
+    for (int pass = 0; pass < 4; pass++) {
+        cp_letter_free(letter);
+        letter = NULL;
+        cp_layout_free(L);
+        L = NULL;
+        cp_letter_input in = { claim, l10n, cp_date_add_days(claim->date, 14), encl, n_encl };
+        if (cp_template_render(&letter, tpl, &in, diags) < 0)
+            goto cleanup;
+        L = cp_layout_new(fonts);
+        lopt.total_pages = total;
+        int first, count;
+        if (cp_letter_layout(L, letter, claim, l10n, &lopt, &first, &count, diags) < 0)
+            goto cleanup;
+        popt.letter_first = first;
+        popt.letter_pages = count;
+        index_first = cp_pack_layout(pack, L, &popt, diags);
+        bool stable = total == (int)L->n_pages;
+        for (size_t i = 0; i < n_encl; i++) {
+            const cp_exhibit *e = &pack->items[i];
+            if (encl[i].first_page != e->first_page + 1 || encl[i].page_count != e->n_pages)
+                stable = false;
+            encl[i].first_page = e->first_page + 1;
+            encl[i].page_count = e->n_pages;
+        }
+        total = (int)L->n_pages;
+        if (stable)
+            break;
+    }
+    cp_pack_footers(pack, L, &popt, index_first);
+    if (cp_diags_errors(diags) > 0)
         goto cleanup;
 
     kw = keywords(claim);
+    plan.links = take_links(L, pack, &plan.n_links);
     cp_pdf_info info = { letter->subject, claim->claimant.name, claim->problem.summary, kw,
                          claim->date };
     const cp_image *imgs[1] = { sig };
     if (cp_pdf_render(&pdf, &pdf_len, L, &info, imgs, sig ? 1 : 0, diags) < 0)
         goto cleanup;
 
-    if (o->max_size > 0 && (long long)pdf_len > o->max_size)
-        cp_warning(diags, NULL, 0, 0, "the PDF is %zu bytes, more than --max-size", pdf_len);
+    plan.gen_pdf = pdf;
+    plan.gen_len = pdf_len;
+    plan.pages = pack->roles;
+    plan.n_pages = L->n_pages;
+    plan.images = pack->images;
+    plan.n_images = pack->n_images;
+    plan.outlines = xcalloc(L->n_outline ? L->n_outline : 1, sizeof *plan.outlines);
+    for (size_t i = 0; i < L->n_outline; i++) {
+        plan.outlines[i].title = L->outline[i].title;
+        plan.outlines[i].page = L->outline[i].page;
+        plan.outlines[i].level = L->outline[i].level;
+    }
+    plan.n_outlines = L->n_outline;
+    plan.title = letter->subject;
+    plan.author = claim->claimant.name;
+    plan.subject = claim->problem.summary;
+    plan.keywords = kw;
+    plan.creator = "claimpack " PACKAGE_VERSION;
+    plan.date_epoch = (long long)cp_date_to_days(claim->date) * 86400;
     out_path = o->output ? xstrdup(o->output) : default_output(o->claim_path);
-    if (cp_output_write(out_path, pdf, pdf_len, diags) < 0)
+    if (cp_assemble(&plan, out_path, diags) < 0)
         goto cleanup;
     if (cmd_verbosity > 0)
-        fprintf(stderr, "claimpack: wrote %s (%zu bytes, %zu pages)\n",
-                strcmp(out_path, "-") == 0 ? "standard output" : out_path, pdf_len,
-                L->n_pages);
+        fprintf(stderr, "claimpack: wrote %s (%zu pages)\n",
+                strcmp(out_path, "-") == 0 ? "standard output" : out_path, L->n_pages);
     rc = 0;
 cleanup:
     free(pdf);
@@ -332,7 +395,9 @@ cleanup:
     for (size_t i = 0; kind_keys && i < n_encl; i++)
         free(kind_keys[i]);
     free(kind_keys);
-    free(labels);
+    free(plan.outlines);
+    free(plan.links);
+    cp_pack_free(pack);
     free(encl);
     cp_layout_free(L);
     cp_fontset_free(fonts);

@@ -269,7 +269,8 @@ read_head(unsigned char *buf, size_t *len, int fd)
 }
 
 static void
-file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, cp_diags *diags)
+file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fast,
+           cp_diags *diags)
 {
     const char *name = f->display;
     unsigned char head[EVIDENCE_HEAD];
@@ -333,7 +334,10 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, cp_diag
     case CP_FMT_JPEG:
     case CP_FMT_PNG: {
         cp_image img;
-        cp_image_probe(&img, f->path, name, &sub);
+        if (fast)
+            cp_image_probe_fast(&img, f->path, name, &sub);
+        else
+            cp_image_probe(&img, f->path, name, &sub);
         break;
     }
     case CP_FMT_PDF: {
@@ -369,6 +373,12 @@ cleanup:
 int
 cp_evidence_check(cp_claim *c, cp_diags *diags)
 {
+    return cp_evidence_check_opt(c, false, diags);
+}
+
+int
+cp_evidence_check_opt(cp_claim *c, bool fast, cp_diags *diags)
+{
     size_t before = cp_diags_errors(diags);
     for (size_t i = 0; i < c->n_documents; i++) {
         cp_document *d = &c->documents[i];
@@ -384,7 +394,7 @@ cp_evidence_check(cp_claim *c, cp_diags *diags)
             continue;
         doc_expand(c, d, diags);
         for (size_t k = 0; k < d->n_files; k++)
-            file_check(c, d, &d->files[k], diags);
+            file_check(c, d, &d->files[k], fast, diags);
     }
     return cp_diags_errors(diags) > before ? -1 : 0;
 }

@@ -43,6 +43,10 @@ typedef struct cp_image {
  * Errors are CP_INPUT diagnostics naming `display`. 0 or -1. */
 int cp_image_probe(cp_image *out, const char *path, const char *display, cp_diags *diags);
 
+/* The build path's check: JPEG markers walked (no decode), PNG chunks and
+ * CRCs walked (no decode). Same fields as cp_image_probe. 0 or -1. */
+int cp_image_probe_fast(cp_image *out, const char *path, const char *display, cp_diags *diags);
+
 /* Load for embedding: JPEG data verbatim, PNG decoded to 8 or 16-bit raw
  * samples plus an 8-bit alpha mask. 0 or -1 (CP_INPUT diagnostics). */
 int cp_image_load(cp_image **out, const char *path, const char *display, cp_diags *diags);

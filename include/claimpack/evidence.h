@@ -7,6 +7,7 @@
 #ifndef CLAIMPACK_EVIDENCE_H
 #define CLAIMPACK_EVIDENCE_H
 
+#include <stdbool.h>
 #include "claimpack/claim.h"
 
 /* Expand every document's @file (sorted by name, relative to the claim's
@@ -15,6 +16,12 @@
  * also e-mail or UTF-8 text), and it decodes. Each problem is one CP_INPUT error at the document's line in the
  * claim, naming the file. Returns 0 when every file is fine, else -1. */
 int cp_evidence_check(cp_claim *c, cp_diags *diags);
+
+/* The same; with `fast`, pictures are checked by their structure only
+ * (JPEG markers, PNG chunks and checksums) without decoding every pixel:
+ * what `build` does, so that forty photos cost milliseconds, not seconds.
+ * `check` decodes everything. */
+int cp_evidence_check_opt(cp_claim *c, bool fast, cp_diags *diags);
 
 /* Sniff a buffer's format from its first bytes (and, for text, all of it). */
 enum cp_format cp_format_sniff(const unsigned char *buf, size_t len);

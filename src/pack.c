@@ -1,0 +1,674 @@
+/* pack.c: exhibits, the index of exhibits, and the pages they take. */
+#include "config.h"
+#include "pack.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <nettle/sha2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Page furniture, in points. */
+#define MARGIN_X CP_MM(20)
+#define HEADER_Y CP_MM(12)     /* baseline of the exhibit header, from the top */
+#define BODY_TOP CP_MM(22)     /* where typeset content starts, from the top */
+#define FOOTER_Y CP_MM(8)      /* baseline of the footer, from the bottom */
+#define BODY_BOTTOM CP_MM(16)
+#define STRIP 32.0             /* freed at the foot of an imported page for its stamp */
+
+static const cp_style body_st = { CP_FACE_REGULAR, 10, 13.5 };
+static const cp_style bold_st = { CP_FACE_BOLD, 10, 13.5 };
+
+/* --- loading ------------------------------------------------------------- */
+
+static void
+exhibit_label(char *buf, size_t i)
+{
+    /* A..Z, AA..ZZ, AAA..: bijective base 26, as spreadsheets count. */
+    char tmp[8];
+    size_t n = 0;
+    i++;
+    while (i > 0 && n < sizeof tmp - 1) {
+        i--;
+        tmp[n++] = (char)('A' + i % 26);
+        i /= 26;
+    }
+    for (size_t k = 0; k < n; k++)
+        buf[k] = tmp[n - 1 - k];
+    buf[n] = '\0';
+}
+
+static int
+sha256_file(char out[65], const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct sha256_ctx ctx;
+    sha256_init(&ctx);
+    unsigned char *buf = xmalloc(1 << 20);
+    ssize_t n;
+    while ((n = read(fd, buf, 1 << 20)) != 0) {
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            free(buf);
+            close(fd);
+            return -1;
+        }
+        sha256_update(&ctx, (size_t)n, buf);
+    }
+    close(fd);
+    free(buf);
+    unsigned char d[SHA256_DIGEST_SIZE];
+    sha256_digest(&ctx, sizeof d, d);
+    for (size_t i = 0; i < sizeof d; i++)
+        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    return 0;
+}
+
+static cp_exhibit *
+pack_add(cp_pack *p, size_t *cap)
+{
+    if (p->n == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        p->items = xreallocarray(p->items, *cap, sizeof *p->items);
+    }
+    cp_exhibit *e = &p->items[p->n];
+    memset(e, 0, sizeof *e);
+    exhibit_label(e->label, p->n);
+    e->image_index = -1;
+    p->n++;
+    return e;
+}
+
+static int
+load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
+{
+    const cp_evidence_file *f = e->file;
+    if (sha256_file(e->sha256, f->path) < 0) {
+        cp_error(d, CP_INPUT, f->display, 0, 0, "cannot be read: %s", strerror(errno));
+        return -1;
+    }
+    switch (f->format) {
+    case CP_FMT_JPEG:
+    case CP_FMT_PNG:
+        e->type = CP_EX_IMAGE;
+        if (cp_image_probe_fast(&e->image, f->path, f->display, d) < 0)
+            return -1;
+        e->image_index = (int)p->n_images;
+        p->images = xreallocarray(p->images, p->n_images + 1, sizeof *p->images);
+        p->images[p->n_images].path = f->path;
+        p->images[p->n_images].display = f->display;
+        p->images[p->n_images].info = NULL;   /* set once the array stops moving */
+        p->n_images++;
+        return 0;
+    case CP_FMT_PDF:
+        e->type = CP_EX_PDF;
+        if (cp_pdfdoc_open(&e->pdf, f->path, f->display, d) < 0)
+            return -1;
+        cp_pdfdoc_outline(&e->outline, &e->n_outline, e->pdf);
+        return 0;
+    case CP_FMT_EMAIL:
+        e->type = CP_EX_MAIL;
+        return cp_mail_read(&e->mail, f->path, f->display, d);
+    case CP_FMT_TEXT:
+        e->type = CP_EX_TEXT;
+        return cp_text_read(&e->text, f->path, f->display, d);
+    default:
+        cp_error(d, CP_INPUT, f->display, 0, 0, "is not a format claimpack can include");
+        return -1;
+    }
+}
+
+int
+cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
+{
+    cp_pack *p = xcalloc(1, sizeof *p);
+    size_t cap = 0;
+    int rc = 0;
+    for (size_t i = 0; i < claim->n_documents; i++) {
+        const cp_document *doc = &claim->documents[i];
+        if (doc->file == NULL) {
+            cp_exhibit *e = pack_add(p, &cap);
+            e->type = CP_EX_CHAT;
+            e->doc = doc;
+            e->title = doc->title;
+            e->date = doc->date;
+            if (!cp_date_valid(e->date) && doc->n_messages > 0)
+                e->date = doc->messages[0].date.date;
+            continue;
+        }
+        for (size_t k = 0; k < doc->n_files; k++) {
+            cp_exhibit *e = pack_add(p, &cap);
+            e->doc = doc;
+            e->file = &doc->files[k];
+            e->title = doc->title && *doc->title ? doc->title : doc->files[k].display;
+            e->date = doc->date;
+            if (load_file(p, e, diags) < 0)
+                rc = -1;
+        }
+    }
+    for (size_t i = 0; i < p->n; i++)
+        if (p->items[i].image_index >= 0)
+            p->images[p->items[i].image_index].info = &p->items[i].image;
+    *out = p;
+    return rc;
+}
+
+void
+cp_pack_free(cp_pack *p)
+{
+    if (p == NULL)
+        return;
+    for (size_t i = 0; i < p->n; i++) {
+        cp_exhibit *e = &p->items[i];
+        cp_pdfdoc_close(e->pdf);
+        cp_outline_free(e->outline, e->n_outline);
+        cp_mail_free(e->mail);
+        free(e->text);
+    }
+    free(p->items);
+    free(p->images);
+    free(p->roles);
+    free(p->links);
+    free(p);
+}
+
+/* --- layout helpers ------------------------------------------------------ */
+
+typedef struct pack_ctx {
+    cp_pack *p;
+    cp_layout *L;
+    const cp_pack_opts *o;
+    const cp_exhibit *cur;      /* the exhibit whose pages are being made */
+} pack_ctx;
+
+static const char *
+phrase(const pack_ctx *c, const char *key)
+{
+    return cp_l10n_get(c->o->l10n, key);
+}
+
+static void
+set_role(cp_pack *p, size_t page, const cp_asm_page *role)
+{
+    if (page >= p->n_roles) {
+        size_t n = page + 1;
+        p->roles = xreallocarray(p->roles, n, sizeof *p->roles);
+        for (size_t i = p->n_roles; i < n; i++) {
+            memset(&p->roles[i], 0, sizeof p->roles[i]);
+            p->roles[i].kind = CP_ASM_GENERATED;
+            p->roles[i].gen_page = (int)i;
+        }
+        p->n_roles = n;
+    }
+    if (role) {
+        p->roles[page] = *role;
+        p->roles[page].gen_page = (int)page;
+    }
+}
+
+static void
+add_link(cp_pack *p, int page, double x, double y, double w, double h, int target)
+{
+    if (p->n_links == p->cap_links) {
+        p->cap_links = p->cap_links ? p->cap_links * 2 : 16;
+        p->links = xreallocarray(p->links, p->cap_links, sizeof *p->links);
+    }
+    cp_asm_link *l = &p->links[p->n_links++];
+    l->page = page;
+    l->x0 = x;
+    l->y0 = y;
+    l->x1 = x + w;
+    l->y1 = y + h;
+    l->target = target;
+}
+
+/* "Exhibit A — title" at the top left, the claim reference at the right,
+ * a thin rule below. */
+static void
+exhibit_header(pack_ctx *c, int page)
+{
+    cp_layout *L = c->L;
+    const cp_exhibit *e = c->cur;
+    double w = L->pages[page].width, h = L->pages[page].height;
+    double y = h - HEADER_Y;
+    char *label = cp_l10n_format(c->o->l10n, "exhibit", "label", e->label, (char *)NULL);
+    double lw = cp_layout_text(L, page, CP_FACE_BOLD, 11, MARGIN_X, y, label);
+    char *ref = xasprintf("%s %s", phrase(c, "reference"),
+                          c->o->claim->order.number ? c->o->claim->order.number : "");
+    double rw = cp_font_width(L->fonts, CP_FACE_REGULAR, 9, ref, strlen(ref));
+    cp_layout_text_right(L, page, CP_FACE_REGULAR, 9, w - MARGIN_X, y, ref);
+    /* The title, cut to the room between label and reference. */
+    double room = w - 2 * MARGIN_X - lw - rw - 24;
+    if (e->title && room > 40) {
+        cp_line *lines = NULL;
+        size_t n = cp_layout_break(&lines, L->fonts, CP_FACE_REGULAR, 11, e->title, room);
+        char *t = xstrndup(e->title + lines[0].start, lines[0].len);
+        if (n > 1) {
+            char *u = xasprintf("%s …", t);
+            free(t);
+            t = u;
+        }
+        cp_layout_text(L, page, CP_FACE_REGULAR, 11, MARGIN_X + lw + 8, y, t);
+        free(t);
+        free(lines);
+    }
+    cp_layout_line(L, page, MARGIN_X, y - 6, w - MARGIN_X, y - 6, 0.5);
+    free(ref);
+    free(label);
+}
+
+static int
+new_exhibit_page(pack_ctx *c, double w, double h)
+{
+    int page = cp_layout_add_page(c->L, w, h);
+    set_role(c->p, (size_t)page, NULL);
+    exhibit_header(c, page);
+    return page;
+}
+
+static void
+flow_on_page(cp_flow *f, void *ctx)
+{
+    pack_ctx *c = ctx;
+    set_role(c->p, (size_t)f->page, NULL);
+    exhibit_header(c, f->page);
+    f->top = f->page_h - BODY_TOP;
+}
+
+static void
+start_flow(pack_ctx *c, cp_flow *f)
+{
+    double w = c->o->paper_w, h = c->o->paper_h;
+    int page = new_exhibit_page(c, w, h);
+    cp_flow_init(f, c->L, page, MARGIN_X, w - MARGIN_X, h - BODY_TOP, BODY_BOTTOM);
+    f->on_page = flow_on_page;
+    f->ctx = c;
+}
+
+/* Running text kept as the writer broke it: each line its own paragraph
+ * line, blank lines as space. */
+static void
+flow_text(cp_flow *f, const cp_style *st, const char *text)
+{
+    const char *p = text;
+    cp_buf para = CP_BUF_INIT;
+    for (;;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        bool blank = true;
+        for (size_t i = 0; i < n; i++)
+            if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+                blank = false;
+        if (blank) {
+            if (para.len) {
+                cp_flow_paragraph(f, st, 0, para.data);
+                cp_buf_free(&para);
+                cp_flow_space(f, st->leading * 0.5);
+            }
+        } else {
+            if (para.len)
+                cp_buf_putc(&para, '\n');
+            cp_buf_add(&para, p, n);
+        }
+        if (nl == NULL)
+            break;
+        p = nl + 1;
+    }
+    if (para.len)
+        cp_flow_paragraph(f, st, 0, para.data);
+    cp_buf_free(&para);
+}
+
+/* --- the exhibits -------------------------------------------------------- */
+
+static void
+layout_image(pack_ctx *c, cp_exhibit *e)
+{
+    const cp_image *im = &e->image;
+    bool turned = im->orientation >= 5;
+    double iw = turned ? im->height : im->width, ih = turned ? im->width : im->height;
+    /* The page's orientation follows the picture's. */
+    double pw = c->o->paper_w, ph = c->o->paper_h;
+    if ((iw > ih) != (pw > ph)) {
+        double t = pw;
+        pw = ph;
+        ph = t;
+    }
+    int page = new_exhibit_page(c, pw, ph);
+    /* The caption under the picture: the description and the file name. */
+    char *caption = e->doc->title && *e->doc->title
+                    ? xasprintf("%s — %s", e->doc->title, e->file->display)
+                    : xstrdup(e->file->display);
+    cp_line *lines = NULL;
+    double cw = pw - 2 * MARGIN_X;
+    size_t n = cp_layout_break(&lines, c->L->fonts, CP_FACE_ITALIC, 9, caption, cw);
+    if (n > 3)
+        n = 3;
+    double cap_h = (double)n * 11.5 + 6;
+    double top = ph - BODY_TOP, bottom = BODY_BOTTOM + cap_h;
+    double bw = cw, bh = top - bottom;
+    /* Fit, keeping the proportions; never blow a tiny picture up past
+     * 3 points a pixel. */
+    double s = fmin(bw / iw, bh / ih);
+    if (s > 3)
+        s = 3;
+    double w = iw * s, h = ih * s;
+    double x = MARGIN_X + (bw - w) / 2, y = top - h;
+    for (size_t i = 0; i < n; i++) {
+        char *t = xstrndup(caption + lines[i].start, lines[i].len);
+        double tw = lines[i].width;
+        cp_layout_text(c->L, page, CP_FACE_ITALIC, 9, MARGIN_X + (cw - tw) / 2,
+                       y - 14 - (double)i * 11.5, t);
+        free(t);
+    }
+    free(lines);
+    free(caption);
+    cp_asm_page role = { 0 };
+    role.kind = CP_ASM_IMAGE;
+    role.image = e->image_index;
+    role.x = x;
+    role.y = y;
+    role.w = w;
+    role.h = h;
+    set_role(c->p, (size_t)page, &role);
+}
+
+static void
+layout_pdf(pack_ctx *c, cp_exhibit *e)
+{
+    int n = cp_pdfdoc_page_count(e->pdf);
+    for (int i = 0; i < n; i++) {
+        cp_pdfbox box;
+        double w = 612, h = 792;
+        if (cp_pdfdoc_page_box(&box, e->pdf, i) == 0 && box.width > 1 && box.height > 1) {
+            w = box.width;
+            h = box.height;
+        }
+        int page = cp_layout_add_page(c->L, w, h);
+        cp_asm_page role = { 0 };
+        role.kind = CP_ASM_IMPORTED;
+        role.doc = e->pdf;
+        role.doc_page = i;
+        role.strip = STRIP;
+        set_role(c->p, (size_t)page, &role);
+    }
+}
+
+static void
+mail_fields(cp_flow *f, pack_ctx *c, const cp_mail *m)
+{
+    struct { const char *key, *value; } rows[] = {
+        { "mail.from", m->from }, { "mail.to", m->to }, { "mail.cc", m->cc },
+        { "mail.date", m->date }, { "mail.subject", m->subject },
+    };
+    for (size_t i = 0; i < CP_ARRAY_LEN(rows); i++)
+        if (rows[i].value && *rows[i].value)
+            cp_flow_field(f, &bold_st, &body_st, 70, phrase(c, rows[i].key), rows[i].value);
+    if (m->n_attachments) {
+        cp_buf b = CP_BUF_INIT;
+        for (size_t i = 0; i < m->n_attachments; i++) {
+            if (i)
+                cp_buf_puts(&b, ", ");
+            cp_buf_puts(&b, m->attachments[i]);
+        }
+        cp_flow_field(f, &bold_st, &body_st, 70, phrase(c, "mail.attachments"), b.data);
+        cp_buf_free(&b);
+    }
+    cp_flow_space(f, 4);
+    cp_flow_need(f, 8);
+    cp_layout_line(c->L, f->page, f->left, f->y - 2, f->right, f->y - 2, 0.4);
+    cp_flow_space(f, 10);
+}
+
+static void
+layout_mail(pack_ctx *c, cp_flow *f, const cp_mail *m, int depth)
+{
+    mail_fields(f, c, m);
+    flow_text(f, &body_st, m->body);
+    for (size_t i = 0; i < m->n_messages && depth < 8; i++) {
+        cp_flow_space(f, 14);
+        layout_mail(c, f, m->messages[i], depth + 1);
+    }
+}
+
+static void
+layout_chat(pack_ctx *c, cp_flow *f, const cp_document *d)
+{
+    for (size_t i = 0; i < d->n_messages; i++) {
+        const cp_message *m = &d->messages[i];
+        char *when = cp_l10n_date(c->o->l10n, m->date.date);
+        char *head;
+        if (m->date.hour >= 0)
+            head = xasprintf("%s — %s %02d:%02d", m->from ? m->from : "", when, m->date.hour,
+                             m->date.minute);
+        else
+            head = xasprintf("%s — %s", m->from ? m->from : "", when);
+        cp_flow_need(f, bold_st.leading + body_st.leading * 2);
+        cp_flow_paragraph(f, &bold_st, 0, head);
+        flow_text(f, &body_st, m->text ? m->text : "");
+        cp_flow_space(f, 8);
+        free(head);
+        free(when);
+    }
+}
+
+/* --- the index ----------------------------------------------------------- */
+
+typedef struct index_cols {
+    double label, kind, title, date, first, pages, end;
+} index_cols;
+
+static index_cols
+columns(double left, double right)
+{
+    index_cols k;
+    double w = right - left;
+    k.label = left;
+    k.kind = left + w * 0.08;
+    k.title = left + w * 0.27;
+    k.date = left + w * 0.64;
+    k.first = left + w * 0.82;
+    k.pages = left + w * 0.91;
+    k.end = right;
+    return k;
+}
+
+static void
+index_head(pack_ctx *c, int page, double y, const index_cols *k)
+{
+    cp_layout *L = c->L;
+    cp_layout_text(L, page, CP_FACE_BOLD, 9, k->label, y, phrase(c, "index.label"));
+    cp_layout_text(L, page, CP_FACE_BOLD, 9, k->kind, y, phrase(c, "index.kind"));
+    cp_layout_text(L, page, CP_FACE_BOLD, 9, k->title, y, phrase(c, "index.title"));
+    cp_layout_text(L, page, CP_FACE_BOLD, 9, k->date, y, phrase(c, "index.date"));
+    cp_layout_text_right(L, page, CP_FACE_BOLD, 9, k->pages - 8, y, phrase(c, "index.page"));
+    cp_layout_text_right(L, page, CP_FACE_BOLD, 9, k->end, y, phrase(c, "index.pages"));
+    cp_layout_line(L, page, k->label, y - 4, k->end, y - 4, 0.6);
+}
+
+static int
+layout_index(pack_ctx *c)
+{
+    cp_layout *L = c->L;
+    double w = c->o->paper_w, h = c->o->paper_h;
+    int first = cp_layout_add_page(L, w, h);
+    set_role(c->p, (size_t)first, NULL);
+    int page = first;
+    double y = h - CP_MM(25);
+    cp_layout_text(L, page, CP_FACE_BOLD, 14, MARGIN_X, y, phrase(c, "index"));
+    y -= 14;
+    char *ref = xasprintf("%s %s", phrase(c, "reference"),
+                          c->o->claim->order.number ? c->o->claim->order.number : "");
+    cp_layout_text(L, page, CP_FACE_REGULAR, 9, MARGIN_X, y, ref);
+    free(ref);
+    y -= 22;
+    index_cols k = columns(MARGIN_X, w - MARGIN_X);
+    index_head(c, page, y, &k);
+    y -= 16;
+    for (size_t i = 0; i < c->p->n; i++) {
+        cp_exhibit *e = &c->p->items[i];
+        cp_line *lines = NULL;
+        const char *title = e->title ? e->title : "";
+        size_t n = cp_layout_break(&lines, L->fonts, CP_FACE_REGULAR, 9, title,
+                                   k.date - k.title - 8);
+        double row_h = (double)n * 11 + (e->sha256[0] ? 11 : 0) + 6;
+        if (y - row_h < BODY_BOTTOM) {
+            page = cp_layout_add_page(L, w, h);
+            set_role(c->p, (size_t)page, NULL);
+            y = h - CP_MM(25);
+            index_head(c, page, y, &k);
+            y -= 16;
+        }
+        double top = y + 9;
+        cp_layout_text(L, page, CP_FACE_BOLD, 9, k.label, y, e->label);
+        char *kind_key = xasprintf("kind.%s", cp_doc_kind_name(e->doc->kind));
+        cp_layout_text(L, page, CP_FACE_REGULAR, 9, k.kind, y, phrase(c, kind_key));
+        free(kind_key);
+        for (size_t j = 0; j < n; j++) {
+            char *t = xstrndup(title + lines[j].start, lines[j].len);
+            cp_layout_text(L, page, CP_FACE_REGULAR, 9, k.title, y - (double)j * 11, t);
+            free(t);
+        }
+        free(lines);
+        if (cp_date_valid(e->date)) {
+            char *d = cp_l10n_date(c->o->l10n, e->date);
+            cp_layout_text(L, page, CP_FACE_REGULAR, 9, k.date, y, d);
+            free(d);
+        }
+        char num[32];
+        snprintf(num, sizeof num, "%d", e->first_page + 1);
+        cp_layout_text_right(L, page, CP_FACE_REGULAR, 9, k.pages - 8, y, num);
+        snprintf(num, sizeof num, "%d", e->n_pages);
+        cp_layout_text_right(L, page, CP_FACE_REGULAR, 9, k.end, y, num);
+        double yy = y - (double)n * 11;
+        if (e->sha256[0]) {
+            char *s = xasprintf("%s %s", phrase(c, "index.sha256"), e->sha256);
+            cp_lay_item *it = NULL;
+            cp_layout_text(L, page, CP_FACE_REGULAR, 7, k.kind, yy + 1, s);
+            (void)it;
+            free(s);
+            yy -= 11;
+        }
+        add_link(c->p, page, k.label, yy + 6, k.end - k.label, top - yy - 6, -1 - (int)i);
+        cp_layout_line(L, page, k.label, yy + 4, k.end, yy + 4, 0.2);
+        y = yy - 8;
+    }
+    return first;
+}
+
+int
+cp_pack_layout(cp_pack *p, cp_layout *L, const cp_pack_opts *o, cp_diags *diags)
+{
+    pack_ctx c = { p, L, o, NULL };
+    free(p->roles);
+    p->roles = NULL;
+    p->n_roles = 0;
+    p->n_links = 0;
+    set_role(p, L->n_pages ? L->n_pages - 1 : 0, NULL);
+
+    int index_page = layout_index(&c);
+    cp_layout_outline(L, phrase(&c, "index"), index_page, 0);
+    for (size_t i = 0; i < p->n; i++) {
+        cp_exhibit *e = &p->items[i];
+        c.cur = e;
+        e->first_page = (int)L->n_pages;
+        cp_flow f;
+        switch (e->type) {
+        case CP_EX_IMAGE:
+            layout_image(&c, e);
+            break;
+        case CP_EX_PDF:
+            layout_pdf(&c, e);
+            break;
+        case CP_EX_MAIL:
+            start_flow(&c, &f);
+            layout_mail(&c, &f, e->mail, 0);
+            break;
+        case CP_EX_TEXT:
+            start_flow(&c, &f);
+            flow_text(&f, &body_st, e->text);
+            break;
+        case CP_EX_CHAT:
+            start_flow(&c, &f);
+            layout_chat(&c, &f, e->doc);
+            break;
+        }
+        e->n_pages = (int)L->n_pages - e->first_page;
+        char *label = cp_l10n_format(o->l10n, "exhibit", "label", e->label, (char *)NULL);
+        char *title = e->title ? xasprintf("%s: %s", label, e->title) : xstrdup(label);
+        cp_layout_outline(L, title, e->first_page, 0);
+        free(title);
+        free(label);
+        /* An imported PDF's own bookmarks go beneath its exhibit's. */
+        if (e->type == CP_EX_PDF) {
+            struct { const cp_outline *o; size_t n, i; } stack[16];
+            int top = 0;
+            stack[0].o = e->outline;
+            stack[0].n = e->n_outline;
+            stack[0].i = 0;
+            while (top >= 0) {
+                if (stack[top].i >= stack[top].n) {
+                    top--;
+                    continue;
+                }
+                const cp_outline *it = &stack[top].o[stack[top].i++];
+                int pg = it->page >= 0 && it->page < e->n_pages ? e->first_page + it->page
+                                                                 : e->first_page;
+                cp_layout_outline(L, it->title ? it->title : "", pg, top + 1);
+                if (it->n_kids && top + 1 < 16) {
+                    top++;
+                    stack[top].o = it->kids;
+                    stack[top].n = it->n_kids;
+                    stack[top].i = 0;
+                }
+            }
+        }
+    }
+    set_role(p, L->n_pages ? L->n_pages - 1 : 0, NULL);
+    /* Index links were recorded by exhibit; now the pages are known. */
+    for (size_t i = 0; i < p->n_links; i++)
+        if (p->links[i].target < 0)
+            p->links[i].target = p->items[-1 - p->links[i].target].first_page;
+    (void)diags;
+    return index_page;
+}
+
+void
+cp_pack_footers(cp_pack *p, cp_layout *L, const cp_pack_opts *o, int index_first)
+{
+    int total = (int)L->n_pages;
+    for (size_t i = 0; i < L->n_pages; i++) {
+        double w = L->pages[i].width;
+        int page = (int)i;
+        double y = FOOTER_Y;
+        if (o->stamp) {
+            char s[64];
+            snprintf(s, sizeof s, "%s-%04d", o->stamp, page + 1);
+            cp_layout_text_right(L, page, CP_FACE_BOLD, 8, w - MARGIN_X / 2, y, s);
+        }
+        if (page < index_first)
+            continue;   /* the letter numbers its own pages */
+        char *pg = cp_l10n_page_of(o->l10n, page + 1, total);
+        double pw = cp_font_width(L->fonts, CP_FACE_REGULAR, 8, pg, strlen(pg));
+        cp_layout_text(L, page, CP_FACE_REGULAR, 8, (w - pw) / 2, y, pg);
+        free(pg);
+        for (size_t k = 0; k < p->n; k++) {
+            const cp_exhibit *e = &p->items[k];
+            if (page < e->first_page || page >= e->first_page + e->n_pages)
+                continue;
+            char *label = cp_l10n_format(o->l10n, "exhibit", "label", e->label, (char *)NULL);
+            char *s = xasprintf("%s · %d/%d · %s %s", label, page - e->first_page + 1,
+                                e->n_pages, cp_l10n_get(o->l10n, "reference"),
+                                o->claim->order.number ? o->claim->order.number : "");
+            cp_layout_text(L, page, CP_FACE_REGULAR, 8, MARGIN_X / 2 + 4, y, s);
+            free(s);
+            free(label);
+        }
+    }
+}

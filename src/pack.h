@@ -1,0 +1,78 @@
+/* pack.h: the evidence pack (SPEC 4.2-4.3): every evidence file and typed
+ * chat becomes an exhibit A, B, C ... with pages of its own, listed in an
+ * index after the letter.
+ *
+ * cp_pack_load reads and checks what each exhibit needs (picture sizes,
+ * PDF pages and bookmarks, decoded e-mail) and hashes every file; the pack
+ * owns all of it until cp_pack_free. cp_pack_layout appends the index and
+ * the exhibits' pages to a layout and records, per page, what the assembler
+ * has to add (a picture, an imported PDF page).
+ */
+#ifndef CP_PACK_H
+#define CP_PACK_H
+
+#include <stdbool.h>
+#include "claimpack/claim.h"
+#include "claimpack/l10n.h"
+#include "claimpack/diag.h"
+#include "assemble.h"
+#include "image.h"
+#include "layout.h"
+#include "mail.h"
+#include "pdfimport.h"
+
+enum cp_exhibit_type { CP_EX_IMAGE, CP_EX_PDF, CP_EX_MAIL, CP_EX_TEXT, CP_EX_CHAT };
+
+typedef struct cp_exhibit {
+    char label[8];                   /* "A" ... "Z", "AA" ... */
+    enum cp_exhibit_type type;
+    const cp_document *doc;          /* borrowed from the claim */
+    const cp_evidence_file *file;    /* NULL for a typed chat */
+    const char *title;               /* the document's title, else the file name */
+    char sha256[65];                 /* hex; "" for a typed chat */
+    cp_date date;
+    int first_page, n_pages;         /* 0-based first page in the whole PDF */
+    cp_image image;                  /* CP_EX_IMAGE: probed */
+    int image_index;                 /* into the plan's images */
+    cp_pdfdoc *pdf;                  /* CP_EX_PDF */
+    cp_outline *outline;             /* CP_EX_PDF: its own bookmarks */
+    size_t n_outline;
+    cp_mail *mail;                   /* CP_EX_MAIL */
+    char *text;                      /* CP_EX_TEXT */
+} cp_exhibit;
+
+/* What a page of the layout needs from the assembler beyond its typeset
+ * content. Pages without an entry (the letter, the index, typeset text) are
+ * CP_ASM_GENERATED. */
+typedef struct cp_pack {
+    cp_exhibit *items;
+    size_t n;
+    cp_asm_image *images;            /* one per picture exhibit */
+    size_t n_images;
+    cp_asm_page *roles;              /* one per layout page, after cp_pack_layout */
+    size_t n_roles;
+    cp_asm_link *links;
+    size_t n_links, cap_links;
+} cp_pack;
+
+int cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags);
+void cp_pack_free(cp_pack *p);
+
+typedef struct cp_pack_opts {
+    const cp_claim *claim;
+    const cp_l10n *l10n;
+    double paper_w, paper_h;         /* portrait size of the paper */
+    const char *stamp;               /* --stamp PREFIX, or NULL */
+    int letter_first, letter_pages;  /* where the letter is (for links into it) */
+} cp_pack_opts;
+
+/* Append the index and every exhibit to L; fill each exhibit's first_page
+ * and n_pages, the roles of all pages and the links. Call once per layout
+ * (a new layout resets what the pack recorded). */
+int cp_pack_layout(cp_pack *p, cp_layout *L, const cp_pack_opts *o, cp_diags *diags);
+
+/* Footers on every page the pack made: "page n of m", the exhibit label,
+ * and the --stamp sequence (which the letter's pages get too). */
+void cp_pack_footers(cp_pack *p, cp_layout *L, const cp_pack_opts *o, int index_first);
+
+#endif
