@@ -1,0 +1,36 @@
+#!/bin/sh
+# tests/fuzz/build.sh: build the libFuzzer binaries of tests/fuzz/*.c with
+# clang (-fsanitize=fuzzer,address,undefined) against the library sources,
+# into $builddir/tests/fuzz/bin/. Called by `make fuzz`, which passes the
+# dependency flags configure found. Then, for example:
+#   tests/fuzz/bin/fuzz-png -jobs=1 -max_total_time=300 \
+#       tests/fuzz/bin/corpus-png tests/fuzz/png
+# (the first directory collects new inputs; the seeds stay untouched).
+set -eu
+: "${srcdir:?run through make fuzz}" "${builddir:?}" "${DEP_CFLAGS?}" "${DEP_LIBS?}"
+CC_FUZZ=${CC_FUZZ:-clang}
+out="$builddir/tests/fuzz/bin"
+mkdir -p "$out/obj"
+san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+cflags="-std=gnu11 -g -O1 $san -I$builddir -I$srcdir/include -I$srcdir/src
+    -DCP_PKGDATADIR=\"$srcdir\" -DCP_SRCDIR=\"$srcdir\" -DCP_BUILDDIR=\"$builddir\" $DEP_CFLAGS"
+
+# The library with coverage instrumentation; the program's own files
+# (main.c, cmd-*.c) stay out.
+objs=
+for f in "$srcdir"/src/*.c "$srcdir"/tests/fuzz/fuzz-common.c; do
+    case ${f##*/} in main.c|cmd-*.c) continue ;; esac
+    o="$out/obj/$(basename "$f" .c).o"
+    if [ ! -e "$o" ] || [ "$f" -nt "$o" ] || [ "$srcdir/src/util.h" -nt "$o" ]; then
+        echo "  CC $f"
+        # shellcheck disable=SC2086
+        $CC_FUZZ $cflags -fsanitize=fuzzer-no-link -c "$f" -o "$o"
+    fi
+    objs="$objs $o"
+done
+for t in claim template png jpeg mail pdf; do
+    echo "  LD $out/fuzz-$t"
+    # shellcheck disable=SC2086
+    $CC_FUZZ $cflags -fsanitize=fuzzer "$srcdir/tests/fuzz/fuzz-$t.c" $objs $DEP_LIBS \
+        -lstdc++ -o "$out/fuzz-$t"
+done
