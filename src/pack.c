@@ -571,6 +571,8 @@ cp_pack_layout(cp_pack *p, cp_layout *L, const cp_pack_opts *o, cp_diags *diags)
     p->n_roles = 0;
     p->n_links = 0;
     set_role(p, L->n_pages ? L->n_pages - 1 : 0, NULL);
+    if (p->n == 0)
+        return (int)L->n_pages;   /* a letter alone: no empty index */
 
     int index_page = layout_index(&c);
     cp_layout_outline(L, phrase(&c, "index"), index_page, 0);
