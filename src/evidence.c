@@ -380,6 +380,7 @@ int
 cp_evidence_check_opt(cp_claim *c, bool fast, cp_diags *diags)
 {
     size_t before = cp_diags_errors(diags);
+    size_t total = 0;
     for (size_t i = 0; i < c->n_documents; i++) {
         cp_document *d = &c->documents[i];
         /* Checked again (e.g. check, then build): start from the pattern. */
@@ -393,6 +394,19 @@ cp_evidence_check_opt(cp_claim *c, bool fast, cp_diags *diags)
         if (d->file == NULL)
             continue;
         doc_expand(c, d, diags);
+        total += d->n_files;
+    }
+    /* Counted before any file is opened: a pattern like "*" in a home
+     * directory must not start decoding thousands of files. */
+    if (total > CP_EVIDENCE_MAX_FILES) {
+        cp_loc at = c->evidence_loc.line > 0 ? c->evidence_loc : c->loc;
+        cp_error(diags, CP_INPUT, c->path, at.line, at.col,
+                 "the evidence names %zu files, more than the %d one claim can enclose; "
+                 "narrow the file patterns or combine files", total, CP_EVIDENCE_MAX_FILES);
+        return -1;
+    }
+    for (size_t i = 0; i < c->n_documents; i++) {
+        cp_document *d = &c->documents[i];
         for (size_t k = 0; k < d->n_files; k++)
             file_check(c, d, &d->files[k], fast, diags);
     }

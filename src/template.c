@@ -792,6 +792,8 @@ parse_file(parser *p, const char *path, nodes *out, const char *from_file, int f
         if (from_file && errno == ENOENT)
             perr(p, from_file, from_line, from_col, "cannot include '%s': no such fragment",
                  include_name);
+        else if (errno == EFBIG)
+            perr(p, path, 0, 0, "the template is larger than %d MB", TEMPLATE_FILE_LIMIT >> 20);
         else if (from_file)
             perr(p, from_file, from_line, from_col, "cannot include '%s': %s", include_name,
                  strerror(errno));

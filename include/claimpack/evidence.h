@@ -17,6 +17,10 @@
  * claim, naming the file. Returns 0 when every file is fine, else -1. */
 int cp_evidence_check(cp_claim *c, cp_diags *diags);
 
+/* At most this many evidence files in one claim (all documents and glob
+ * matches together); more is one CP_INPUT error and no file is checked. */
+#define CP_EVIDENCE_MAX_FILES 1000
+
 /* The same; with `fast`, pictures are checked by their structure only
  * (JPEG markers, PNG chunks and checksums) without decoding every pixel:
  * what `build` does, so that forty photos cost milliseconds, not seconds.
