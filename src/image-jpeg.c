@@ -401,6 +401,68 @@ cleanup:
     return ret;
 }
 
+/* A full decode to 8-bit samples, for what a PDF viewer's DCT decoder may
+ * not handle (arithmetic coding). CMYK comes out plain, not Adobe-inverted. */
+int
+cp_image_jpeg_pixels(cp_image *img, const unsigned char *buf, size_t len,
+                     const char *display, cp_diags *diags)
+{
+    struct jpeg_decompress_struct cinfo;
+    struct jpeg_err jerr;
+    unsigned char *volatile px = NULL;
+    volatile int ret = -1;
+
+    memset(&cinfo, 0, sizeof cinfo);
+    cinfo.err = jpeg_std_error(&jerr.pub);
+    jerr.pub.error_exit = jpeg_err_exit;
+    jerr.pub.emit_message = jpeg_err_emit;
+    jerr.msg[0] = '\0';
+    if (setjmp(jerr.jb)) {
+        cp_error(diags, CP_INPUT, display, 0, 0,
+                 "damaged JPEG image: the picture data does not decode (libjpeg: %s)", jerr.msg);
+        goto cleanup;
+    }
+    jpeg_create_decompress(&cinfo);
+    cinfo.mem->max_memory_to_use = 1024L << 20;
+    jpeg_mem_src(&cinfo, buf, (unsigned long)len);
+    jpeg_read_header(&cinfo, TRUE);
+    int comps = cinfo.num_components == 1 ? 1 : cinfo.num_components == 4 ? 4 : 3;
+    cinfo.out_color_space = comps == 1 ? JCS_GRAYSCALE : comps == 4 ? JCS_CMYK : JCS_RGB;
+    if ((long)cinfo.image_width * (long)cinfo.image_height > CP_IMAGE_MAX_PIXELS ||
+        cinfo.image_width > CP_IMAGE_MAX_SIDE || cinfo.image_height > CP_IMAGE_MAX_SIDE) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "JPEG image too large: %ux%u pixels",
+                 (unsigned)cinfo.image_width, (unsigned)cinfo.image_height);
+        goto cleanup;
+    }
+    jpeg_start_decompress(&cinfo);
+    size_t row_bytes = (size_t)cinfo.output_width * (size_t)cinfo.output_components;
+    px = xmalloc(row_bytes * cinfo.output_height);
+    while (cinfo.output_scanline < cinfo.output_height) {
+        JSAMPROW rows[1] = { px + row_bytes * cinfo.output_scanline };
+        jpeg_read_scanlines(&cinfo, rows, 1);
+    }
+    size_t size = row_bytes * cinfo.output_height;
+    if (comps == 4 && cinfo.saw_Adobe_marker)
+        for (size_t i = 0; i < size; i++)
+            px[i] = (unsigned char)(255 - px[i]);
+    img->width = (int)cinfo.output_width;
+    img->height = (int)cinfo.output_height;
+    img->cs = comps == 1 ? CP_CS_GRAY : comps == 4 ? CP_CS_CMYK : CP_CS_RGB;
+    img->bits = 8;
+    img->is_jpeg = 0;
+    img->adobe_inverted = 0;
+    jpeg_finish_decompress(&cinfo);
+    img->data = px;
+    img->size = size;
+    px = NULL;
+    ret = 0;
+
+cleanup:
+    free(px);
+    jpeg_destroy_decompress(&cinfo);
+    return ret;
+}
+
 int
 cp_image_jpeg(cp_image *img, const unsigned char *buf, size_t len, int load,
               const char *display, cp_diags *diags)

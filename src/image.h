@@ -61,6 +61,13 @@ int cp_image_jpeg(cp_image *img, const unsigned char *buf, size_t len, int load,
 int cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
                  const char *display, cp_diags *diags);
 
+/* Decode a JPEG fully into img->data (8-bit samples, rows packed; CMYK
+ * plain, not Adobe-inverted) and set width, height, cs, bits, size,
+ * is_jpeg = 0. For data a PDF viewer may not decode (arithmetic coding).
+ * The caller frees img->data. 0 or -1 (CP_INPUT diagnostics). */
+int cp_image_jpeg_pixels(cp_image *img, const unsigned char *buf, size_t len,
+                         const char *display, cp_diags *diags);
+
 /* Milliseconds-cheap structural walk only (no libjpeg decode): for timing
  * and for callers that decode the file anyway. */
 int cp_image_jpeg_markers(cp_image *img, const unsigned char *buf, size_t len,

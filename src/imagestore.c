@@ -1,7 +1,8 @@
 /* imagestore.c: a scratch PDF that holds the pictures as image XObjects,
  * for qpdf to copy into the output lazily (see assemble.h).
  *
- * JPEG data goes through byte for byte (DCTDecode). A PNG whose rows can be
+ * JPEG data goes through byte for byte (DCTDecode), except arithmetic-coded
+ * JPEG, which is decoded and deflated. A PNG whose rows can be
  * used as they are (not interlaced, no alpha, no transparency) goes through
  * as its compressed IDAT data with PNG predictors declared, so it is neither
  * decoded nor re-encoded; any other PNG is decoded by image-png.c and
@@ -103,10 +104,41 @@ cs_components(enum cp_colorspace cs)
     return cs == CP_CS_GRAY ? 1 : cs == CP_CS_CMYK ? 4 : 3;
 }
 
+static int write_flate_image(store *s, int width, int height, const char *cs, int colors,
+                             int bits, const unsigned char *px, int smask);
+
+/* Arithmetic-coded JPEG is legal in PDF, but many viewers (and printers)
+ * show nothing for it: decode it here and store the pixels instead. */
+static int
+write_jpeg_decoded(store *s, const cp_asm_image *im, cp_diags *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    if (cp_read_file(&buf, &len, im->path, (size_t)CP_IMAGE_MAX_BYTES) < 0) {
+        cp_error(d, CP_INPUT, im->display, 0, 0, "could not read the picture again: %s",
+                 strerror(errno));
+        return -1;
+    }
+    cp_image img;
+    memset(&img, 0, sizeof img);
+    int num = -1;
+    if (cp_image_jpeg_pixels(&img, (const unsigned char *)buf, len, im->display, d) == 0) {
+        num = write_flate_image(s, img.width, img.height, cs_name(img.cs), cs_components(img.cs),
+                                8, img.data, 0);
+        if (num < 0)
+            cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+    }
+    free(img.data);
+    free(buf);
+    return num;
+}
+
 static int
 write_jpeg(store *s, const cp_asm_image *im, cp_diags *d)
 {
     const cp_image *info = im->info;
+    if (info->arithmetic)
+        return write_jpeg_decoded(s, im, d);
     size_t size = info->size;
     int num = store_new_obj(s);
     store_begin_obj(s, num);
