@@ -44,3 +44,12 @@ done_testing() {
     echo "1..$_n"
     [ "$_fail" -eq 0 ]
 }
+
+# need_corpus: for a test that reads the third-party files in $CORPUS. Without
+# the corpus the whole test is skipped, visibly (a SKIP in the summary).
+need_corpus() {
+    if [ -z "${CORPUS:-}" ] || [ ! -d "$CORPUS" ]; then
+        echo "1..0 # SKIP no test corpus at '${CORPUS:-}' (configure CLAIMPACK_CORPUS=DIR)"
+        exit 0
+    fi
+}
