@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <qpdf/qpdf-c.h>
+#include <nettle/sha2.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -512,6 +513,53 @@ build_pages(asm_state *st)
     return 0;
 }
 
+/* The file identifier (/ID). qpdf's deterministic ID is an MD5 of the
+ * whole output: a second pass over hundreds of megabytes of photos. Ours is
+ * as deterministic and costs nothing: the SHA-256 of the typeset pages,
+ * which already carry the SHA-256 of every evidence file (the index). qpdf
+ * is told to write its fixed placeholder, which is then overwritten in
+ * place (same length, so no offset moves). */
+static const char placeholder_id[] = "31415926535897932384626433832795";
+
+static int
+patch_id(const char *path, const unsigned char *seed, size_t seed_len)
+{
+    struct sha256_ctx ctx;
+    unsigned char d[SHA256_DIGEST_SIZE];
+    char hex[33];
+    sha256_init(&ctx);
+    sha256_update(&ctx, seed_len, seed);
+    sha256_digest(&ctx, sizeof d, d);
+    for (int i = 0; i < 16; i++)
+        snprintf(hex + 2 * i, 3, "%02x", d[i]);
+    int fd = open(path, O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    off_t size = lseek(fd, 0, SEEK_END);
+    off_t start = size > 65536 ? size - 65536 : 0;
+    size_t n = (size_t)(size - start);
+    char *buf = xmalloc(n + 1);
+    int rc = -1;
+    if (pread(fd, buf, n, start) == (ssize_t)n) {
+        buf[n] = '\0';
+        char pat[96];
+        snprintf(pat, sizeof pat, "/ID [<%s><%s>]", placeholder_id, placeholder_id);
+        char *hit = NULL;
+        for (char *p = buf; (p = memmem(p, n - (size_t)(p - buf), pat, strlen(pat))) != NULL; p++)
+            hit = p;
+        if (hit) {
+            memcpy(hit + 6, hex, 32);
+            memcpy(hit + 6 + 34, hex, 32);
+            if (pwrite(fd, hit, strlen(pat), start + (hit - buf)) == (ssize_t)strlen(pat))
+                rc = 0;
+        }
+    }
+    free(buf);
+    if (close(fd) != 0)
+        rc = -1;
+    return rc;
+}
+
 /* A temporary file beside `path`; the caller renames or unlinks it. */
 static char *
 temp_beside(const char *path, const char *tag, int *fd)
@@ -621,10 +669,14 @@ cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
     qpdf_set_object_stream_mode(st.out, qpdf_o_generate);
     qpdf_set_compress_streams(st.out, QPDF_TRUE);
     qpdf_set_decode_level(st.out, qpdf_dl_none);
-    qpdf_set_deterministic_ID(st.out, QPDF_TRUE);
+    qpdf_set_static_ID(st.out, QPDF_TRUE);   /* replaced by patch_id */
     qpdf_set_minimum_pdf_version(st.out, "1.5");
     if (qpdf_write(st.out) & QPDF_ERRORS) {
         take_error(st.out, diags, CP_OUTPUT, "cannot write the output");
+        goto cleanup;
+    }
+    if (patch_id(tmp, plan->gen_pdf, plan->gen_len) < 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno ? errno : EIO));
         goto cleanup;
     }
     /* qpdf has closed the file; make it durable, then put it in place. */
