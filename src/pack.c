@@ -9,6 +9,8 @@
 #include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Page furniture, in points. */
@@ -45,24 +47,36 @@ static int
 sha256_file(char out[65], const char *path)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) < 0) {
+        if (fd >= 0)
+            close(fd);
         return -1;
+    }
     struct sha256_ctx ctx;
     sha256_init(&ctx);
-    unsigned char *buf = xmalloc(1 << 20);
-    ssize_t n;
-    while ((n = read(fd, buf, 1 << 20)) != 0) {
-        if (n < 0) {
-            if (errno == EINTR)
+    size_t len = (size_t)st.st_size;
+    void *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+    if (map != MAP_FAILED) {
+        madvise(map, len, MADV_SEQUENTIAL);
+        sha256_update(&ctx, len, map);
+        munmap(map, len);
+    } else {
+        unsigned char *buf = xmalloc(1 << 20);
+        ssize_t n;
+        while ((n = read(fd, buf, 1 << 20)) != 0) {
+            if (n < 0 && errno == EINTR)
                 continue;
-            free(buf);
-            close(fd);
-            return -1;
+            if (n < 0) {
+                free(buf);
+                close(fd);
+                return -1;
+            }
+            sha256_update(&ctx, (size_t)n, buf);
         }
-        sha256_update(&ctx, (size_t)n, buf);
+        free(buf);
     }
     close(fd);
-    free(buf);
     unsigned char d[SHA256_DIGEST_SIZE];
     sha256_digest(&ctx, sizeof d, d);
     for (size_t i = 0; i < sizeof d; i++)

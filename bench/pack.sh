@@ -1,0 +1,55 @@
+#!/bin/sh
+# bench/pack.sh: the evidence pack of issue 4 against what a person would do
+# instead: img2pdf on the photos, img2pdf on the screenshots, qpdf to merge
+# them with the invoice. Both are run alternately N times (default 3) in one
+# go; prints the medians, the ratio (goal <= 0.5), claimpack's peak memory
+# (goal <= 64 MB) and the output size against the inputs (goal <= +1 %).
+#
+#   bench/pack.sh [N] [INPUTS]   from the build directory (needs ./claimpack)
+# INPUTS defaults to $TMPDIR/claimpack-bench-inputs, made by
+# bench/make-inputs.sh when missing (40 photos 4000x3000, 10 screenshots
+# 2560x1440, an invoice; about a minute). Needs img2pdf, qpdf, GNU time.
+set -eu
+N=${1:-3}
+here=$(cd "$(dirname "$0")/.." && pwd)
+IN=${2:-${TMPDIR:-/tmp}/claimpack-bench-inputs}
+CLAIMPACK=${CLAIMPACK:-$(pwd)/claimpack}
+for t in img2pdf qpdf /usr/bin/time bc; do
+    command -v "$t" >/dev/null || { echo "$t not found (apt-get install img2pdf qpdf time bc)" >&2; exit 1; }
+done
+[ -x "$CLAIMPACK" ] || { echo "$CLAIMPACK not found: run from the build directory" >&2; exit 1; }
+[ -f "$IN/claim.xml" ] || sh "$here/bench/make-inputs.sh" "$IN"
+
+W=$(mktemp -d "${TMPDIR:-/tmp}/claimpack-bench.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+export XDG_CONFIG_HOME="$W/config"
+
+now() { date +%s.%N; }
+ours() {
+    /usr/bin/time -f %M -o "$W/mem" "$CLAIMPACK" build -q -o "$W/ours.pdf" "$IN/claim.xml" 2>"$W/err" ||
+        { cat "$W/err" >&2; exit 1; }
+}
+theirs() {
+    img2pdf "$IN"/photos/*.jpg -o "$W/p.pdf"
+    img2pdf "$IN"/screenshots/*.png -o "$W/s.pdf"
+    qpdf --empty --pages "$W/p.pdf" "$W/s.pdf" "$IN/invoice.pdf" -- "$W/theirs.pdf"
+}
+ours; theirs    # warm the page cache
+: >"$W/a"; : >"$W/b"; : >"$W/m"
+i=0
+while [ "$i" -lt "$N" ]; do
+    t0=$(now); ours; t1=$(now); theirs; t2=$(now)
+    echo "$t1 - $t0" | bc >>"$W/a"
+    echo "$t2 - $t1" | bc >>"$W/b"
+    cat "$W/mem" >>"$W/m"
+    i=$((i + 1))
+done
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+a=$(median "$W/a"); b=$(median "$W/b"); m=$(median "$W/m")
+in_bytes=$(cat "$IN"/photos/*.jpg "$IN"/screenshots/*.png "$IN/invoice.pdf" | wc -c)
+out_bytes=$(wc -c <"$W/ours.pdf")
+printf 'claimpack build:               %6.2f s  peak %d MB  %d bytes\n' "$a" $((m / 1024)) "$out_bytes"
+printf 'img2pdf + img2pdf + qpdf:      %6.2f s  %d bytes\n' "$b" "$(wc -c <"$W/theirs.pdf")"
+printf 'ratio (goal <= 0.5):           %6.2f\n' "$(echo "$a / $b" | bc -l)"
+printf 'peak memory (goal <= 64 MB):   %6d MB\n' $((m / 1024))
+printf 'output / inputs (goal <= 1.01): %6.4f\n' "$(echo "$out_bytes / $in_bytes" | bc -l)"
