@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* pdfimport.c hands out its qpdf object for copying pages (declared in
@@ -660,6 +661,10 @@ cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
         cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create the output: %s", strerror(errno));
         goto cleanup;
     }
+    /* mkstemp makes the file private; the PDF gets the usual mode. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
     close(fd);
     fd = -1;
     if (qpdf_init_write(st.out, tmp) & QPDF_ERRORS) {
