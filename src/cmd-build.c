@@ -422,8 +422,6 @@ cmd_build(int argc, char **argv)
         cp_warning(&diags, NULL, 0, 0, "--max-size is not supported yet: photos are not downsampled");
     if (o.print)
         cp_warning(&diags, NULL, 0, 0, "--print is not supported yet: the normal layout is used");
-    if (o.stamp)
-        cp_warning(&diags, NULL, 0, 0, "--stamp is not supported yet: pages are not stamped");
     build(&o, &diags);
     if (cmd_verbosity < 0) {
         /* Quiet: errors only. */
