@@ -18,10 +18,12 @@ cflags="-std=gnu11 -g -O1 $san -I$builddir -I$srcdir/include -I$srcdir/src
 # The library with coverage instrumentation; the program's own files
 # (main.c, cmd-*.c) stay out.
 objs=
+# shellcheck disable=SC2012
+newest_h=$(ls -t "$srcdir"/src/*.h "$srcdir"/include/claimpack/*.h "$builddir/config.h" | head -1)
 for f in "$srcdir"/src/*.c "$srcdir"/tests/fuzz/fuzz-common.c; do
     case ${f##*/} in main.c|cmd-*.c) continue ;; esac
     o="$out/obj/$(basename "$f" .c).o"
-    if [ ! -e "$o" ] || [ "$f" -nt "$o" ] || [ "$srcdir/src/util.h" -nt "$o" ]; then
+    if [ ! -e "$o" ] || [ "$f" -nt "$o" ] || [ "$newest_h" -nt "$o" ]; then
         echo "  CC $f"
         # shellcheck disable=SC2086
         $CC_FUZZ $cflags -fsanitize=fuzzer-no-link -c "$f" -o "$o"
@@ -32,5 +34,6 @@ for t in claim template png jpeg mail pdf; do
     echo "  LD $out/fuzz-$t"
     # shellcheck disable=SC2086
     $CC_FUZZ $cflags -fsanitize=fuzzer "$srcdir/tests/fuzz/fuzz-$t.c" $objs $DEP_LIBS \
-        -lstdc++ -o "$out/fuzz-$t"
+        -lstdc++ -o "$out/fuzz-$t.new"
+    mv -f "$out/fuzz-$t.new" "$out/fuzz-$t"   # a running fuzzer keeps its copy
 done
