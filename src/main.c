@@ -41,7 +41,8 @@ usage(FILE *fp)
             "  -q, --quiet  -v, --verbose\n"
             "\nExit status: 0 done, 1 claim invalid or incomplete, 2 usage,\n"
             "3 an input file is missing or corrupt, 4 the output could not be written.\n"
-            "See claimpack(1), claimpack-claim(5) and claimpack-template(5).\n");
+            "\n'claimpack COMMAND --help' shows one command's options. The manual:\n"
+            "claimpack(1), claimpack-claim(5) (the claim file), claimpack-template(5).\n");
 }
 
 int
@@ -53,8 +54,8 @@ cmd_usage_error(const char *command, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
-    fprintf(stderr, "Try 'claimpack %s--help' for more information.\n",
-            command ? "" : "");
+    fprintf(stderr, "Try 'claimpack %s%s--help' or 'man claimpack' for more information.\n",
+            command ? command : "", command ? " " : "");
     return CP_USAGE;
 }
 
