@@ -316,7 +316,7 @@ build(const build_opts *o, cp_diags *diags)
         encl[i].kind = cp_l10n_get(l10n, kind_keys[i]);
         encl[i].title = e->title ? e->title : encl[i].kind;
     }
-    cp_pack_opts popt = { claim, l10n, paper_w, paper_h, o->stamp, 0, 0 };
+    cp_pack_opts popt = { claim, l10n, paper_w, paper_h, o->stamp, o->print, 0, 0 };
     int index_first = 0, total = 0;
     for (int pass = 0; pass < 4; pass++) {
         cp_letter_free(letter);
@@ -420,8 +420,6 @@ cmd_build(int argc, char **argv)
     cp_diags diags = CP_DIAGS_INIT;
     if (o.max_size > 0)
         cp_warning(&diags, NULL, 0, 0, "--max-size is not supported yet: photos are not downsampled");
-    if (o.print)
-        cp_warning(&diags, NULL, 0, 0, "--print is not supported yet: the normal layout is used");
     build(&o, &diags);
     if (cmd_verbosity < 0) {
         /* Quiet: errors only. */

@@ -339,6 +339,22 @@ flow_text(cp_flow *f, const cp_style *st, const char *text)
     cp_buf_free(&para);
 }
 
+/* --print: the next part starts on a right-hand (odd-numbered) page; a
+ * page left over is said to be blank on purpose, so nobody wonders what is
+ * missing. */
+static void
+right_hand(pack_ctx *c)
+{
+    if (!c->o->print || c->L->n_pages % 2 == 0)
+        return;
+    double w = c->o->paper_w, h = c->o->paper_h;
+    int page = cp_layout_add_page(c->L, w, h);
+    set_role(c->p, (size_t)page, NULL);
+    const char *t = phrase(c, "blank");
+    double tw = cp_font_width(c->L->fonts, CP_FACE_ITALIC, 10, t, strlen(t));
+    cp_layout_text(c->L, page, CP_FACE_ITALIC, 10, (w - tw) / 2, h / 2, t);
+}
+
 /* --- the exhibits -------------------------------------------------------- */
 
 static void
@@ -588,10 +604,13 @@ cp_pack_layout(cp_pack *p, cp_layout *L, const cp_pack_opts *o, cp_diags *diags)
     if (p->n == 0)
         return (int)L->n_pages;   /* a letter alone: no empty index */
 
+    right_hand(&c);
     int index_page = layout_index(&c);
     cp_layout_outline(L, phrase(&c, "index"), index_page, 0);
     for (size_t i = 0; i < p->n; i++) {
         cp_exhibit *e = &p->items[i];
+        c.cur = NULL;
+        right_hand(&c);
         c.cur = e;
         e->first_page = (int)L->n_pages;
         cp_flow f;
@@ -646,6 +665,8 @@ cp_pack_layout(cp_pack *p, cp_layout *L, const cp_pack_opts *o, cp_diags *diags)
             }
         }
     }
+    c.cur = NULL;
+    right_hand(&c);   /* an even page count: the last sheet is not half used */
     set_role(p, L->n_pages ? L->n_pages - 1 : 0, NULL);
     /* Index links were recorded by exhibit; now the pages are known. */
     for (size_t i = 0; i < p->n_links; i++)

@@ -63,6 +63,7 @@ typedef struct cp_pack_opts {
     const cp_l10n *l10n;
     double paper_w, paper_h;         /* portrait size of the paper */
     const char *stamp;               /* --stamp PREFIX, or NULL */
+    bool print;                      /* --print: every part on a right-hand page */
     int letter_first, letter_pages;  /* where the letter is (for links into it) */
 } cp_pack_opts;
 
