@@ -571,9 +571,13 @@ layout_index(pack_ctx *c)
             cp_layout_text(L, page, CP_FACE_REGULAR, 9, k.date, y, d);
             free(d);
         }
-        char num[32];
-        snprintf(num, sizeof num, "%d", e->first_page + 1);
-        cp_layout_text_right(L, page, CP_FACE_REGULAR, 9, k.pages - 8, y, num);
+        char num[48];
+        /* With --stamp, pages are referred to by their stamp, as bundles do. */
+        if (c->o->stamp)
+            snprintf(num, sizeof num, "%.20s-%04d", c->o->stamp, e->first_page + 1);
+        else
+            snprintf(num, sizeof num, "%d", e->first_page + 1);
+        cp_layout_text_right(L, page, CP_FACE_REGULAR, c->o->stamp ? 7 : 9, k.pages - 8, y, num);
         snprintf(num, sizeof num, "%d", e->n_pages);
         cp_layout_text_right(L, page, CP_FACE_REGULAR, 9, k.end, y, num);
         double yy = y - (double)n * 11;
