@@ -45,6 +45,19 @@ take_error(qpdf_data q, cp_diags *d, enum cp_status status, const char *what)
     return -1;
 }
 
+/* qpdf's warnings (damaged data in an imported PDF) as ours. */
+static void
+take_warnings(qpdf_data q, cp_diags *d)
+{
+    while (qpdf_more_warnings(q)) {
+        qpdf_error w = qpdf_next_warning(q);
+        const char *file = qpdf_get_error_filename(q, w);
+        const char *detail = qpdf_get_error_message_detail(q, w);
+        cp_warning(d, file && *file ? file : NULL, 0, 0, "damaged PDF data, copied as it is: %s",
+                   detail && *detail ? detail : qpdf_get_error_full_text(q, w));
+    }
+}
+
 /* The /Resources dictionary of a page of `q`, made the page's own direct
  * dictionary so that changing it cannot change another page. */
 static qpdf_oh
@@ -644,6 +657,9 @@ cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
 
     st.out = qpdf_init();
     qpdf_silence_errors(st.out);
+    /* Damage in imported evidence shows up only while qpdf writes (stream
+     * data is read then): it becomes our warnings, not qpdf's own lines. */
+    qpdf_set_suppress_warnings(st.out, QPDF_TRUE);
     if (qpdf_empty_pdf(st.out) & QPDF_ERRORS) {
         take_error(st.out, diags, CP_OUTPUT, "internal error");
         goto cleanup;
@@ -676,7 +692,9 @@ cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
     qpdf_set_decode_level(st.out, qpdf_dl_none);
     qpdf_set_static_ID(st.out, QPDF_TRUE);   /* replaced by patch_id */
     qpdf_set_minimum_pdf_version(st.out, "1.5");
-    if (qpdf_write(st.out) & QPDF_ERRORS) {
+    int wrc = qpdf_write(st.out);
+    take_warnings(st.out, diags);
+    if (wrc & QPDF_ERRORS) {
         take_error(st.out, diags, CP_OUTPUT, "cannot write the output");
         goto cleanup;
     }
