@@ -17,6 +17,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum { OPT_MAX_SIZE = 256, OPT_PRINT, OPT_STAMP, OPT_FORCE, OPT_HELP };
@@ -235,6 +236,32 @@ take_links(cp_layout *L, const cp_pack *pack, size_t *n)
     return v;
 }
 
+/* Writing over an input would destroy the evidence the PDF is made of:
+ * refused as a usage error (exit 2), as SPEC 1 wants nothing lost. */
+static int
+output_is_input(const char *out, const cp_claim *c, cp_diags *diags)
+{
+    struct stat so, si;
+    if (strcmp(out, "-") == 0 || stat(out, &so) != 0)
+        return 0;
+    int bad = 0;
+    if (stat(c->path, &si) == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+        cp_error(diags, CP_USAGE, NULL, 0, 0, "the output %s is the claim file itself; "
+                 "choose another name with -o", out);
+        bad = 1;
+    }
+    for (size_t i = 0; i < c->n_documents; i++)
+        for (size_t k = 0; k < c->documents[i].n_files; k++) {
+            const cp_evidence_file *f = &c->documents[i].files[k];
+            if (stat(f->path, &si) == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+                cp_error(diags, CP_USAGE, NULL, 0, 0, "the output %s is the evidence file %s; "
+                         "choose another name with -o", out, f->display);
+                bad = 1;
+            }
+        }
+    return bad ? -1 : 0;
+}
+
 static int
 build(const build_opts *o, cp_diags *diags)
 {
@@ -274,6 +301,8 @@ build(const build_opts *o, cp_diags *diags)
     /* Evidence problems are never forced (SPEC 1); checked even when the
      * checklist failed, so one run reports everything. */
     cp_evidence_check_opt(claim, true, diags);
+    out_path = o->output ? xstrdup(o->output) : default_output(o->claim_path);
+    output_is_input(out_path, claim, diags);
     if (cp_diags_errors(diags) > 0)
         goto cleanup;
 
@@ -377,7 +406,18 @@ build(const build_opts *o, cp_diags *diags)
     plan.keywords = kw;
     plan.creator = "claimpack " PACKAGE_VERSION;
     plan.date_epoch = (long long)cp_date_to_days(claim->date) * 86400;
-    out_path = o->output ? xstrdup(o->output) : default_output(o->claim_path);
+    /* A device or a pipe named as the output (/dev/full, a FIFO) is
+     * written into, not replaced by a file. */
+    struct stat ost;
+    if (strcmp(out_path, "-") != 0 && stat(out_path, &ost) == 0 && !S_ISREG(ost.st_mode) &&
+        !S_ISDIR(ost.st_mode)) {
+        if (freopen(out_path, "wb", stdout) == NULL) {
+            cp_error(diags, CP_OUTPUT, out_path, 0, 0, "cannot write: %s", strerror(errno));
+            goto cleanup;
+        }
+        free(out_path);
+        out_path = xstrdup("-");
+    }
     if (cp_assemble(&plan, out_path, diags) < 0)
         goto cleanup;
     if (cmd_verbosity > 0)

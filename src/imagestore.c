@@ -84,11 +84,19 @@ store_copy_file(store *s, const char *path, size_t expect)
     size_t total = 0;
     int out = fileno(s->fp);
     if (fflush(s->fp) != 0) {
+        s->failed = 1;
+        s->err = errno;
         close(in);
         return -1;
     }
     while (total < expect) {
         ssize_t n = copy_file_range(in, NULL, out, NULL, expect - total, 0);
+        if (n < 0 && (errno == ENOSPC || errno == EDQUOT || errno == EFBIG || errno == EIO)) {
+            s->failed = 1;      /* the store cannot be written: an output problem */
+            s->err = errno;
+            close(in);
+            return -1;
+        }
         if (n <= 0)
             break;
         total += (size_t)n;
@@ -99,8 +107,11 @@ store_copy_file(store *s, const char *path, size_t expect)
         if (lseek(in, (off_t)total, SEEK_SET) >= 0 && lseek(out, 0, SEEK_END) >= 0) {
             ssize_t n;
             while (total < expect && (n = read(in, buf, 1 << 20)) > 0) {
-                if (write(out, buf, (size_t)n) != n)
+                if (write(out, buf, (size_t)n) != n) {
+                    s->failed = 1;
+                    s->err = errno ? errno : EIO;
                     break;
+                }
                 total += (size_t)n;
             }
         }
@@ -171,8 +182,12 @@ write_jpeg(store *s, const cp_asm_image *im, cp_diags *d)
         store_printf(s, " /Decode [1 0 1 0 1 0 1 0]");
     store_printf(s, " >>\nstream\n");
     if (store_copy_file(s, im->path, size) < 0) {
-        cp_error(d, CP_INPUT, im->display, 0, 0, "could not read the picture again: %s",
-                 strerror(errno));
+        if (s->failed)
+            cp_error(d, CP_OUTPUT, s->path, 0, 0, "cannot write a scratch file: %s",
+                     strerror(s->err));
+        else
+            cp_error(d, CP_INPUT, im->display, 0, 0, "could not read the picture again: %s",
+                     strerror(errno));
         return -1;
     }
     store_printf(s, "\nendstream\nendobj\n");
