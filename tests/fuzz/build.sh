@@ -6,12 +6,26 @@
 #   tests/fuzz/bin/fuzz-png -jobs=1 -max_total_time=300 \
 #       tests/fuzz/bin/corpus-png tests/fuzz/png
 # (the first directory collects new inputs; the seeds stay untouched).
+# With FUZZ_COVERAGE=1 (make fuzz FUZZ_COVERAGE=1) it builds, into
+# tests/fuzz/bin/cov/, plain replay binaries (standalone.c) with clang's
+# source-based coverage instead, for measuring what a corpus reaches:
+#   LLVM_PROFILE_FILE=png.profraw tests/fuzz/bin/cov/fuzz-png DIR...
+#   llvm-profdata merge -o png.profdata png.profraw
+#   llvm-cov report tests/fuzz/bin/cov/fuzz-png -instr-profile=png.profdata
 set -eu
 : "${srcdir:?run through make fuzz}" "${builddir:?}" "${DEP_CFLAGS?}" "${DEP_LIBS?}"
 CC_FUZZ=${CC_FUZZ:-clang}
 out="$builddir/tests/fuzz/bin"
-mkdir -p "$out/obj"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+inst=-fsanitize=fuzzer-no-link
+main=-fsanitize=fuzzer
+if [ "${FUZZ_COVERAGE:-0}" = 1 ]; then
+    out="$out/cov"
+    san=
+    inst="-fprofile-instr-generate -fcoverage-mapping"
+    main="$inst $srcdir/tests/fuzz/standalone.c"
+fi
+mkdir -p "$out/obj"
 cflags="-std=gnu11 -g -O1 $san -I$builddir -I$srcdir/include -I$srcdir/src
     -DCP_PKGDATADIR=\"$srcdir\" -DCP_SRCDIR=\"$srcdir\" -DCP_BUILDDIR=\"$builddir\" $DEP_CFLAGS"
 
@@ -26,14 +40,14 @@ for f in "$srcdir"/src/*.c "$srcdir"/tests/fuzz/fuzz-common.c; do
     if [ ! -e "$o" ] || [ "$f" -nt "$o" ] || [ "$newest_h" -nt "$o" ]; then
         echo "  CC $f"
         # shellcheck disable=SC2086
-        $CC_FUZZ $cflags -fsanitize=fuzzer-no-link -c "$f" -o "$o"
+        $CC_FUZZ $cflags $inst -c "$f" -o "$o"
     fi
     objs="$objs $o"
 done
 for t in claim template png jpeg mail pdf; do
     echo "  LD $out/fuzz-$t"
     # shellcheck disable=SC2086
-    $CC_FUZZ $cflags -fsanitize=fuzzer "$srcdir/tests/fuzz/fuzz-$t.c" $objs $DEP_LIBS \
+    $CC_FUZZ $cflags $main "$srcdir/tests/fuzz/fuzz-$t.c" $objs $DEP_LIBS \
         -lstdc++ -o "$out/fuzz-$t.new"
     mv -f "$out/fuzz-$t.new" "$out/fuzz-$t"   # a running fuzzer keeps its copy
 done
