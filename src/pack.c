@@ -259,7 +259,23 @@ exhibit_header(pack_ctx *c, int page)
     cp_layout_text_right(L, page, CP_FACE_REGULAR, 9, w - MARGIN_X, y, ref);
     /* The title, cut to the room between label and reference. */
     double room = w - 2 * MARGIN_X - lw - rw - 24;
-    if (e->title && room > 40) {
+    bool from_file = e->file && e->title == e->file->display;
+    if (from_file && room > 40 &&
+        cp_font_width(L->fonts, CP_FACE_REGULAR, 11, e->title, strlen(e->title)) > room) {
+        /* A file name stands for the title: its end says the most. */
+        const char *t = e->title;
+        size_t len = strlen(t), cut = 0;
+        double dots = cp_font_width(L->fonts, CP_FACE_REGULAR, 11, "…", strlen("…"));
+        while (cut < len && cp_font_width(L->fonts, CP_FACE_REGULAR, 11, t + cut,
+                                          len - cut) + dots > room) {
+            cut++;
+            while (cut < len && ((unsigned char)t[cut] & 0xC0) == 0x80)
+                cut++;
+        }
+        char *u = xasprintf("…%s", t + cut);
+        cp_layout_text(L, page, CP_FACE_REGULAR, 11, MARGIN_X + lw + 8, y, u);
+        free(u);
+    } else if (e->title && room > 40) {
         cp_line *lines = NULL;
         size_t n = cp_layout_break(&lines, L->fonts, CP_FACE_REGULAR, 11, e->title, room);
         char *t = xstrndup(e->title + lines[0].start, lines[0].len);
