@@ -35,6 +35,8 @@ mail_init(void)
 static void
 add_utf8_repaired(cp_buf *b, const char *s, size_t n)
 {
+    if (n == 0)
+        return;   /* s may be NULL (an empty part's byte array) */
     const char *end = s + n;
     while (s < end) {
         const char *bad = NULL;

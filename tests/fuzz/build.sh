@@ -13,7 +13,7 @@
 #   llvm-profdata merge -o png.profdata png.profraw
 #   llvm-cov report tests/fuzz/bin/cov/fuzz-png -instr-profile=png.profdata
 set -eu
-: "${srcdir:?run through make fuzz}" "${builddir:?}" "${DEP_CFLAGS?}" "${DEP_LIBS?}"
+: "${srcdir:?run through make fuzz}" "${builddir:?}" "${DEP_CFLAGS?}" "${DEP_LIBS?}" "${LIB_SOURCES:?}"
 CC_FUZZ=${CC_FUZZ:-clang}
 out="$builddir/tests/fuzz/bin"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
@@ -29,13 +29,16 @@ mkdir -p "$out/obj"
 cflags="-std=gnu11 -g -O1 $san -I$builddir -I$srcdir/include -I$srcdir/src
     -DCP_PKGDATADIR=\"$srcdir\" -DCP_SRCDIR=\"$srcdir\" -DCP_BUILDDIR=\"$builddir\" $DEP_CFLAGS"
 
-# The library with coverage instrumentation; the program's own files
-# (main.c, cmd-*.c) stay out.
+# The library (libclaimpack_a_SOURCES, from make) with coverage
+# instrumentation; the program's own files stay out.
 objs=
 # shellcheck disable=SC2012
 newest_h=$(ls -t "$srcdir"/src/*.h "$srcdir"/include/claimpack/*.h "$builddir/config.h" | head -1)
-for f in "$srcdir"/src/*.c "$srcdir"/tests/fuzz/fuzz-common.c; do
-    case ${f##*/} in main.c|cmd-*.c) continue ;; esac
+srcs=
+for f in $LIB_SOURCES; do
+    case $f in *.c) srcs="$srcs $srcdir/$f" ;; esac
+done
+for f in $srcs "$srcdir"/tests/fuzz/fuzz-common.c; do
     o="$out/obj/$(basename "$f" .c).o"
     if [ ! -e "$o" ] || [ "$f" -nt "$o" ] || [ "$newest_h" -nt "$o" ]; then
         echo "  CC $f"
