@@ -44,6 +44,9 @@ typedef struct cp_asm_image {
     const char *path;          /* the evidence file */
     const char *display;       /* its name for messages */
     const cp_image *info;      /* probed: size, colour space, orientation, format */
+    const unsigned char *data; /* when not NULL: JPEG data used instead of the file
+                                * (--max-size), described by info */
+    size_t size;
 } cp_asm_image;
 
 typedef struct cp_asm_outline {

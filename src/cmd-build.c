@@ -8,6 +8,7 @@
 #include "image.h"
 #include "layout.h"
 #include "letter.h"
+#include "maxsize.h"
 #include "pack.h"
 #include "pdf.h"
 #include "util.h"
@@ -15,6 +16,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -262,30 +264,393 @@ output_is_input(const char *out, const cp_claim *c, cp_diags *diags)
     return bad ? -1 : 0;
 }
 
+/* What a build holds while it typesets (once, or again for --max-size). */
+typedef struct build_ctx {
+    const build_opts *o;
+    cp_claim *claim;
+    cp_l10n *l10n;
+    cp_template *tpl;
+    cp_letter *letter;
+    cp_fontset *fonts;
+    cp_layout *L;
+    cp_image *sig;
+    cp_enclosure *encl;
+    size_t n_encl;
+    cp_pack *pack;
+    cp_letter_opts lopt;
+    cp_pack_opts popt;
+    cp_asm_plan plan;
+    unsigned char *pdf;
+    char *kw;
+} build_ctx;
+
+/* Letter, index and exhibits laid out, typeset, and the assembler's plan
+ * made; again from scratch each time (the index changes when pictures are
+ * reduced). */
+static int
+typeset(build_ctx *b, cp_diags *diags)
+{
+    const cp_claim *claim = b->claim;
+    free(b->pdf);
+    b->pdf = NULL;
+    free(b->plan.outlines);
+    free(b->plan.links);
+    b->plan.outlines = NULL;
+    b->plan.links = NULL;
+    /* The letter lists the exhibits with their first pages, which depend
+     * on how long the letter is: lay everything out until the numbers stop
+     * moving (twice, as a rule). */
+    int index_first = 0, total = 0;
+    for (size_t i = 0; i < b->n_encl; i++)
+        b->encl[i].first_page = b->encl[i].page_count = 0;
+    for (int pass = 0; pass < 4; pass++) {
+        cp_letter_free(b->letter);
+        b->letter = NULL;
+        cp_layout_free(b->L);
+        b->L = NULL;
+        cp_letter_input in = { claim, b->l10n, cp_date_add_days(claim->date, 14), b->encl,
+                               b->n_encl };
+        if (cp_template_render(&b->letter, b->tpl, &in, diags) < 0)
+            return -1;
+        b->L = cp_layout_new(b->fonts);
+        b->lopt.total_pages = total;
+        int first, count;
+        if (cp_letter_layout(b->L, b->letter, claim, b->l10n, &b->lopt, &first, &count,
+                             diags) < 0)
+            return -1;
+        b->popt.letter_first = first;
+        b->popt.letter_pages = count;
+        index_first = cp_pack_layout(b->pack, b->L, &b->popt, diags);
+        bool stable = total == (int)b->L->n_pages;
+        for (size_t i = 0; i < b->n_encl; i++) {
+            const cp_exhibit *e = &b->pack->items[i];
+            if (b->encl[i].first_page != e->first_page + 1 ||
+                b->encl[i].page_count != e->n_pages)
+                stable = false;
+            b->encl[i].first_page = e->first_page + 1;
+            b->encl[i].page_count = e->n_pages;
+        }
+        total = (int)b->L->n_pages;
+        if (stable)
+            break;
+    }
+    cp_pack_footers(b->pack, b->L, &b->popt, index_first);
+    if (cp_diags_errors(diags) > 0)
+        return -1;
+
+    cp_layout *L = b->L;
+    cp_asm_plan *plan = &b->plan;
+    plan->links = take_links(L, b->pack, &plan->n_links);
+    cp_pdf_info info = { b->letter->subject, claim->claimant.name, claim->problem.summary, b->kw,
+                         claim->date };
+    const cp_image *imgs[1] = { b->sig };
+    size_t pdf_len = 0;
+    if (cp_pdf_render(&b->pdf, &pdf_len, L, &info, imgs, b->sig ? 1 : 0, diags) < 0)
+        return -1;
+
+    plan->gen_pdf = b->pdf;
+    plan->gen_len = pdf_len;
+    plan->pages = b->pack->roles;
+    plan->n_pages = L->n_pages;
+    plan->images = b->pack->images;
+    plan->n_images = b->pack->n_images;
+    plan->outlines = xcalloc(L->n_outline ? L->n_outline : 1, sizeof *plan->outlines);
+    for (size_t i = 0; i < L->n_outline; i++) {
+        plan->outlines[i].title = L->outline[i].title;
+        plan->outlines[i].page = L->outline[i].page;
+        plan->outlines[i].level = L->outline[i].level;
+    }
+    plan->n_outlines = L->n_outline;
+    plan->title = b->letter->subject;
+    plan->author = claim->claimant.name;
+    plan->subject = claim->problem.summary;
+    plan->keywords = b->kw;
+    plan->creator = "claimpack " PACKAGE_VERSION;
+    plan->date_epoch = (long long)cp_date_to_days(claim->date) * 86400;
+    return 0;
+}
+
+/* --- --max-size ---------------------------------------------------------- */
+
+static char *
+human_size(long long n)
+{
+    if (n >= 1 << 20)
+        return xasprintf("%.1f MB", (double)n / (1 << 20));
+    return xasprintf("%.0f KB", ceil((double)n / 1024));
+}
+
+static long long
+file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long long)st.st_size : 0;
+}
+
+/* Copy a finished file to standard output (the output is "-" or a device). */
+static int
+copy_out(const char *path, cp_diags *diags)
+{
+    FILE *in = fopen(path, "rb");
+    if (in == NULL) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "%s", strerror(errno));
+        return -1;
+    }
+    char buf[65536];
+    size_t n;
+    int rc = 0;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, stdout) != n) {
+            rc = -1;
+            break;
+        }
+    if (fflush(stdout) != 0)
+        rc = -1;
+    if (rc < 0)
+        cp_error(diags, CP_OUTPUT, "(standard output)", 0, 0, "cannot write: %s",
+                 strerror(errno));
+    fclose(in);
+    return rc;
+}
+
+/* The PDF into a scratch file beside the output (or in TMPDIR for standard
+ * output), so that its size can be known before anything is replaced.
+ * Returns the scratch file's name, NULL on failure. */
+static char *
+assemble_scratch(build_ctx *b, const char *out_path, long long *size, cp_diags *diags)
+{
+    char *tmpl;
+    if (strcmp(out_path, "-") == 0) {
+        const char *t = getenv("TMPDIR");
+        tmpl = xasprintf("%s/claimpack.maxsize.XXXXXX", t && *t ? t : "/tmp");
+    } else {
+        char *dir = cp_path_dir(out_path);
+        tmpl = xasprintf("%s/.%s.maxsize.XXXXXX", dir, cp_path_base(out_path));
+        free(dir);
+    }
+    int fd = mkstemp(tmpl);
+    if (fd < 0) {
+        cp_error(diags, CP_OUTPUT, out_path, 0, 0, "cannot create a scratch file beside it: %s",
+                 strerror(errno));
+        free(tmpl);
+        return NULL;
+    }
+    close(fd);
+    if (cp_assemble(&b->plan, tmpl, diags) < 0) {
+        unlink(tmpl);
+        free(tmpl);
+        return NULL;
+    }
+    *size = file_size(tmpl);
+    return tmpl;
+}
+
+static int
+place_scratch(char *tmp, const char *out_path, cp_diags *diags)
+{
+    int rc = 0;
+    if (strcmp(out_path, "-") == 0) {
+        rc = copy_out(tmp, diags);
+        unlink(tmp);
+    } else if (rename(tmp, out_path) != 0) {
+        cp_error(diags, CP_OUTPUT, out_path, 0, 0, "cannot write: %s", strerror(errno));
+        unlink(tmp);
+        rc = -1;
+    }
+    free(tmp);
+    return rc;
+}
+
+static const cp_exhibit *
+image_exhibit(const cp_pack *pack, size_t image)
+{
+    for (size_t i = 0; i < pack->n; i++)
+        if (pack->items[i].image_index == (int)image)
+            return &pack->items[i];
+    return NULL;
+}
+
+/* "leave out some exhibits (the largest: ...)": what takes most room when
+ * the pictures are as small as they get. */
+static void
+say_too_large(build_ctx *b, const cp_maxsize_pic *pics, long long at_least, cp_diags *diags)
+{
+    const cp_pack *pack = b->pack;
+    long long *weight = xcalloc(pack->n ? pack->n : 1, sizeof *weight);
+    for (size_t i = 0; i < pack->n; i++) {
+        const cp_exhibit *e = &pack->items[i];
+        if (e->image_index >= 0)
+            weight[i] = (long long)pics[e->image_index].size;
+        else if (e->type == CP_EX_PDF)
+            weight[i] = file_size(e->file->path);
+    }
+    cp_buf list = CP_BUF_INIT;
+    for (int k = 0; k < 3; k++) {
+        size_t best = pack->n;
+        for (size_t i = 0; i < pack->n; i++)
+            if (weight[i] > 0 && (best == pack->n || weight[i] > weight[best]))
+                best = i;
+        if (best == pack->n)
+            break;
+        char *hs = human_size(weight[best]);
+        cp_buf_printf(&list, "%s%s (%s, %s)", list.len ? ", " : "", pack->items[best].label,
+                      pack->items[best].file->display, hs);
+        free(hs);
+        weight[best] = 0;
+    }
+    char *want = human_size(b->o->max_size), *got = human_size(at_least);
+    cp_error(diags, CP_INVALID, NULL, 0, 0,
+             "the PDF would be at least %s even with photos at 50 dpi and screenshots scaled "
+             "down, more than --max-size %s; leave out some exhibits%s%s%s", got, want,
+             list.len ? " (the largest: " : "", list.len ? list.data : "", list.len ? ")" : "");
+    free(want);
+    free(got);
+    cp_buf_free(&list);
+    free(weight);
+}
+
+/* Build the PDF within o->max_size bytes: as it is when it fits, else with
+ * the pictures reduced (maxsize.h), each reduction noted in the index. */
+static int
+build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
+{
+    cp_pack *pack = b->pack;
+    size_t n = pack->n_images;
+    long long budget = b->o->max_size;
+    cp_maxsize_pic *pics = xcalloc(n ? n : 1, sizeof *pics);
+    char *tmp = NULL;
+    int rc = -1;
+
+    /* What is not a picture: the typeset pages, imported PDFs, and a little
+     * per picture and for the file's own structure. */
+    long long fixed = (long long)b->plan.gen_len + 16384 + (long long)n * 400, kept = 0;
+    for (size_t i = 0; i < pack->n; i++)
+        if (pack->items[i].type == CP_EX_PDF)
+            fixed += file_size(pack->items[i].file->path);
+    for (size_t i = 0; i < n; i++) {
+        const cp_exhibit *e = image_exhibit(pack, i);
+        cp_maxsize_pic *p = &pics[i];
+        p->path = pack->images[i].path;
+        p->display = pack->images[i].display;
+        p->info = pack->images[i].info;
+        p->kept_size = (size_t)file_size(p->path);
+        enum cp_doc_kind kind = e ? e->doc->kind : CP_DOC_PHOTO;
+        p->sharp = kind == CP_DOC_SCREENSHOT || (kind != CP_DOC_PHOTO && !p->info->is_jpeg);
+        for (size_t pg = 0; pg < pack->n_roles; pg++)
+            if (pack->roles[pg].kind == CP_ASM_IMAGE && pack->roles[pg].image == (int)i) {
+                p->box_w = pack->roles[pg].w;
+                p->box_h = pack->roles[pg].h;
+            }
+        kept += (long long)p->kept_size;
+    }
+
+    long long size = 0, room = budget - fixed;
+    if (fixed + kept <= budget) {
+        tmp = assemble_scratch(b, out_path, &size, diags);
+        if (tmp == NULL)
+            goto cleanup;
+        if (size <= budget) {
+            rc = place_scratch(tmp, out_path, diags);
+            tmp = NULL;
+            goto cleanup;
+        }
+        unlink(tmp);
+        free(tmp);
+        tmp = NULL;
+        room -= size - budget;
+    }
+
+    /* Nothing but the smallest can do when not even the rest fits. */
+    int first = room > 0 ? 0 : cp_maxsize_levels() - 1;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int level = 0;
+        long long smallest = 0;
+        int r = cp_maxsize_shrink(pics, n, room > 0 ? room : 0, first, &level, &smallest, diags);
+        if (r < 0)
+            goto cleanup;
+        if (r > 0) {
+            say_too_large(b, pics, fixed + smallest, diags);
+            goto cleanup;
+        }
+        for (size_t i = 0; i < n; i++) {
+            cp_exhibit *e = (cp_exhibit *)image_exhibit(pack, i);
+            const cp_maxsize_pic *p = &pics[i];
+            pack->images[i].data = p->data;
+            pack->images[i].size = p->size;
+            pack->images[i].info = p->data ? &p->reduced : &e->image;
+            free(e->note);
+            e->note = NULL;
+            if (p->data == NULL)
+                continue;
+            char w[16], h[16], dpi[16], q[16];
+            snprintf(w, sizeof w, "%d", p->reduced.width);
+            snprintf(h, sizeof h, "%d", p->reduced.height);
+            snprintf(dpi, sizeof dpi, "%d", p->dpi);
+            snprintf(q, sizeof q, "%d", p->quality);
+            e->note = cp_l10n_format(b->l10n, "index.reduced", "width", w, "height", h, "dpi", dpi,
+                                     "quality", q, (char *)NULL);
+        }
+        if (typeset(b, diags) < 0)
+            goto cleanup;
+        tmp = assemble_scratch(b, out_path, &size, diags);
+        if (tmp == NULL)
+            goto cleanup;
+        if (cmd_verbosity > 0)
+            fprintf(stderr, "claimpack: --max-size: pictures at level %d of %d: %lld bytes\n",
+                    level + 1, cp_maxsize_levels(), size);
+        if (size <= budget) {
+            rc = place_scratch(tmp, out_path, diags);
+            tmp = NULL;
+            goto cleanup;
+        }
+        /* The estimate of the rest was off: once more, one level down. */
+        unlink(tmp);
+        free(tmp);
+        tmp = NULL;
+        room -= size - budget;
+        first = level + 1;
+        if (first >= cp_maxsize_levels())
+            break;
+    }
+    {
+        char *want = human_size(budget), *got = human_size(size);
+        cp_error(diags, CP_INVALID, NULL, 0, 0, "the PDF came out at %s even with the pictures "
+                 "reduced, more than --max-size %s; leave out some exhibits", got, want);
+        free(want);
+        free(got);
+    }
+cleanup:
+    if (tmp) {
+        unlink(tmp);
+        free(tmp);
+    }
+    /* The plan must not point at buffers freed here. */
+    for (size_t i = 0; i < n; i++) {
+        pack->images[i].data = NULL;
+        pack->images[i].size = 0;
+        const cp_exhibit *e = image_exhibit(pack, i);
+        if (e)
+            pack->images[i].info = &e->image;
+    }
+    cp_maxsize_clear(pics, n);
+    free(pics);
+    return rc;
+}
+
 static int
 build(const build_opts *o, cp_diags *diags)
 {
-    cp_claim *claim = NULL;
+    build_ctx b;
+    memset(&b, 0, sizeof b);
+    b.o = o;
     cp_checklist *cl = NULL;
-    cp_l10n *l10n = NULL;
-    cp_template *tpl = NULL;
-    cp_letter *letter = NULL;
-    cp_fontset *fonts = NULL;
-    cp_layout *L = NULL;
-    cp_image *sig = NULL;
-    cp_enclosure *encl = NULL;
-    cp_pack *pack = NULL;
-    cp_asm_plan plan;
-    memset(&plan, 0, sizeof plan);
     char **kind_keys = NULL;
-    size_t n_encl = 0;
-    unsigned char *pdf = NULL;
-    size_t pdf_len = 0;
-    char *out_path = NULL, *profile = NULL, *rules = NULL, *kw = NULL, *sig_path = NULL;
+    char *out_path = NULL, *profile = NULL, *rules = NULL, *sig_path = NULL;
     int rc = -1;
 
-    if (cp_claim_parse(&claim, o->claim_path, diags) < 0)
+    if (cp_claim_parse(&b.claim, o->claim_path, diags) < 0)
         goto cleanup;
+    cp_claim *claim = b.claim;
     profile = cp_config_path("profile.xml");
     if (cp_claim_apply_profile(claim, profile, diags) < 0)
         goto cleanup;
@@ -307,105 +672,48 @@ build(const build_opts *o, cp_diags *diags)
         goto cleanup;
 
     enum cp_lang lang = o->lang >= 0 ? (enum cp_lang)o->lang : claim->lang;
-    if (cp_l10n_load(&l10n, lang, claim->jurisdiction, diags) < 0)
+    if (cp_l10n_load(&b.l10n, lang, claim->jurisdiction, diags) < 0)
         goto cleanup;
-    if (cp_template_load(&tpl, o->template_name, claim->type, lang, diags) < 0)
+    if (cp_template_load(&b.tpl, o->template_name, claim->type, lang, diags) < 0)
         goto cleanup;
 
-    if (cp_pack_load(&pack, claim, diags) < 0)
+    if (cp_pack_load(&b.pack, claim, diags) < 0)
         goto cleanup;
-    if (cp_fontset_load(&fonts, diags) < 0)
+    if (cp_fontset_load(&b.fonts, diags) < 0)
         goto cleanup;
     enum cp_paper paper = o->paper >= 0 ? (enum cp_paper)o->paper
                                         : cp_paper_for_jurisdiction(claim->jurisdiction);
     double paper_w, paper_h;
     cp_paper_size(paper, &paper_w, &paper_h);
     cp_letter_opts lopt = { paper, -1, 0, 0, 0 };
+    b.lopt = lopt;
     /* A signature image beside the profile is optional. */
     sig_path = cp_config_path("signature.png");
     if (access(sig_path, F_OK) == 0) {
-        if (cp_image_load(&sig, sig_path, sig_path, diags) < 0)
+        if (cp_image_load(&b.sig, sig_path, sig_path, diags) < 0)
             goto cleanup;
-        if (sig->width > 0 && sig->height > 0 && sig->orientation == 1) {
-            lopt.signature = 0;
-            lopt.signature_aspect = (double)sig->width / sig->height;
+        if (b.sig->width > 0 && b.sig->height > 0 && b.sig->orientation == 1) {
+            b.lopt.signature = 0;
+            b.lopt.signature_aspect = (double)b.sig->width / b.sig->height;
         }
     }
 
-    /* The letter lists the exhibits with their first pages, which depend
-     * on how long the letter is: lay everything out until the numbers stop
-     * moving (twice, as a rule). */
-    n_encl = pack->n;
-    encl = xcalloc(n_encl ? n_encl : 1, sizeof *encl);
-    kind_keys = xcalloc(n_encl ? n_encl : 1, sizeof *kind_keys);
-    for (size_t i = 0; i < n_encl; i++) {
-        const cp_exhibit *e = &pack->items[i];
+    b.n_encl = b.pack->n;
+    b.encl = xcalloc(b.n_encl ? b.n_encl : 1, sizeof *b.encl);
+    kind_keys = xcalloc(b.n_encl ? b.n_encl : 1, sizeof *kind_keys);
+    for (size_t i = 0; i < b.n_encl; i++) {
+        const cp_exhibit *e = &b.pack->items[i];
         kind_keys[i] = xasprintf("kind.%s", cp_doc_kind_name(e->doc->kind));
-        encl[i].label = e->label;
-        encl[i].kind = cp_l10n_get(l10n, kind_keys[i]);
-        encl[i].title = e->title ? e->title : encl[i].kind;
+        b.encl[i].label = e->label;
+        b.encl[i].kind = cp_l10n_get(b.l10n, kind_keys[i]);
+        b.encl[i].title = e->title ? e->title : b.encl[i].kind;
     }
-    cp_pack_opts popt = { claim, l10n, paper_w, paper_h, o->stamp, o->print, 0, 0 };
-    int index_first = 0, total = 0;
-    for (int pass = 0; pass < 4; pass++) {
-        cp_letter_free(letter);
-        letter = NULL;
-        cp_layout_free(L);
-        L = NULL;
-        cp_letter_input in = { claim, l10n, cp_date_add_days(claim->date, 14), encl, n_encl };
-        if (cp_template_render(&letter, tpl, &in, diags) < 0)
-            goto cleanup;
-        L = cp_layout_new(fonts);
-        lopt.total_pages = total;
-        int first, count;
-        if (cp_letter_layout(L, letter, claim, l10n, &lopt, &first, &count, diags) < 0)
-            goto cleanup;
-        popt.letter_first = first;
-        popt.letter_pages = count;
-        index_first = cp_pack_layout(pack, L, &popt, diags);
-        bool stable = total == (int)L->n_pages;
-        for (size_t i = 0; i < n_encl; i++) {
-            const cp_exhibit *e = &pack->items[i];
-            if (encl[i].first_page != e->first_page + 1 || encl[i].page_count != e->n_pages)
-                stable = false;
-            encl[i].first_page = e->first_page + 1;
-            encl[i].page_count = e->n_pages;
-        }
-        total = (int)L->n_pages;
-        if (stable)
-            break;
-    }
-    cp_pack_footers(pack, L, &popt, index_first);
-    if (cp_diags_errors(diags) > 0)
+    cp_pack_opts popt = { claim, b.l10n, paper_w, paper_h, o->stamp, o->print, 0, 0 };
+    b.popt = popt;
+    b.kw = keywords(claim);
+    if (typeset(&b, diags) < 0)
         goto cleanup;
 
-    kw = keywords(claim);
-    plan.links = take_links(L, pack, &plan.n_links);
-    cp_pdf_info info = { letter->subject, claim->claimant.name, claim->problem.summary, kw,
-                         claim->date };
-    const cp_image *imgs[1] = { sig };
-    if (cp_pdf_render(&pdf, &pdf_len, L, &info, imgs, sig ? 1 : 0, diags) < 0)
-        goto cleanup;
-
-    plan.gen_pdf = pdf;
-    plan.gen_len = pdf_len;
-    plan.pages = pack->roles;
-    plan.n_pages = L->n_pages;
-    plan.images = pack->images;
-    plan.n_images = pack->n_images;
-    plan.outlines = xcalloc(L->n_outline ? L->n_outline : 1, sizeof *plan.outlines);
-    for (size_t i = 0; i < L->n_outline; i++) {
-        plan.outlines[i].title = L->outline[i].title;
-        plan.outlines[i].page = L->outline[i].page;
-        plan.outlines[i].level = L->outline[i].level;
-    }
-    plan.n_outlines = L->n_outline;
-    plan.title = letter->subject;
-    plan.author = claim->claimant.name;
-    plan.subject = claim->problem.summary;
-    plan.keywords = kw;
-    plan.creator = "claimpack " PACKAGE_VERSION;
-    plan.date_epoch = (long long)cp_date_to_days(claim->date) * 86400;
     /* A device or a pipe named as the output (/dev/full, a FIFO) is
      * written into, not replaced by a file. */
     struct stat ost;
@@ -418,34 +726,38 @@ build(const build_opts *o, cp_diags *diags)
         free(out_path);
         out_path = xstrdup("-");
     }
-    if (cp_assemble(&plan, out_path, diags) < 0)
+    if (o->max_size > 0) {
+        if (build_max_size(&b, out_path, diags) < 0)
+            goto cleanup;
+    } else if (cp_assemble(&b.plan, out_path, diags) < 0) {
         goto cleanup;
+    }
     if (cmd_verbosity > 0)
         fprintf(stderr, "claimpack: wrote %s (%zu pages)\n",
-                strcmp(out_path, "-") == 0 ? "standard output" : out_path, L->n_pages);
+                strcmp(out_path, "-") == 0 ? "standard output" : out_path, b.L->n_pages);
     rc = 0;
 cleanup:
-    free(pdf);
-    free(kw);
+    free(b.pdf);
+    free(b.kw);
     free(out_path);
     free(profile);
     free(rules);
     free(sig_path);
-    cp_image_free(sig);
-    for (size_t i = 0; kind_keys && i < n_encl; i++)
+    cp_image_free(b.sig);
+    for (size_t i = 0; kind_keys && i < b.n_encl; i++)
         free(kind_keys[i]);
     free(kind_keys);
-    free(plan.outlines);
-    free(plan.links);
-    cp_pack_free(pack);
-    free(encl);
-    cp_layout_free(L);
-    cp_fontset_free(fonts);
-    cp_letter_free(letter);
-    cp_template_free(tpl);
-    cp_l10n_free(l10n);
+    free(b.plan.outlines);
+    free(b.plan.links);
+    cp_pack_free(b.pack);
+    free(b.encl);
+    cp_layout_free(b.L);
+    cp_fontset_free(b.fonts);
+    cp_letter_free(b.letter);
+    cp_template_free(b.tpl);
+    cp_l10n_free(b.l10n);
     cp_checklist_free(cl);
-    cp_claim_free(claim);
+    cp_claim_free(b.claim);
     return rc;
 }
 
@@ -458,8 +770,6 @@ cmd_build(int argc, char **argv)
         return r < 0 ? 0 : r;
 
     cp_diags diags = CP_DIAGS_INIT;
-    if (o.max_size > 0)
-        cp_warning(&diags, NULL, 0, 0, "--max-size is not supported yet: photos are not downsampled");
     build(&o, &diags);
     if (cmd_verbosity < 0) {
         /* Quiet: errors only. */

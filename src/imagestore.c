@@ -172,7 +172,7 @@ write_jpeg(store *s, const cp_asm_image *im, cp_diags *d)
     const cp_image *info = im->info;
     if (info->arithmetic)
         return write_jpeg_decoded(s, im, d);
-    size_t size = info->size;
+    size_t size = im->data ? im->size : info->size;
     int num = store_new_obj(s);
     store_begin_obj(s, num);
     store_printf(s, "<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
@@ -181,7 +181,9 @@ write_jpeg(store *s, const cp_asm_image *im, cp_diags *d)
     if (info->cs == CP_CS_CMYK && info->adobe_inverted)
         store_printf(s, " /Decode [1 0 1 0 1 0 1 0]");
     store_printf(s, " >>\nstream\n");
-    if (store_copy_file(s, im->path, size) < 0) {
+    if (im->data)
+        store_write(s, im->data, im->size);
+    else if (store_copy_file(s, im->path, size) < 0) {
         if (s->failed)
             cp_error(d, CP_OUTPUT, s->path, 0, 0, "cannot write a scratch file: %s",
                      strerror(s->err));

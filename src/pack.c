@@ -118,6 +118,8 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
         p->images[p->n_images].path = f->path;
         p->images[p->n_images].display = f->display;
         p->images[p->n_images].info = NULL;   /* set once the array stops moving */
+        p->images[p->n_images].data = NULL;
+        p->images[p->n_images].size = 0;
         p->n_images++;
         return 0;
     case CP_FMT_PDF:
@@ -184,6 +186,7 @@ cp_pack_free(cp_pack *p)
         cp_outline_free(e->outline, e->n_outline);
         cp_mail_free(e->mail);
         free(e->text);
+        free(e->note);
     }
     free(p->items);
     free(p->images);
@@ -563,7 +566,11 @@ layout_index(pack_ctx *c)
         const char *title = e->title ? e->title : "";
         size_t n = cp_layout_break(&lines, L->fonts, CP_FACE_REGULAR, 9, title,
                                    k.date - k.title - 8);
-        double row_h = (double)n * 11 + (e->sha256[0] ? 11 : 0) + 6;
+        /* A note (a picture reduced for --max-size) under the checksum. */
+        cp_line *note = NULL;
+        size_t n_note = e->note ? cp_layout_break(&note, L->fonts, CP_FACE_REGULAR, 7, e->note,
+                                                  k.end - k.kind) : 0;
+        double row_h = (double)n * 11 + (e->sha256[0] ? 11 : 0) + (double)n_note * 9 + 6;
         if (y - row_h < BODY_BOTTOM) {
             page = cp_layout_add_page(L, w, h);
             set_role(c->p, (size_t)page, NULL);
@@ -605,6 +612,13 @@ layout_index(pack_ctx *c)
             free(s);
             yy -= 11;
         }
+        for (size_t j = 0; j < n_note; j++) {
+            char *t = xstrndup(e->note + note[j].start, note[j].len);
+            cp_layout_text(L, page, CP_FACE_REGULAR, 7, k.kind, yy + 3, t);
+            free(t);
+            yy -= 9;
+        }
+        free(note);
         add_link(c->p, page, k.label, yy + 6, k.end - k.label, top - yy - 6, -1 - (int)i);
         cp_layout_line(L, page, k.label, yy + 4, k.end, yy + 4, 0.2);
         y = yy - 8;

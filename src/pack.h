@@ -39,6 +39,8 @@ typedef struct cp_exhibit {
     size_t n_outline;
     cp_mail *mail;                   /* CP_EX_MAIL */
     char *text;                      /* CP_EX_TEXT */
+    char *note;                      /* shown in the index under the checksum (a picture
+                                      * reduced for --max-size); NULL when none */
 } cp_exhibit;
 
 /* What a page of the layout needs from the assembler beyond its typeset

@@ -1,0 +1,509 @@
+/* downsample.c: decode once, resample, re-encode as JPEG (see downsample.h). */
+#include "config.h"
+#include "downsample.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jpeglib.h>
+#include <jerror.h>
+
+void
+cp_downsample_size(int w, int h, int orientation, double box_w, double box_h, double dpi,
+                   int *tw, int *th)
+{
+    /* The box is upright; the stored picture may lie on its side. */
+    if (orientation >= 5) {
+        double t = box_w;
+        box_w = box_h;
+        box_h = t;
+    }
+    double s = fmin(box_w * dpi / 72.0 / w, box_h * dpi / 72.0 / h);
+    if (!(s < 1)) {
+        *tw = w;
+        *th = h;
+        return;
+    }
+    *tw = (int)lround(w * s);
+    *th = (int)lround(h * s);
+    if (*tw < 1)
+        *tw = 1;
+    if (*th < 1)
+        *th = 1;
+}
+
+/* --- area-averaging resampler, one per output size ---------------------- */
+
+/* Rows are first summed down into a source-wide accumulator (a plain
+ * multiply-add the compiler vectorises), and only each finished output row
+ * is then averaged across: the costly horizontal pass runs once per output
+ * row, not once per source row. */
+typedef struct resampler {
+    int sw, sh, tw, th, comps;
+    int *xstart;                /* per output column: first source column */
+    int maxc;                   /* source columns per output column, at most */
+    float *xw;                  /* per output column: maxc weights */
+    float *acc;                 /* sw * comps: the output row being gathered */
+    unsigned char *out;         /* tw * comps */
+    double ry;
+    int y;                      /* the output row being gathered */
+} resampler;
+
+static void
+rs_init(resampler *r, int sw, int sh, int tw, int th, int comps)
+{
+    memset(r, 0, sizeof *r);
+    r->sw = sw;
+    r->sh = sh;
+    r->tw = tw;
+    r->th = th;
+    r->comps = comps;
+    double rx = (double)sw / tw;
+    r->maxc = (int)ceil(rx) + 1;
+    r->xstart = xcalloc((size_t)tw, sizeof *r->xstart);
+    r->xw = xcalloc((size_t)tw * (size_t)r->maxc, sizeof *r->xw);
+    for (int x = 0; x < tw; x++) {
+        double a = x * rx, b = x + 1 == tw ? sw : (x + 1) * rx;
+        int i0 = (int)floor(a);
+        r->xstart[x] = i0;
+        for (int k = 0; k < r->maxc && i0 + k < sw; k++) {
+            double ov = fmin(b, i0 + k + 1) - fmax(a, i0 + k);
+            r->xw[(size_t)x * r->maxc + k] = ov > 0 ? (float)(ov / (b - a)) : 0;
+        }
+    }
+    r->acc = xcalloc((size_t)sw * comps, sizeof *r->acc);
+    r->out = xmalloc((size_t)tw * comps);
+    r->ry = (double)sh / th;
+}
+
+static void
+rs_free(resampler *r)
+{
+    free(r->xstart);
+    free(r->xw);
+    free(r->acc);
+    free(r->out);
+}
+
+static inline unsigned char
+clamp8(float v)
+{
+    v += 0.5f;
+    return v <= 0 ? 0 : v >= 255 ? 255 : (unsigned char)v;
+}
+
+/* The gathered row, averaged across into out; acc is cleared. */
+static void
+rs_hpass(resampler *r)
+{
+    const int c = r->comps, m = r->maxc;
+    for (int x = 0; x < r->tw; x++) {
+        const float *w = r->xw + (size_t)x * m;
+        int i0 = r->xstart[x];
+        int n = i0 + m > r->sw ? r->sw - i0 : m;
+        const float *p = r->acc + (size_t)i0 * c;
+        unsigned char *q = r->out + (size_t)x * c;
+        if (c == 3) {
+            float s0 = 0, s1 = 0, s2 = 0;
+            for (int k = 0; k < n; k++) {
+                s0 += w[k] * p[3 * k];
+                s1 += w[k] * p[3 * k + 1];
+                s2 += w[k] * p[3 * k + 2];
+            }
+            q[0] = clamp8(s0);
+            q[1] = clamp8(s1);
+            q[2] = clamp8(s2);
+        } else {
+            float s0 = 0;
+            for (int k = 0; k < n; k++)
+                s0 += w[k] * p[k];
+            q[0] = clamp8(s0);
+        }
+    }
+    memset(r->acc, 0, (size_t)r->sw * c * sizeof *r->acc);
+}
+
+static void
+axpy(float *restrict acc, const unsigned char *restrict row, float k, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        acc[i] += k * (float)row[i];
+}
+
+/* Feed source row j; calls emit for every output row it completes. */
+typedef int (*emit_fn)(void *ctx, resampler *r);
+
+static int
+rs_row(resampler *r, int j, const unsigned char *row, emit_fn emit, void *ctx)
+{
+    size_t n = (size_t)r->sw * r->comps;
+    if (r->tw == r->sw && r->th == r->sh) {   /* the same size: straight through */
+        memcpy(r->out, row, n);
+        r->y++;
+        return emit(ctx, r);
+    }
+    while (r->y < r->th) {
+        double y0 = r->y * r->ry, y1 = r->y + 1 == r->th ? r->sh : (r->y + 1) * r->ry;
+        double ov = fmin((double)j + 1, y1) - fmax((double)j, y0);
+        if (ov > 0)
+            axpy(r->acc, row, (float)(ov / (y1 - y0)), n);
+        if (y1 > j + 1 + 1e-9)
+            break;
+        rs_hpass(r);
+        if (emit(ctx, r) < 0)
+            return -1;
+        r->y++;
+    }
+    return 0;
+}
+
+/* --- libjpeg plumbing ----------------------------------------------------- */
+
+struct ds_err {
+    struct jpeg_error_mgr pub;
+    jmp_buf jb;
+    char msg[JMSG_LENGTH_MAX];
+};
+
+static void
+ds_err_exit(j_common_ptr cinfo)
+{
+    struct ds_err *e = (struct ds_err *)cinfo->err;
+    e->pub.format_message(cinfo, e->msg);
+    longjmp(e->jb, 1);
+}
+
+/* Damaged entropy data is only a warning to libjpeg (it paints grey); a
+ * damaged photo is an error to us, as in image-jpeg.c. */
+static void
+ds_err_emit(j_common_ptr cinfo, int level)
+{
+    struct ds_err *e = (struct ds_err *)cinfo->err;
+    if (level >= 0)
+        return;
+    int code = e->pub.msg_code;
+    if (code == JWRN_JFIF_MAJOR || code == JWRN_BOGUS_ICC || code == JWRN_ADOBE_XFORM)
+        return;
+    e->pub.format_message(cinfo, e->msg);
+    longjmp(e->jb, 1);
+}
+
+typedef struct encoder {
+    struct jpeg_compress_struct c;
+    unsigned char *buf;
+    unsigned long len;
+    int started;
+    int rs;                     /* which resampler feeds it */
+} encoder;
+
+typedef struct ds_state {
+    struct ds_err err;          /* shared by every libjpeg object here */
+    resampler *rs;
+    size_t n_rs;
+    encoder *enc;
+    size_t n_enc;
+    cp_ds_target *t;
+    int comps;
+    bool ycc;                   /* rows are YCbCr (a JPEG's own), else RGB or gray */
+    int decode_w, decode_h;
+} ds_state;
+
+static int
+emit_row(void *ctx, resampler *r)
+{
+    ds_state *st = ctx;
+    size_t which = (size_t)(r - st->rs);
+    for (size_t i = 0; i < st->n_enc; i++) {
+        encoder *e = &st->enc[i];
+        if ((size_t)e->rs != which)
+            continue;
+        JSAMPROW rows[1] = { r->out };
+        jpeg_write_scanlines(&e->c, rows, 1);
+    }
+    return 0;
+}
+
+static void
+enc_start(ds_state *st, size_t i)
+{
+    encoder *e = &st->enc[i];
+    const cp_ds_target *t = &st->t[i];
+    e->c.err = &st->err.pub;
+    jpeg_create_compress(&e->c);
+    e->started = 1;
+    jpeg_mem_dest(&e->c, &e->buf, &e->len);
+    e->c.image_width = (JDIMENSION)t->width;
+    e->c.image_height = (JDIMENSION)t->height;
+    e->c.input_components = st->comps;
+    e->c.in_color_space = st->comps == 1 ? JCS_GRAYSCALE : st->ycc ? JCS_YCbCr : JCS_RGB;
+    jpeg_set_defaults(&e->c);
+    jpeg_set_quality(&e->c, t->quality, TRUE);
+    /* Huffman tables optimised per picture save a few per cent for a second
+     * pass over the coefficients: the budget is met by quality instead. */
+    e->c.optimize_coding = FALSE;
+    if (t->sharp && st->comps == 3)
+        for (int k = 0; k < 3; k++)
+            e->c.comp_info[k].h_samp_factor = e->c.comp_info[k].v_samp_factor = 1;
+    jpeg_start_compress(&e->c, TRUE);
+}
+
+/* Rows of the decoded picture, 8-bit gray or RGB, `comps` per pixel. */
+static int
+feed(ds_state *st, int j, const unsigned char *row)
+{
+    for (size_t k = 0; k < st->n_rs; k++)
+        if (rs_row(&st->rs[k], j, row, emit_row, st) < 0)
+            return -1;
+    return 0;
+}
+
+/* One resampler per distinct output size, all for a source of sw x sh. */
+static void
+setup(ds_state *st, int sw, int sh)
+{
+    st->rs = xcalloc(st->n_enc, sizeof *st->rs);
+    for (size_t i = 0; i < st->n_enc; i++) {
+        int tw = st->t[i].width < sw ? st->t[i].width : sw;
+        int th = st->t[i].height < sh ? st->t[i].height : sh;
+        st->t[i].width = tw;
+        st->t[i].height = th;
+        size_t k;
+        for (k = 0; k < st->n_rs; k++)
+            if (st->rs[k].tw == tw && st->rs[k].th == th)
+                break;
+        if (k == st->n_rs)
+            rs_init(&st->rs[st->n_rs++], sw, sh, tw, th, st->comps);
+        st->enc[i].rs = (int)k;
+    }
+    for (size_t i = 0; i < st->n_enc; i++)
+        enc_start(st, i);
+}
+
+static void
+finish(ds_state *st)
+{
+    for (size_t i = 0; i < st->n_enc; i++) {
+        jpeg_finish_compress(&st->enc[i].c);
+        st->t[i].data = st->enc[i].buf;
+        st->t[i].size = st->enc[i].len;
+        st->t[i].cs = st->comps == 1 ? CP_CS_GRAY : CP_CS_RGB;
+        st->enc[i].buf = NULL;
+    }
+}
+
+static void
+cleanup_state(ds_state *st)
+{
+    for (size_t i = 0; i < st->n_enc; i++) {
+        if (st->enc[i].started)
+            jpeg_destroy_compress(&st->enc[i].c);
+        free(st->enc[i].buf);
+    }
+    for (size_t k = 0; k < st->n_rs; k++)
+        rs_free(&st->rs[k]);
+    free(st->rs);
+    free(st->enc);
+}
+
+/* CMYK (inverted when Adobe wrote it, as Photoshop does) to RGB, in place
+ * into the first 3/4 of the row: a plain conversion without a profile. */
+static void
+cmyk_to_rgb(unsigned char *row, int width, int inverted)
+{
+    for (int x = 0; x < width; x++) {
+        const unsigned char *p = row + (size_t)x * 4;
+        int c = p[0], m = p[1], y = p[2], k = p[3];
+        if (!inverted) {
+            c = 255 - c;
+            m = 255 - m;
+            y = 255 - y;
+            k = 255 - k;
+        }
+        unsigned char *q = row + (size_t)x * 3;
+        q[0] = (unsigned char)((c * k + 127) / 255);
+        q[1] = (unsigned char)((m * k + 127) / 255);
+        q[2] = (unsigned char)((y * k + 127) / 255);
+    }
+}
+
+static int
+run_jpeg(ds_state *st, const unsigned char *buf, size_t len, const char *display,
+         cp_diags *diags)
+{
+    struct jpeg_decompress_struct d;
+    unsigned char *volatile row = NULL;
+    volatile int ret = -1, created = 0;
+    memset(&d, 0, sizeof d);
+    if (setjmp(st->err.jb)) {
+        cp_error(diags, CP_INPUT, display, 0, 0,
+                 "damaged JPEG image: the picture data does not decode (libjpeg: %s)",
+                 st->err.msg);
+        goto cleanup;
+    }
+    d.err = &st->err.pub;
+    jpeg_create_decompress(&d);
+    created = 1;
+    d.mem->max_memory_to_use = 1024L << 20;
+    jpeg_mem_src(&d, buf, (unsigned long)len);
+    jpeg_read_header(&d, TRUE);
+    if ((long)d.image_width * (long)d.image_height > CP_IMAGE_MAX_PIXELS ||
+        d.image_width > CP_IMAGE_MAX_SIDE || d.image_height > CP_IMAGE_MAX_SIDE) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "JPEG image too large: %ux%u pixels",
+                 (unsigned)d.image_width, (unsigned)d.image_height);
+        goto cleanup;
+    }
+    bool cmyk = d.num_components == 4;
+    st->comps = d.num_components == 1 ? 1 : 3;
+    /* YCbCr stays YCbCr: averaging commutes with the colour transform, and
+     * the compressor would only convert it back. */
+    st->ycc = d.jpeg_color_space == JCS_YCbCr;
+    d.out_color_space = d.num_components == 1 ? JCS_GRAYSCALE : cmyk ? JCS_CMYK
+                        : st->ycc ? JCS_YCbCr : JCS_RGB;
+    /* The smallest DCT-domain scale still at least as large as asked. */
+    int maxw = st->decode_w > 0 ? st->decode_w : (int)d.image_width;
+    int maxh = st->decode_h > 0 ? st->decode_h : (int)d.image_height;
+    for (size_t i = 0; i < st->n_enc; i++) {
+        if (st->t[i].width > maxw)
+            maxw = st->t[i].width;
+        if (st->t[i].height > maxh)
+            maxh = st->t[i].height;
+    }
+    unsigned denom = 1;
+    for (unsigned dd = 8; dd > 1; dd /= 2)
+        if ((d.image_width + dd - 1) / dd >= (unsigned)maxw &&
+            (d.image_height + dd - 1) / dd >= (unsigned)maxh) {
+            denom = dd;
+            break;
+        }
+    d.scale_num = 1;
+    d.scale_denom = denom;
+    jpeg_start_decompress(&d);
+    int sw = (int)d.output_width, sh = (int)d.output_height;
+    setup(st, sw, sh);
+    row = xmalloc((size_t)sw * (size_t)d.output_components);
+    while (d.output_scanline < d.output_height) {
+        int j = (int)d.output_scanline;
+        JSAMPROW rows[1] = { row };
+        jpeg_read_scanlines(&d, rows, 1);
+        if (cmyk)
+            cmyk_to_rgb(row, sw, d.saw_Adobe_marker);
+        if (feed(st, j, row) < 0)
+            goto cleanup;
+    }
+    jpeg_finish_decompress(&d);
+    finish(st);
+    ret = 0;
+cleanup:
+    if (created)
+        jpeg_destroy_decompress(&d);
+    free(row);
+    return ret;
+}
+
+/* A decoded PNG: 8 or 16-bit gray or RGB samples, alpha apart. */
+static int
+run_png(ds_state *st, const cp_image *img, const char *display, cp_diags *diags)
+{
+    unsigned char *volatile row = NULL;
+    volatile int ret = -1;
+    if (setjmp(st->err.jb)) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "cannot re-encode the picture (libjpeg: %s)",
+                 st->err.msg);
+        goto cleanup;
+    }
+    int c = img->cs == CP_CS_GRAY ? 1 : 3, bytes = img->bits == 16 ? 2 : 1;
+    st->comps = c;
+    setup(st, img->width, img->height);
+    row = xmalloc((size_t)img->width * c);
+    size_t stride = (size_t)img->width * c * bytes;
+    for (int y = 0; y < img->height; y++) {
+        const unsigned char *src = img->data + stride * y;
+        if (bytes == 1 && img->alpha == NULL) {
+            if (feed(st, y, src) < 0)
+                goto cleanup;
+            continue;
+        }
+        const unsigned char *a = img->alpha ? img->alpha + (size_t)img->width * y : NULL;
+        for (int x = 0; x < img->width; x++)
+            for (int k = 0; k < c; k++) {
+                /* 16-bit samples are big-endian, as in the file. */
+                int v = src[((size_t)x * c + k) * bytes];
+                if (a)   /* on white paper */
+                    v = (v * a[x] + 255 * (255 - a[x]) + 127) / 255;
+                row[(size_t)x * c + k] = (unsigned char)v;
+            }
+        if (feed(st, y, row) < 0)
+            goto cleanup;
+    }
+    finish(st);
+    ret = 0;
+cleanup:
+    free(row);
+    return ret;
+}
+
+int
+cp_downsample(const char *path, const char *display, const cp_image *info, int decode_w,
+              int decode_h, cp_ds_target *targets, size_t n, cp_diags *diags)
+{
+    ds_state st;
+    memset(&st, 0, sizeof st);
+    st.decode_w = decode_w;
+    st.decode_h = decode_h;
+    st.t = targets;
+    st.n_enc = n;
+    st.enc = xcalloc(n ? n : 1, sizeof *st.enc);
+    jpeg_std_error(&st.err.pub);
+    st.err.pub.error_exit = ds_err_exit;
+    st.err.pub.emit_message = ds_err_emit;
+    for (size_t i = 0; i < n; i++) {
+        targets[i].data = NULL;
+        targets[i].size = 0;
+    }
+    int ret = -1;
+    if (info->is_jpeg) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        struct stat sb;
+        if (fd < 0 || fstat(fd, &sb) < 0 || sb.st_size <= 0) {
+            cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again: %s",
+                     strerror(errno ? errno : EIO));
+            if (fd >= 0)
+                close(fd);
+            goto cleanup;
+        }
+        size_t len = (size_t)sb.st_size;
+        void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+        close(fd);
+        if (map == MAP_FAILED) {
+            cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again: %s",
+                     strerror(errno));
+            goto cleanup;
+        }
+        madvise(map, len, MADV_SEQUENTIAL);
+        ret = run_jpeg(&st, map, len, display, diags);
+        munmap(map, len);
+    } else {
+        cp_image *img = NULL;
+        if (cp_image_load(&img, path, display, diags) == 0)
+            ret = run_png(&st, img, display, diags);
+        cp_image_free(img);
+    }
+cleanup:
+    cleanup_state(&st);
+    if (ret < 0)
+        for (size_t i = 0; i < n; i++) {
+            free(targets[i].data);
+            targets[i].data = NULL;
+            targets[i].size = 0;
+        }
+    return ret;
+}

@@ -1,0 +1,48 @@
+/* downsample.h: a picture made smaller for --max-size (see maxsize.h).
+ *
+ * One decode feeds several outputs: a JPEG is decoded at 1/2, 1/4 or 1/8
+ * of its size in the DCT domain (libjpeg-turbo's scale_denom) when that is
+ * still at least as large as the largest output, a PNG is decoded whole;
+ * rows then stream through an area-averaging resampler per output size into
+ * a baseline JPEG compressor per output, so memory holds rows, not pictures
+ * (a PNG excepted). Pixels stay in stored orientation: the EXIF orientation
+ * is applied by the assembler's matrix, as for the original file. CMYK
+ * becomes RGB, alpha is laid on white.
+ *
+ * The caller owns the targets; cp_downsample fills their data (malloc'd,
+ * the caller frees) and size. Safe to call from several threads at once
+ * with separate targets and diagnostics.
+ */
+#ifndef CP_DOWNSAMPLE_H
+#define CP_DOWNSAMPLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "claimpack/diag.h"
+#include "image.h"
+
+typedef struct cp_ds_target {
+    int width, height;          /* pixels as stored; at most the picture's own size */
+    int quality;                /* JPEG quality 1..100 */
+    bool sharp;                 /* full-resolution colour (text); else 4:2:0 */
+    unsigned char *data;        /* out: the JPEG, or NULL */
+    size_t size;
+    enum cp_colorspace cs;      /* out: CP_CS_GRAY or CP_CS_RGB */
+} cp_ds_target;
+
+/* Make every target from the picture at `path` (probed as `info`). A JPEG
+ * is decoded at the smallest DCT scale still at least decode_w x decode_h
+ * (0 x 0: full size): the caller fixes that size per picture, not per call,
+ * so that a target comes out the same whatever else is made with it. Errors
+ * are CP_INPUT diagnostics naming `display`. 0 or -1 (no target filled). */
+int cp_downsample(const char *path, const char *display, const cp_image *info,
+                  int decode_w, int decode_h, cp_ds_target *targets, size_t n,
+                  cp_diags *diags);
+
+/* The target size for a picture of w x h pixels drawn in a box of
+ * box_w x box_h points (the upright picture's box: orientation 5-8 swaps
+ * sides) at `dpi`, never larger than the picture itself. */
+void cp_downsample_size(int w, int h, int orientation, double box_w, double box_h, double dpi,
+                        int *tw, int *th);
+
+#endif
