@@ -480,7 +480,8 @@ say_too_large(build_ctx *b, const cp_maxsize_pic *pics, long long at_least, cp_d
     for (size_t i = 0; i < pack->n; i++) {
         const cp_exhibit *e = &pack->items[i];
         if (e->image_index >= 0)
-            weight[i] = (long long)pics[e->image_index].size;
+            weight[i] = (long long)(pics[e->image_index].data ? pics[e->image_index].size
+                                                               : pics[e->image_index].kept_size);
         else if (e->type == CP_EX_PDF)
             weight[i] = file_size(e->file->path);
     }
@@ -493,20 +494,48 @@ say_too_large(build_ctx *b, const cp_maxsize_pic *pics, long long at_least, cp_d
         if (best == pack->n)
             break;
         char *hs = human_size(weight[best]);
-        cp_buf_printf(&list, "%s%s (%s, %s)", list.len ? ", " : "", pack->items[best].label,
+        cp_buf_printf(&list, "%sexhibit %s (%s, %s)", list.len ? ", " : "", pack->items[best].label,
                       pack->items[best].file->display, hs);
         free(hs);
         weight[best] = 0;
     }
     char *want = human_size(b->o->max_size), *got = human_size(at_least);
     cp_error(diags, CP_INVALID, NULL, 0, 0,
-             "the PDF would be at least %s even with photos at 50 dpi and screenshots scaled "
-             "down, more than --max-size %s; leave out some exhibits%s%s%s", got, want,
-             list.len ? " (the largest: " : "", list.len ? list.data : "", list.len ? ")" : "");
+             "the PDF would be %s %s, more than --max-size %s; leave out some exhibits%s%s",
+             got, pack->n_images ? "even with photos at 50 dpi and screenshots scaled down"
+                                 : "and has no pictures to reduce", want,
+             list.len ? "; the largest: " : "", list.len ? list.data : "");
     free(want);
     free(got);
     cp_buf_free(&list);
     free(weight);
+}
+
+/* Put the reduced pictures into the plan and their notes into the index,
+ * then typeset again (the index grew). */
+static int
+apply_pics(build_ctx *b, const cp_maxsize_pic *pics, cp_diags *diags)
+{
+    cp_pack *pack = b->pack;
+    for (size_t i = 0; i < pack->n_images; i++) {
+        cp_exhibit *e = (cp_exhibit *)image_exhibit(pack, i);
+        const cp_maxsize_pic *p = &pics[i];
+        pack->images[i].data = p->data;
+        pack->images[i].size = p->size;
+        pack->images[i].info = p->data ? &p->reduced : &e->image;
+        free(e->note);
+        e->note = NULL;
+        if (p->data == NULL)
+            continue;
+        char w[16], h[16], dpi[16], q[16];
+        snprintf(w, sizeof w, "%d", p->reduced.width);
+        snprintf(h, sizeof h, "%d", p->reduced.height);
+        snprintf(dpi, sizeof dpi, "%d", p->dpi);
+        snprintf(q, sizeof q, "%d", p->quality);
+        e->note = cp_l10n_format(b->l10n, "index.reduced", "width", w, "height", h, "dpi", dpi,
+                                 "quality", q, (char *)NULL);
+    }
+    return typeset(b, diags);
 }
 
 /* Build the PDF within o->max_size bytes: as it is when it fits, else with
@@ -560,41 +589,34 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
         room -= size - budget;
     }
 
+    if (n == 0) {   /* nothing to reduce: measured as it is */
+        if (size == 0) {
+            tmp = assemble_scratch(b, out_path, &size, diags);
+            if (tmp == NULL)
+                goto cleanup;
+        }
+        say_too_large(b, pics, size, diags);
+        goto cleanup;
+    }
     /* Nothing but the smallest can do when not even the rest fits. */
     int first = room > 0 ? 0 : cp_maxsize_levels() - 1;
     for (int attempt = 0; attempt < 2; attempt++) {
         int level = 0;
         long long smallest = 0;
         int r = cp_maxsize_shrink(pics, n, room > 0 ? room : 0, first, &level, &smallest, diags);
+        (void)smallest;
         if (r < 0)
             goto cleanup;
-        if (r > 0) {
-            say_too_large(b, pics, fixed + smallest, diags);
-            goto cleanup;
-        }
-        for (size_t i = 0; i < n; i++) {
-            cp_exhibit *e = (cp_exhibit *)image_exhibit(pack, i);
-            const cp_maxsize_pic *p = &pics[i];
-            pack->images[i].data = p->data;
-            pack->images[i].size = p->size;
-            pack->images[i].info = p->data ? &p->reduced : &e->image;
-            free(e->note);
-            e->note = NULL;
-            if (p->data == NULL)
-                continue;
-            char w[16], h[16], dpi[16], q[16];
-            snprintf(w, sizeof w, "%d", p->reduced.width);
-            snprintf(h, sizeof h, "%d", p->reduced.height);
-            snprintf(dpi, sizeof dpi, "%d", p->dpi);
-            snprintf(q, sizeof q, "%d", p->quality);
-            e->note = cp_l10n_format(b->l10n, "index.reduced", "width", w, "height", h, "dpi", dpi,
-                                     "quality", q, (char *)NULL);
-        }
-        if (typeset(b, diags) < 0)
+        if (apply_pics(b, pics, diags) < 0)
             goto cleanup;
         tmp = assemble_scratch(b, out_path, &size, diags);
         if (tmp == NULL)
             goto cleanup;
+        if (r > 0) {
+            /* The smallest there is, measured: how far off the size is. */
+            say_too_large(b, pics, size, diags);
+            goto cleanup;
+        }
         if (cmd_verbosity > 0)
             fprintf(stderr, "claimpack: --max-size: pictures at level %d of %d: %lld bytes\n",
                     level + 1, cp_maxsize_levels(), size);

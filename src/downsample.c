@@ -28,7 +28,7 @@ cp_downsample_size(int w, int h, int orientation, double box_w, double box_h, do
         box_h = t;
     }
     double s = fmin(box_w * dpi / 72.0 / w, box_h * dpi / 72.0 / h);
-    if (!(s < 1)) {
+    if (!(s < 1) || !(box_w > 0 && box_h > 0)) {   /* no box: as it is */
         *tw = w;
         *th = h;
         return;
@@ -132,10 +132,15 @@ rs_hpass(resampler *r)
     memset(r->acc, 0, (size_t)r->sw * c * sizeof *r->acc);
 }
 
+/* In blocks of a fixed length, which compilers vectorise at -O2 too. */
 static void
 axpy(float *restrict acc, const unsigned char *restrict row, float k, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32)
+        for (size_t j = 0; j < 32; j++)
+            acc[i + j] += k * (float)row[i + j];
+    for (; i < n; i++)
         acc[i] += k * (float)row[i];
 }
 

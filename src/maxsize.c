@@ -454,10 +454,8 @@ cp_maxsize_shrink(cp_maxsize_pic *pics, size_t n, long long budget, int first_le
         return cp_maxsize_shrink(pics, n, budget, next, level, smallest, diags);
     } else {
         *smallest = s.exact[N_LEVELS - 1];
-        for (size_t i = 0; i < n; i++) {
-            const cand *c;
-            pics[i].size = size_at(&s, i, N_LEVELS - 1, &c);
-        }
+        *level = N_LEVELS - 1;
+        take(&s, N_LEVELS - 1);
         rc = 1;
     }
 cleanup:

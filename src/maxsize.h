@@ -39,8 +39,8 @@ int cp_maxsize_levels(void);
 
 /* Find the first level from `first_level` on whose pictures add up to at
  * most `budget` bytes and fill the results. 0 done (*level set), 1 no level
- * fits (*smallest: the bytes at the last level), -1 a picture failed to
- * decode (CP_INPUT diagnostics). */
+ * fits (the results are the last level's, *smallest their bytes), -1 a
+ * picture failed to decode (CP_INPUT diagnostics). */
 int cp_maxsize_shrink(cp_maxsize_pic *pics, size_t n, long long budget, int first_level,
                       int *level, long long *smallest, cp_diags *diags);
 
