@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "claimpack/claimpack.h"
 #include "util.h"
+#include "wizard.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -167,8 +168,8 @@ write_all(int fd, const char *s, size_t n)
 
 /* Write text to path through a temporary file in the same directory. An
  * existing path is never replaced: link(2) fails on it atomically. */
-static int
-write_new_file(const char *path, const char *text, cp_diags *diags)
+int
+init_write_new_file(const char *path, const char *text, cp_diags *diags)
 {
     struct stat st;
     if (lstat(path, &st) == 0) {
@@ -249,7 +250,7 @@ cmd_init(int argc, char **argv)
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char *type = "defective", *lang = "en", *output = NULL;
+    const char *type = NULL, *lang = NULL, *output = NULL;
     int ch;
     optind = 1;
     opterr = 0;
@@ -266,7 +267,9 @@ cmd_init(int argc, char **argv)
             break;
         case 'h':
             printf("Usage: claimpack init [--type TYPE] [--lang CODE] [-o FILE]\n"
-                   "Write a commented starting claim file (default: standard output).\n");
+                   "Write a commented starting claim file (default: standard output).\n"
+                   "At a terminal, with -o FILE or without -o, it asks questions instead\n"
+                   "and writes a complete claim; -o - or redirected input gives the skeleton.\n");
             return CP_OK;
         case ':':
             return cmd_usage_error("init", "init: option '%s' needs a value", argv[optind - 1]);
@@ -278,20 +281,33 @@ cmd_init(int argc, char **argv)
     }
     if (optind < argc)
         return cmd_usage_error("init", "init: unexpected argument '%s'", argv[optind]);
-    if (cp_claim_type_from_name(type) < 0) {
+    if (type && cp_claim_type_from_name(type) < 0) {
         cp_buf b = CP_BUF_INIT;
         list_types(&b);
         int rc = cmd_usage_error("init", "init: unknown type '%s' (valid: %s)", type, b.data);
         cp_buf_free(&b);
         return rc;
     }
-    if (cp_lang_from_name(lang) < 0) {
+    if (lang && cp_lang_from_name(lang) < 0) {
         cp_buf b = CP_BUF_INIT;
         list_langs(&b);
         int rc = cmd_usage_error("init", "init: unknown language '%s' (valid: %s)", lang, b.data);
         cp_buf_free(&b);
         return rc;
     }
+
+    /* A person at a terminal is asked; anything else (a pipe, a script,
+     * -o - on purpose) gets the skeleton exactly as before. stderr, not
+     * stdout, must be the terminal: the questions go there, and with -o
+     * FILE stdout plays no part. */
+    bool to_stdout = output && strcmp(output, "-") == 0;
+    if (isatty(STDIN_FILENO) && isatty(STDERR_FILENO) && !to_stdout &&
+        (output || isatty(STDOUT_FILENO)))
+        return wizard_run(output, type, lang);
+    if (!type)
+        type = "defective";
+    if (!lang)
+        lang = "en";
 
     cp_diags diags = CP_DIAGS_INIT;
     char *rel = xasprintf("data/init/%s.xml", lang);
@@ -303,7 +319,7 @@ cmd_init(int argc, char **argv)
             if (fputs(text, stdout) == EOF || fflush(stdout) != 0)
                 cp_error(&diags, CP_OUTPUT, NULL, 0, 0, "cannot write to standard output");
         } else {
-            write_new_file(output, text, &diags);
+            init_write_new_file(output, text, &diags);
         }
     }
     int status = (int)cp_diags_status(&diags);
