@@ -550,9 +550,10 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
     char *tmp = NULL;
     int rc = -1;
 
-    /* What is not a picture: the typeset pages, imported PDFs, and a little
-     * per picture and for the file's own structure. */
-    long long fixed = (long long)b->plan.gen_len + 16384 + (long long)n * 400, kept = 0;
+    /* What is not a picture: the typeset pages (qpdf's object streams make
+     * them a fifth smaller, which leaves room for the notes the index gets),
+     * imported PDFs, and a little per picture for its dictionary. */
+    long long fixed = (long long)b->plan.gen_len + 2048 + (long long)n * 500, kept = 0;
     for (size_t i = 0; i < pack->n; i++)
         if (pack->items[i].type == CP_EX_PDF)
             fixed += file_size(pack->items[i].file->path);

@@ -321,7 +321,9 @@ make_order(shrink *s)
     for (size_t i = 0; i < s->n; i++) {
         int c = s->pics[i].sharp;
         s->order[i] = i;
-        pos[i] = ((double)seen[c]++ + 0.5) / (double)nc[c];
+        /* The first of each kind goes first: expectations start after two. */
+        pos[i] = seen[c] == 0 ? 0 : ((double)seen[c] + 0.5) / (double)nc[c];
+        seen[c]++;
     }
     /* insertion sort: stable, n is at most a thousand */
     for (size_t i = 1; i < s->n; i++) {
