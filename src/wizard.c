@@ -244,8 +244,11 @@ static bool
 ask_yesno(struct wizard *w, const char *key, const char *arg, bool def)
 {
     char *q = msgf(w, key, arg, NULL);
+    /* The default is shown as the first of the language's words for it. */
+    const char *words = msg(w, def ? "yes" : "no");
+    int shown = (int)strcspn(words, " ");
     for (;;) {
-        fprintf(stderr, "%s [%s]: ", q, def ? "y" : "n");
+        fprintf(stderr, "%s [%.*s]: ", q, shown, words);
         if (read_line(w) < 0)
             continue;
         bool yes = word_in(w->line, msg(w, "yes")), no = word_in(w->line, msg(w, "no"));
