@@ -3,7 +3,15 @@
  * The skeletons are data: data/init/<lang>.xml, one per language, with the
  * parts that belong to some types only between marker lines
  *     <!--@if TYPE TYPE ...-->   ...   <!--@end-->
- * and {{type}} / {{lang}} replaced. */
+ * and {{type}} / {{lang}} replaced.
+ *
+ * A person at a terminal is asked questions instead (wizard.c): when
+ * standard input and standard error are terminals and the claim goes to a
+ * file (-o FILE, or no -o while standard output is a terminal too; then the
+ * file name is asked). Redirected input, redirected output without -o, or
+ * -o - give the skeleton exactly as before, so scripts see no change. The
+ * wizard writes nothing until the last answer: end of input exits 1 and
+ * Ctrl-C dies of SIGINT, both saying that nothing was written. */
 #include "config.h"
 #include "cmd.h"
 #include "claimpack/claimpack.h"
