@@ -394,6 +394,8 @@ name_tree_load(outline_walk *w, qpdf_oh node, int depth)
 static int
 name_tree_page(outline_walk *w, const char *key, size_t len)
 {
+    if (w->n_names == 0)
+        return -1;   /* bsearch must not see a NULL array */
     named_dest k = { (char *)key, len, -1 };
     named_dest *e = bsearch(&k, w->names, w->n_names, sizeof *w->names, named_cmp);
     return e ? e->page : -1;
