@@ -16,6 +16,8 @@
 
 #include <jpeglib.h>
 #include <jerror.h>
+#include <png.h>
+#include <stdint.h>
 
 void
 cp_downsample_size(int w, int h, int orientation, double box_w, double box_h, double dpi,
@@ -414,6 +416,117 @@ cleanup:
     return ret;
 }
 
+/* A PNG streamed row by row, libpng bringing every kind to 8-bit gray or
+ * RGB with or without alpha: no picture-sized buffer, and 16-bit
+ * screenshots are not copied at 16 bits first. Interlaced files need the
+ * whole picture and go the other way (run_png). The file's CRCs were
+ * checked when it was probed; the deflate data is checked here. 1 when the
+ * file is interlaced (nothing done), else 0 or -1. */
+typedef struct png_err {
+    jmp_buf jb;
+    char msg[200];
+} png_err;
+
+static void
+png_err_fn(png_structp png, png_const_charp msg)
+{
+    png_err *e = png_get_error_ptr(png);
+    snprintf(e->msg, sizeof e->msg, "%s", msg);
+    longjmp(e->jb, 1);
+}
+
+static void
+png_warn_fn(png_structp png, png_const_charp msg)
+{
+    (void)png;
+    (void)msg;
+}
+
+static int
+run_png_rows(ds_state *st, const char *path, const char *display, cp_diags *diags)
+{
+    png_err perr;
+    png_structp png = NULL;
+    png_infop info = NULL;
+    FILE *volatile fp = NULL;
+    unsigned char *volatile row = NULL, *volatile out = NULL;
+    volatile int ret = -1;
+    perr.msg[0] = '\0';
+    fp = fopen(path, "rb");
+    if (fp == NULL) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again: %s",
+                 strerror(errno));
+        return -1;
+    }
+    png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &perr, png_err_fn, png_warn_fn);
+    if (png)
+        info = png_create_info_struct(png);
+    if (png == NULL || info == NULL) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "cannot start the PNG decoder");
+        goto cleanup;
+    }
+    if (setjmp(perr.jb)) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "damaged PNG image: %s", perr.msg);
+        goto cleanup;
+    }
+    if (setjmp(st->err.jb)) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "cannot re-encode the picture (libjpeg: %s)",
+                 st->err.msg);
+        goto cleanup;
+    }
+    png_set_user_limits(png, CP_IMAGE_MAX_SIDE, CP_IMAGE_MAX_SIDE);
+    png_set_crc_action(png, PNG_CRC_QUIET_USE, PNG_CRC_QUIET_USE);
+    png_init_io(png, fp);
+    png_read_info(png, info);
+    png_uint_32 w, h;
+    int depth, ctype, interlace;
+    png_get_IHDR(png, info, &w, &h, &depth, &ctype, &interlace, NULL, NULL);
+    if (interlace != PNG_INTERLACE_NONE || (uint64_t)w * h > (uint64_t)CP_IMAGE_MAX_PIXELS) {
+        ret = 1;
+        goto cleanup;
+    }
+    if (ctype == PNG_COLOR_TYPE_PALETTE)
+        png_set_palette_to_rgb(png);
+    if (ctype == PNG_COLOR_TYPE_GRAY && depth < 8)
+        png_set_expand_gray_1_2_4_to_8(png);
+    if (png_get_valid(png, info, PNG_INFO_tRNS))
+        png_set_tRNS_to_alpha(png);
+    if (depth == 16)
+        png_set_scale_16(png);
+    png_read_update_info(png, info);
+    int ch = png_get_channels(png, info);
+    int alpha = (png_get_color_type(png, info) & PNG_COLOR_MASK_ALPHA) != 0;
+    int c = ch - alpha;
+    st->comps = c;
+    setup(st, (int)w, (int)h);
+    row = xmalloc(png_get_rowbytes(png, info));
+    out = xmalloc((size_t)w * (size_t)c);
+    for (png_uint_32 y = 0; y < h; y++) {
+        png_read_row(png, row, NULL);
+        const unsigned char *src = row;
+        if (alpha) {   /* on white paper */
+            for (png_uint_32 x = 0; x < w; x++) {
+                unsigned a = row[(size_t)x * ch + (size_t)c];
+                for (int k = 0; k < c; k++)
+                    out[(size_t)x * c + k] =
+                        (unsigned char)((row[(size_t)x * ch + k] * a + 255 * (255 - a) + 127) / 255);
+            }
+            src = out;
+        }
+        if (feed(st, (int)y, src) < 0)
+            goto cleanup;
+    }
+    png_read_end(png, NULL);
+    finish(st);
+    ret = 0;
+cleanup:
+    png_destroy_read_struct(png ? &png : NULL, info ? &info : NULL, NULL);
+    free(row);
+    free(out);
+    fclose(fp);
+    return ret;
+}
+
 /* A decoded PNG: 8 or 16-bit gray or RGB samples, alpha apart. */
 static int
 run_png(ds_state *st, const cp_image *img, const char *display, cp_diags *diags)
@@ -486,7 +599,8 @@ cp_downsample(const char *path, const char *display, const cp_image *info, int d
             goto cleanup;
         }
         size_t len = (size_t)sb.st_size;
-        void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+        /* Mapped in one go: page by page, the faults cost more than the copy. */
+        void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
         close(fd);
         if (map == MAP_FAILED) {
             cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again: %s",
@@ -496,8 +610,9 @@ cp_downsample(const char *path, const char *display, const cp_image *info, int d
         madvise(map, len, MADV_SEQUENTIAL);
         ret = run_jpeg(&st, map, len, display, diags);
         munmap(map, len);
-    } else {
+    } else if ((ret = run_png_rows(&st, path, display, diags)) > 0) {
         cp_image *img = NULL;
+        ret = -1;
         if (cp_image_load(&img, path, display, diags) == 0)
             ret = run_png(&st, img, display, diags);
         cp_image_free(img);

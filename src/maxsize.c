@@ -177,11 +177,13 @@ predict(const shrink *s, int l)
 static void
 narrow(shrink *s)
 {
-    /* Levels that cannot fit (for sure, or most likely) go from the top;
-     * the last level of the ladder stays, for the "at least" message. */
+    /* Levels that cannot fit (for sure, or most likely: the expectation
+     * gets firmer with each picture counted) go from the top; the last
+     * level of the ladder stays, for the failure message. */
+    double tolerance = 1 + 0.2 / (double)(s->counted ? s->counted : 1);
     while (s->top < s->bottom) {
         double p = predict(s, s->top);
-        if (s->exact[s->top] > s->budget || (p >= 0 && p > s->budget * 1.08))
+        if (s->exact[s->top] > s->budget || (p >= 0 && p > s->budget * tolerance))
             s->top++;
         else
             break;
