@@ -314,7 +314,7 @@ ask_lines(struct wizard *w, const char *key, const char *none_key, struct strlis
         if (out->n >= LIST_MAX) {
             char max[16];
             snprintf(max, sizeof max, "%d", LIST_MAX);
-            say(w, "choice.bad", max, NULL);
+            say(w, "list.full", max, NULL);
             continue;
         }
         strlist_push(out, xstrdup(w->line));
