@@ -114,6 +114,26 @@ cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
         }
     }
 
+    /* No chunk can be longer than what is left of the file. libpng
+     * allocates a text chunk's buffer from its declared length before
+     * reading it: a damaged length cost a gigabyte and seconds. */
+    for (size_t off = 8; len >= 8 && len - off >= 8;) {
+        uint32_t n = (uint32_t)buf[off] << 24 | (uint32_t)buf[off + 1] << 16 |
+                     (uint32_t)buf[off + 2] << 8 | buf[off + 3];
+        if (n > len - off - 8) {
+            if (memcmp(buf + off + 4, "IDAT", 4) == 0)
+                break;   /* libpng reads IDAT in pieces and says what is missing */
+            cp_error(diags, CP_INPUT, display, 0, 0,
+                     "damaged PNG image: the file ends too early");
+            return -1;
+        }
+        if (memcmp(buf + off + 4, "IEND", 4) == 0)
+            break;
+        off += (size_t)n + 12;
+        if (off > len)
+            break;
+    }
+
     png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &ctx, png_ctx_error, png_ctx_warning);
     if (png == NULL) {
         cp_error(diags, CP_INPUT, display, 0, 0, "cannot start the PNG decoder");
