@@ -475,6 +475,9 @@ run_png_rows(ds_state *st, const char *path, const char *display, cp_diags *diag
         goto cleanup;
     }
     png_set_user_limits(png, CP_IMAGE_MAX_SIDE, CP_IMAGE_MAX_SIDE);
+    /* The probe checked every chunk's length against the file; this holds
+     * if the file changed since. */
+    png_set_chunk_malloc_max(png, (png_alloc_size_t)CP_IMAGE_MAX_BYTES);
     png_set_crc_action(png, PNG_CRC_QUIET_USE, PNG_CRC_QUIET_USE);
     png_init_io(png, fp);
     png_read_info(png, info);
