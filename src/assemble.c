@@ -589,8 +589,8 @@ temp_beside(const char *path, const char *tag, int *fd)
     return tmpl;
 }
 
-static int
-copy_to_stdout(const char *tmp, cp_diags *d)
+int
+cp_copy_to_stdout(const char *tmp, cp_diags *d)
 {
     FILE *in = fopen(tmp, "rb");
     if (in == NULL) {
@@ -709,7 +709,7 @@ cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
         goto cleanup;
     }
     if (to_stdout) {
-        if (copy_to_stdout(tmp, diags) < 0)
+        if (cp_copy_to_stdout(tmp, diags) < 0)
             goto cleanup;
     } else {
         if (rename(tmp, path) != 0) {

@@ -83,6 +83,10 @@ typedef struct cp_asm_plan {
  * to read, CP_OUTPUT for the output. 0 or -1. */
 int cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags);
 
+/* Copy a finished file to standard output (the output is "-" or a
+ * device). CP_OUTPUT error on failure. 0 or -1. */
+int cp_copy_to_stdout(const char *path, cp_diags *diags);
+
 /* The image store (imagestore.c): a scratch PDF holding one image XObject
  * per picture (JPEG data passed through, PNG rows re-used or re-encoded,
  * alpha as a soft mask). On success *ids holds, per image, the object

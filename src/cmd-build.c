@@ -387,32 +387,6 @@ file_size(const char *path)
     return stat(path, &st) == 0 ? (long long)st.st_size : 0;
 }
 
-/* Copy a finished file to standard output (the output is "-" or a device). */
-static int
-copy_out(const char *path, cp_diags *diags)
-{
-    FILE *in = fopen(path, "rb");
-    if (in == NULL) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "%s", strerror(errno));
-        return -1;
-    }
-    char buf[65536];
-    size_t n;
-    int rc = 0;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, stdout) != n) {
-            rc = -1;
-            break;
-        }
-    if (fflush(stdout) != 0)
-        rc = -1;
-    if (rc < 0)
-        cp_error(diags, CP_OUTPUT, "(standard output)", 0, 0, "cannot write: %s",
-                 strerror(errno));
-    fclose(in);
-    return rc;
-}
-
 /* The PDF into a scratch file beside the output (or in TMPDIR for standard
  * output), so that its size can be known before anything is replaced.
  * Returns the scratch file's name, NULL on failure. */
@@ -450,7 +424,7 @@ place_scratch(char *tmp, const char *out_path, cp_diags *diags)
 {
     int rc = 0;
     if (strcmp(out_path, "-") == 0) {
-        rc = copy_out(tmp, diags);
+        rc = cp_copy_to_stdout(tmp, diags);
         unlink(tmp);
     } else if (rename(tmp, out_path) != 0) {
         cp_error(diags, CP_OUTPUT, out_path, 0, 0, "cannot write: %s", strerror(errno));
