@@ -23,7 +23,7 @@ typedef struct geom {
     double next_header_base;       /* running header on following pages */
     double next_top;
     double bottom;                 /* lowest line box edge, from the top */
-    int fold_marks;
+    int fold_marks;             /* 0 none, 1 DIN 5008 (A4), 2 thirds (US letter) */
 } geom;
 
 static void
@@ -58,7 +58,7 @@ geom_for(geom *g, enum cp_paper paper)
         g->next_header_base = CP_IN(0.6);
         g->next_top = CP_IN(0.95);
         g->bottom = CP_IN(10.1);
-        g->fold_marks = 0;
+        g->fold_marks = 2;   /* thirds: 3 2/3 and 7 1/3 in from the top */
     } else {
         /* A4 per DIN 5008 form B: address field 85 x 45 mm, 20 mm from the
          * left and 45 mm from the top, its first 17.7 mm for the return
@@ -282,6 +282,13 @@ draw_marks(cp_layout *L, int page, const geom *g)
 {
     if (!g->fold_marks)
         return;
+    if (g->fold_marks == 2) {
+        cp_layout_line(L, page, CP_IN(0.15), g->h - CP_IN(11.0 / 3), CP_IN(0.35),
+                       g->h - CP_IN(11.0 / 3), 0.4);
+        cp_layout_line(L, page, CP_IN(0.15), g->h - CP_IN(22.0 / 3), CP_IN(0.35),
+                       g->h - CP_IN(22.0 / 3), 0.4);
+        return;
+    }
     cp_layout_line(L, page, CP_MM(4), g->h - CP_MM(105), CP_MM(9), g->h - CP_MM(105), 0.4);
     cp_layout_line(L, page, CP_MM(4), g->h - CP_MM(210), CP_MM(9), g->h - CP_MM(210), 0.4);
     cp_layout_line(L, page, CP_MM(4), g->h - CP_MM(148.5), CP_MM(11), g->h - CP_MM(148.5), 0.4);
