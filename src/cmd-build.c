@@ -22,6 +22,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static void progress(const char *what);
+
 enum { OPT_MAX_SIZE = 256, OPT_PRINT, OPT_STAMP, OPT_FORCE, OPT_HELP };
 
 static const struct option long_opts[] = {
@@ -303,6 +305,7 @@ typeset(build_ctx *b, cp_diags *diags)
     int index_first = 0, total = 0;
     for (size_t i = 0; i < b->n_encl; i++)
         b->encl[i].first_page = b->encl[i].page_count = 0;
+    progress("typesetting");
     for (int pass = 0; pass < 4; pass++) {
         cp_letter_free(b->letter);
         b->letter = NULL;
@@ -634,6 +637,23 @@ cleanup:
     return rc;
 }
 
+/* A one-line progress display on standard error, only at a terminal and
+ * never with --quiet; erased before the diagnostics are printed. */
+static void
+progress(const char *what)
+{
+    static int on = -1;
+    if (on < 0)
+        on = cmd_verbosity >= 0 && isatty(STDERR_FILENO);
+    if (!on)
+        return;
+    if (what)
+        fprintf(stderr, "\rclaimpack: %s\033[K", what);
+    else
+        fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
+
 static int
 build(const build_opts *o, cp_diags *diags)
 {
@@ -662,6 +682,7 @@ build(const build_opts *o, cp_diags *diags)
         goto cleanup;
     /* Evidence problems are never forced (SPEC 1); checked even when the
      * checklist failed, so one run reports everything. */
+    progress("checking the evidence files");
     cp_evidence_check_opt(claim, true, diags);
     out_path = o->output ? xstrdup(o->output) : default_output(o->claim_path);
     output_is_input(out_path, claim, diags);
@@ -674,6 +695,7 @@ build(const build_opts *o, cp_diags *diags)
     if (cp_template_load(&b.tpl, o->template_name, claim->type, lang, diags) < 0)
         goto cleanup;
 
+    progress("reading the evidence");
     if (cp_pack_load(&b.pack, claim, diags) < 0)
         goto cleanup;
     if (cp_fontset_load(&b.fonts, diags) < 0)
@@ -724,9 +746,10 @@ build(const build_opts *o, cp_diags *diags)
         out_path = xstrdup("-");
     }
     if (o->max_size > 0) {
+        progress("reducing pictures to fit --max-size");
         if (build_max_size(&b, out_path, diags) < 0)
             goto cleanup;
-    } else if (cp_assemble(&b.plan, out_path, diags) < 0) {
+    } else if (progress("writing the PDF"), cp_assemble(&b.plan, out_path, diags) < 0) {
         goto cleanup;
     }
     if (cmd_verbosity > 0)
@@ -781,6 +804,7 @@ cmd_build(int argc, char **argv)
         }
         diags.count = k;
     }
+    progress(NULL);
     cp_diags_print(&diags, stderr);
     int status = (int)cp_diags_status(&diags);
     cp_diags_free(&diags);
