@@ -357,11 +357,18 @@ draw_body(cp_flow *f, letter_ctx *c)
             cp_flow_paragraph(f, &body, 0, b->text);
             cp_flow_space(f, para_gap);
             break;
-        case CP_BLOCK_BULLET:
+        case CP_BLOCK_BULLET: {
+            int page0 = f->page;
+            double y0 = f->y;
             cp_flow_bullet(f, &body, level * hang, hang,
                            level ? "\xE2\x80\x93" : "\xE2\x80\xA2", b->text);
+            /* An enclosure links to its exhibit (when it stayed on one page). */
+            if (b->link > 0 && f->page == page0)
+                cp_layout_link(f->L, f->page, f->left, f->y, f->right - f->left, y0 - f->y,
+                               b->link - 1);
             cp_flow_space(f, run_ends ? para_gap : item_gap);
             break;
+        }
         case CP_BLOCK_HEADING: {
             /* Kept with the first two lines of what follows. */
             cp_flow_need(f, cp_flow_measure(f, &bold, w, b->text) + 2 * body.leading);

@@ -1298,7 +1298,15 @@ add_block(render *r, enum cp_block_kind kind, char *label, char *text, int level
         r->cap_blocks = r->cap_blocks ? r->cap_blocks * 2 : 32;
         r->blocks = xreallocarray(r->blocks, r->cap_blocks, sizeof *r->blocks);
     }
-    r->blocks[r->n_blocks++] = (cp_block){ kind, label, text, level };
+    /* Inside {{#each enclosures}} the block names an exhibit: the letter
+     * links it to the exhibit's first page. */
+    int link = 0;
+    for (size_t i = r->n_frames; i > 0; i--)
+        if (strcmp(r->frames[i - 1].list, "enclosures") == 0) {
+            link = r->in->enclosures[r->frames[i - 1].index].first_page;
+            break;
+        }
+    r->blocks[r->n_blocks++] = (cp_block){ kind, label, text, level, link };
 }
 
 static void

@@ -57,6 +57,8 @@ typedef struct cp_block {
     char *text;              /* UTF-8, never NULL ("" for GAP); may hold '\n'
                               * for forced line breaks */
     int level;               /* BULLET nesting, 0 = top */
+    int link;                /* a block that lists an enclosure: its first page
+                              * (1-based), for a link to it; else 0 */
 } cp_block;
 
 /* The expanded letter: the parts a layout places. No string is NULL. */
