@@ -16,6 +16,7 @@
 
 #include <jpeglib.h>
 #include <jerror.h>
+#include "jpeg-err.h"
 #include <png.h>
 #include <stdint.h>
 
@@ -175,35 +176,6 @@ rs_row(resampler *r, int j, const unsigned char *row, emit_fn emit, void *ctx)
 
 /* --- libjpeg plumbing ----------------------------------------------------- */
 
-struct ds_err {
-    struct jpeg_error_mgr pub;
-    jmp_buf jb;
-    char msg[JMSG_LENGTH_MAX];
-};
-
-static void
-ds_err_exit(j_common_ptr cinfo)
-{
-    struct ds_err *e = (struct ds_err *)cinfo->err;
-    e->pub.format_message(cinfo, e->msg);
-    longjmp(e->jb, 1);
-}
-
-/* Damaged entropy data is only a warning to libjpeg (it paints grey); a
- * damaged photo is an error to us, as in image-jpeg.c. */
-static void
-ds_err_emit(j_common_ptr cinfo, int level)
-{
-    struct ds_err *e = (struct ds_err *)cinfo->err;
-    if (level >= 0)
-        return;
-    int code = e->pub.msg_code;
-    if (code == JWRN_JFIF_MAJOR || code == JWRN_BOGUS_ICC || code == JWRN_ADOBE_XFORM)
-        return;
-    e->pub.format_message(cinfo, e->msg);
-    longjmp(e->jb, 1);
-}
-
 typedef struct encoder {
     struct jpeg_compress_struct c;
     unsigned char *buf;
@@ -213,7 +185,7 @@ typedef struct encoder {
 } encoder;
 
 typedef struct ds_state {
-    struct ds_err err;          /* shared by every libjpeg object here */
+    cp_jpeg_err err;          /* shared by every libjpeg object here */
     resampler *rs;
     size_t n_rs;
     encoder *enc;
@@ -583,9 +555,7 @@ cp_downsample(const char *path, const char *display, const cp_image *info, int d
     st.t = targets;
     st.n_enc = n;
     st.enc = xcalloc(n ? n : 1, sizeof *st.enc);
-    jpeg_std_error(&st.err.pub);
-    st.err.pub.error_exit = ds_err_exit;
-    st.err.pub.emit_message = ds_err_emit;
+    cp_jpeg_err_init(&st.err);
     for (size_t i = 0; i < n; i++) {
         targets[i].data = NULL;
         targets[i].size = 0;

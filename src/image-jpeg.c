@@ -16,6 +16,7 @@
 
 #include <jpeglib.h>
 #include <jerror.h>
+#include "jpeg-err.h"
 
 /* Markers we name in messages. */
 static const char *
@@ -325,26 +326,18 @@ cp_image_jpeg_markers(cp_image *img, const unsigned char *buf, size_t len,
     return 0;
 }
 
-struct jpeg_err {
-    struct jpeg_error_mgr pub;
-    jmp_buf jb;
-    char msg[JMSG_LENGTH_MAX];
-};
-
 static void
 jpeg_err_exit(j_common_ptr cinfo)
 {
-    struct jpeg_err *e = (struct jpeg_err *)cinfo->err;
+    cp_jpeg_err *e = (cp_jpeg_err *)cinfo->err;
     e->pub.format_message(cinfo, e->msg);
     longjmp(e->jb, 1);
 }
 
-/* libjpeg only warns about damaged entropy data (and then paints grey):
- * for us that is a damaged photo, so a warning stops the decode too. */
 static void
 jpeg_err_emit(j_common_ptr cinfo, int level)
 {
-    struct jpeg_err *e = (struct jpeg_err *)cinfo->err;
+    cp_jpeg_err *e = (cp_jpeg_err *)cinfo->err;
     if (level >= 0)
         return;
     int code = e->pub.msg_code;
@@ -355,21 +348,28 @@ jpeg_err_emit(j_common_ptr cinfo, int level)
     longjmp(e->jb, 1);
 }
 
+struct jpeg_error_mgr *
+cp_jpeg_err_init(cp_jpeg_err *e)
+{
+    struct jpeg_error_mgr *m = jpeg_std_error(&e->pub);
+    m->error_exit = jpeg_err_exit;
+    m->emit_message = jpeg_err_emit;
+    e->msg[0] = '\0';
+    return m;
+}
+
 /* Decode at 1/8 scale: the entropy decoder sees every coefficient but the
  * inverse DCT is DC-only, a fraction of a full decode. */
 static int
 jpeg_decode_check(const unsigned char *buf, size_t len, const char *display, cp_diags *diags)
 {
     struct jpeg_decompress_struct cinfo;
-    struct jpeg_err jerr;
+    cp_jpeg_err jerr;
     JSAMPLE *volatile row = NULL;
     volatile int ret = -1;
 
     memset(&cinfo, 0, sizeof cinfo);
-    cinfo.err = jpeg_std_error(&jerr.pub);
-    jerr.pub.error_exit = jpeg_err_exit;
-    jerr.pub.emit_message = jpeg_err_emit;
-    jerr.msg[0] = '\0';
+    cinfo.err = cp_jpeg_err_init(&jerr);
     if (setjmp(jerr.jb)) {
         cp_error(diags, CP_INPUT, display, 0, 0,
                  "damaged JPEG image: the picture data does not decode (libjpeg: %s)", jerr.msg);
@@ -408,15 +408,12 @@ cp_image_jpeg_pixels(cp_image *img, const unsigned char *buf, size_t len,
                      const char *display, cp_diags *diags)
 {
     struct jpeg_decompress_struct cinfo;
-    struct jpeg_err jerr;
+    cp_jpeg_err jerr;
     unsigned char *volatile px = NULL;
     volatile int ret = -1;
 
     memset(&cinfo, 0, sizeof cinfo);
-    cinfo.err = jpeg_std_error(&jerr.pub);
-    jerr.pub.error_exit = jpeg_err_exit;
-    jerr.pub.emit_message = jpeg_err_emit;
-    jerr.msg[0] = '\0';
+    cinfo.err = cp_jpeg_err_init(&jerr);
     if (setjmp(jerr.jb)) {
         cp_error(diags, CP_INPUT, display, 0, 0,
                  "damaged JPEG image: the picture data does not decode (libjpeg: %s)", jerr.msg);
