@@ -438,6 +438,23 @@ place_scratch(char *tmp, const char *out_path, cp_diags *diags)
     return rc;
 }
 
+/* Put the scratch file in place when it fits (1, *rc = the outcome), else
+ * remove it (0). Either way *tmp is taken. */
+static int
+keep_if_fits(char **tmp, long long size, long long budget, const char *out_path, int *rc,
+             cp_diags *diags)
+{
+    if (size <= budget) {
+        *rc = place_scratch(*tmp, out_path, diags);
+        *tmp = NULL;
+        return 1;
+    }
+    unlink(*tmp);
+    free(*tmp);
+    *tmp = NULL;
+    return 0;
+}
+
 static const cp_exhibit *
 image_exhibit(const cp_pack *pack, size_t image)
 {
@@ -556,14 +573,8 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
         tmp = assemble_scratch(b, out_path, &size, diags);
         if (tmp == NULL)
             goto cleanup;
-        if (size <= budget) {
-            rc = place_scratch(tmp, out_path, diags);
-            tmp = NULL;
+        if (keep_if_fits(&tmp, size, budget, out_path, &rc, diags))
             goto cleanup;
-        }
-        unlink(tmp);
-        free(tmp);
-        tmp = NULL;
         room -= size - budget;
     }
 
@@ -598,15 +609,9 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
         if (cmd_verbosity > 0)
             fprintf(stderr, "claimpack: --max-size: pictures at level %d of %d: %lld bytes\n",
                     level + 1, cp_maxsize_levels(), size);
-        if (size <= budget) {
-            rc = place_scratch(tmp, out_path, diags);
-            tmp = NULL;
+        if (keep_if_fits(&tmp, size, budget, out_path, &rc, diags))
             goto cleanup;
-        }
         /* The estimate of the rest was off: once more, one level down. */
-        unlink(tmp);
-        free(tmp);
-        tmp = NULL;
         room -= size - budget;
         first = level + 1;
         if (first >= cp_maxsize_levels())
