@@ -6,6 +6,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -33,8 +34,32 @@ typedef struct face {
     hb_set_t *used;
 } face;
 
+/* A fallback face as data/fallback-fonts describes it. */
+typedef struct fallback {
+    char *name, *package;
+    hb_script_t scripts[16];
+    size_t n_scripts;
+    char **files;
+    size_t n_files;
+    int state;                     /* 0 not opened yet, 1 open, -1 no usable file */
+} fallback;
+
+typedef struct script_name {
+    hb_script_t script;
+    char *name;
+} script_name;
+
 struct cp_fontset {
-    face faces[CP_FACE__COUNT];
+    face faces[CP_FACE_MAX];       /* fallbacks: loaded when state is 1 */
+    /* The fallbacks are read from the data file on first need (config 1;
+     * -1 = the file is missing or unreadable: no fallbacks). */
+    int config;
+    fallback fb[CP_FALLBACK_MAX];
+    size_t n_fb;
+    script_name *names;
+    size_t n_names;
+    hb_set_t *missing;             /* code points drawn as '?' for want of a glyph */
+    bool reported;
 };
 
 size_t
@@ -76,6 +101,30 @@ cp_utf8_next(const char *s, size_t len, uint32_t *cp)
     return k + 1;
 }
 
+/* The face in f->blob, opened; false when it is not a usable font. */
+static bool
+face_open(face *f)
+{
+    f->face = hb_face_create(f->blob, 0);
+    f->upem = hb_face_get_upem(f->face);
+    /* libharu embeds TrueType outlines only. */
+    hb_blob_t *glyf = hb_face_reference_table(f->face, HB_TAG('g', 'l', 'y', 'f'));
+    unsigned glyf_len = hb_blob_get_length(glyf);
+    hb_blob_destroy(glyf);
+    if (hb_face_get_glyph_count(f->face) == 0 || f->upem == 0 || glyf_len == 0)
+        return false;
+    f->font = hb_font_create(f->face);
+    hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
+    hb_font_extents_t ext;
+    hb_font_get_h_extents(f->font, &ext);
+    f->ascent = ext.ascender;
+    f->descent = ext.descender;
+    for (size_t i = 0; i < CACHE_CPS; i++)
+        f->cache[i] = -2;
+    f->used = hb_set_create();
+    return true;
+}
+
 static int
 face_load(face *f, const char *rel, cp_diags *diags)
 {
@@ -89,28 +138,29 @@ face_load(face *f, const char *rel, cp_diags *diags)
         return -1;
     }
     f->blob = hb_blob_create(data, (unsigned)len, HB_MEMORY_MODE_READONLY, data, free);
-    f->face = hb_face_create(f->blob, 0);
-    f->upem = hb_face_get_upem(f->face);
-    if (hb_face_get_glyph_count(f->face) == 0 || f->upem == 0) {
+    if (!face_open(f)) {
         cp_error(diags, CP_INPUT, f->path, 0, 0, "not a usable TrueType font");
         return -1;
     }
-    f->font = hb_font_create(f->face);
-    hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
-    hb_font_extents_t ext;
-    hb_font_get_h_extents(f->font, &ext);
-    f->ascent = ext.ascender;
-    f->descent = ext.descender;
-    for (size_t i = 0; i < CACHE_CPS; i++)
-        f->cache[i] = -2;
-    f->used = hb_set_create();
     return 0;
+}
+
+static void
+face_free(face *f)
+{
+    hb_set_destroy(f->used);
+    hb_font_destroy(f->font);
+    hb_face_destroy(f->face);
+    hb_blob_destroy(f->blob);
+    free(f->path);
+    memset(f, 0, sizeof *f);
 }
 
 int
 cp_fontset_load(cp_fontset **out, cp_diags *diags)
 {
     cp_fontset *fs = xcalloc(1, sizeof *fs);
+    fs->missing = hb_set_create();
     int rc = 0;
     for (int i = 0; i < CP_FACE__COUNT; i++)
         if (face_load(&fs->faces[i], face_files[i], diags) < 0)
@@ -128,14 +178,20 @@ cp_fontset_free(cp_fontset *fs)
 {
     if (fs == NULL)
         return;
-    for (int i = 0; i < CP_FACE__COUNT; i++) {
-        face *f = &fs->faces[i];
-        hb_set_destroy(f->used);
-        hb_font_destroy(f->font);
-        hb_face_destroy(f->face);
-        hb_blob_destroy(f->blob);
-        free(f->path);
+    for (int i = 0; i < CP_FACE_MAX; i++)
+        face_free(&fs->faces[i]);
+    for (size_t i = 0; i < fs->n_fb; i++) {
+        fallback *b = &fs->fb[i];
+        free(b->name);
+        free(b->package);
+        for (size_t j = 0; j < b->n_files; j++)
+            free(b->files[j]);
+        free(b->files);
     }
+    for (size_t i = 0; i < fs->n_names; i++)
+        free(fs->names[i].name);
+    free(fs->names);
+    hb_set_destroy(fs->missing);
     free(fs);
 }
 
@@ -156,25 +212,200 @@ face_advance(const face *cf, uint32_t cp)
     return adv;
 }
 
+/* --- fallback faces --- */
+
+static char *
+next_word(char **p)
+{
+    char *s = *p;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s == '\0')
+        return NULL;
+    char *w = s;
+    while (*s && *s != ' ' && *s != '\t')
+        s++;
+    if (*s)
+        *s++ = '\0';
+    *p = s;
+    return w;
+}
+
+/* Read data/fallback-fonts. A missing or garbled file only means fewer
+ * fallbacks: the text still prints, as '?', and cp_fontset_report says so. */
+static void
+fallback_config(cp_fontset *fs)
+{
+    if (fs->config != 0)
+        return;
+    fs->config = -1;
+    char *path = cp_data_path("data/fallback-fonts");
+    char *data;
+    size_t len;
+    if (cp_read_file(&data, &len, path, 1u << 20) < 0) {
+        free(path);
+        return;
+    }
+    free(path);
+    fs->config = 1;
+    fallback *cur = NULL;
+    for (char *line = data, *nl; line && *line; line = nl) {
+        nl = strchr(line, '\n');
+        if (nl)
+            *nl++ = '\0';
+        char *p = line;
+        char *key = next_word(&p);
+        if (key == NULL || key[0] == '#')
+            continue;
+        if (strcmp(key, "face") == 0) {
+            char *name = next_word(&p);
+            cur = NULL;
+            if (name == NULL || fs->n_fb == CP_FALLBACK_MAX)
+                continue;
+            cur = &fs->fb[fs->n_fb++];
+            cur->name = xstrdup(name);
+            for (char *w; (w = next_word(&p)) != NULL;)
+                if (cur->n_scripts < CP_ARRAY_LEN(cur->scripts))
+                    cur->scripts[cur->n_scripts++] = hb_script_from_string(w, -1);
+        } else if (strcmp(key, "file") == 0 && cur) {
+            char *rest = cp_trim(p);
+            if (*rest == '\0')
+                continue;
+            cur->files = xreallocarray(cur->files, cur->n_files + 1, sizeof *cur->files);
+            cur->files[cur->n_files++] = rest[0] == '/' ? xstrdup(rest) : cp_data_path(rest);
+        } else if (strcmp(key, "package") == 0 && cur) {
+            char *w = next_word(&p);
+            if (w) {
+                free(cur->package);
+                cur->package = xstrdup(w);
+            }
+        } else if (strcmp(key, "script") == 0) {
+            char *code = next_word(&p);
+            char *name = cp_trim(p);
+            if (code == NULL || *name == '\0')
+                continue;
+            fs->names = xreallocarray(fs->names, fs->n_names + 1, sizeof *fs->names);
+            fs->names[fs->n_names].script = hb_script_from_string(code, -1);
+            fs->names[fs->n_names++].name = xstrdup(name);
+        }
+    }
+    free(data);
+}
+
+/* Fallback k, opened on first use; NULL when none of its files is usable. */
+static face *
+fallback_face(cp_fontset *fs, size_t k)
+{
+    fallback *b = &fs->fb[k];
+    face *f = &fs->faces[CP_FACE__COUNT + k];
+    if (b->state != 0)
+        return b->state > 0 ? f : NULL;
+    b->state = -1;
+    for (size_t i = 0; i < b->n_files; i++) {
+        if (access(b->files[i], R_OK) != 0)
+            continue;
+        /* Mapped, not read: a CJK face is megabytes of which a letter
+         * needs a few glyphs. */
+        f->blob = hb_blob_create_from_file_or_fail(b->files[i]);
+        if (f->blob && face_open(f)) {
+            f->path = xstrdup(b->files[i]);
+            b->state = 1;
+            return f;
+        }
+        face_free(f);
+    }
+    return NULL;
+}
+
+static bool
+fallback_prefers(const fallback *b, hb_script_t sc)
+{
+    for (size_t i = 0; i < b->n_scripts; i++)
+        if (b->scripts[i] == sc)
+            return true;
+    return false;
+}
+
+/* The face for cp in text set in `primary`, with its advance in *adv. */
+static int
+resolve(const cp_fontset *cfs, int primary, uint32_t cp, int32_t *adv)
+{
+    cp_fontset *fs = (cp_fontset *)cfs;
+    *adv = face_advance(&fs->faces[primary], cp);
+    if (*adv >= 0)
+        return primary;
+    /* libharu's UTF-8 encoder addresses the BMP only. */
+    if (cp > 0xFFFF || cp == 0xFFFD || primary >= CP_FACE__COUNT)
+        return -1;
+    fallback_config(fs);
+    hb_script_t sc = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < fs->n_fb; k++) {
+            if (fallback_prefers(&fs->fb[k], sc) != (pass == 0))
+                continue;
+            face *f = fallback_face(fs, k);
+            if (f && (*adv = face_advance(f, cp)) >= 0)
+                return CP_FACE__COUNT + (int)k;
+        }
+    *adv = -1;
+    return -1;
+}
+
+int
+cp_font_face_for(const cp_fontset *fs, enum cp_face face_id, uint32_t cp)
+{
+    int32_t adv;
+    return resolve(fs, face_id, cp, &adv);
+}
+
+size_t
+cp_font_run(const cp_fontset *fs, enum cp_face face_id, const char *s, size_t len,
+            enum cp_face *run_face)
+{
+    int cur = -2;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = cp_utf8_next(s + i, len - i, &cp);
+        int32_t adv;
+        int f = resolve(fs, face_id, cp, &adv);
+        /* Spaces and what nothing draws go with the run they are in. */
+        if (f < 0 || cp == ' ')
+            f = cur >= 0 ? cur : (int)face_id;
+        if (cur == -2)
+            cur = f;
+        else if (f != cur)
+            break;
+        i += k;
+    }
+    *run_face = (enum cp_face)(cur >= 0 ? cur : (int)face_id);
+    return i;
+}
+
 double
 cp_font_width(const cp_fontset *fs, enum cp_face face_id, double size, const char *s, size_t len)
 {
     const face *f = &fs->faces[face_id];
     long units = 0;
+    double other = 0;          /* em from fallback faces */
     int32_t notdef = -1;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         i += cp_utf8_next(s + i, len - i, &cp);
-        int32_t adv = face_advance(f, cp);
-        if (adv < 0) {
+        int32_t adv;
+        int g = resolve(fs, face_id, cp, &adv);
+        if (g < 0) {
             /* Drawn as '?' after cp_font_sanitize. */
             if (notdef < 0)
                 notdef = face_advance(f, '?');
             adv = notdef > 0 ? notdef : 0;
+        } else if (g != (int)face_id) {
+            other += (double)adv / fs->faces[g].upem;
+            continue;
         }
         units += adv;
     }
-    return (double)units * size / f->upem;
+    return ((double)units / f->upem + other) * size;
 }
 
 double
@@ -205,15 +436,77 @@ cp_font_sanitize(const cp_fontset *fs, enum cp_face face_id, const char *s)
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         size_t k = cp_utf8_next(s + i, len - i, &cp);
-        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
             cp_buf_putc(&b, ' ');
-        else if (cp == 0xFFFD || cp > 0xFFFF || !cp_font_has(fs, face_id, cp))
+        } else if (cp_font_face_for(fs, face_id, cp) < 0) {
+            if (cp != 0xFFFD)
+                hb_set_add(((cp_fontset *)fs)->missing, cp);
             cp_buf_putc(&b, '?');
-        else
+        } else {
             cp_buf_add(&b, s + i, k);
+        }
         i += k;
     }
     return cp_buf_detach(&b);
+}
+
+static const char *
+script_label(const cp_fontset *fs, hb_script_t sc, char tag[5])
+{
+    for (size_t i = 0; i < fs->n_names; i++)
+        if (fs->names[i].script == sc)
+            return fs->names[i].name;
+    hb_tag_to_string(hb_script_to_iso15924_tag(sc), tag);
+    tag[4] = '\0';
+    return tag;
+}
+
+void
+cp_fontset_report(cp_fontset *fs, cp_diags *diags)
+{
+    if (fs->reported || hb_set_is_empty(fs->missing))
+        return;
+    fs->reported = true;
+    fallback_config(fs);
+    hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+    hb_script_t seen[16];
+    size_t n_seen = 0;
+    cp_buf names = CP_BUF_INIT, pkgs = CP_BUF_INIT;
+    bool pkg_seen[CP_FALLBACK_MAX] = { false };
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(fs->missing, &cp)) {
+        hb_script_t sc = hb_unicode_script(uf, cp);
+        if (cp > 0xFFFF)
+            sc = HB_SCRIPT_COMMON;
+        size_t j = 0;
+        while (j < n_seen && seen[j] != sc)
+            j++;
+        if (j < n_seen || n_seen == CP_ARRAY_LEN(seen))
+            continue;
+        seen[n_seen++] = sc;
+        char tag[5];
+        cp_buf_printf(&names, "%s%s", names.len ? ", " : "", script_label(fs, sc, tag));
+        /* A package to suggest: that of an absent face meant for the script. */
+        for (size_t k = 0; k < fs->n_fb; k++)
+            if (fallback_prefers(&fs->fb[k], sc) && fs->fb[k].package && !pkg_seen[k]
+                && fallback_face(fs, k) == NULL) {
+                pkg_seen[k] = true;
+                cp_buf_printf(&pkgs, "%s%s", pkgs.len ? " " : "", fs->fb[k].package);
+            }
+    }
+    unsigned n = hb_set_get_population(fs->missing);
+    hb_codepoint_t first = hb_set_get_min(fs->missing);
+    char more[48] = "";
+    if (n > 1)
+        snprintf(more, sizeof more, " and %u more", n - 1);
+    if (pkgs.len)
+        cp_warning(diags, NULL, 0, 0, "no font for %s text (U+%04X%s), shown as '?': install %s",
+                   names.data, (unsigned)first, more, pkgs.data);
+    else
+        cp_warning(diags, NULL, 0, 0, "no font for %s text (U+%04X%s), shown as '?'",
+                   names.data, (unsigned)first, more);
+    cp_buf_free(&names);
+    cp_buf_free(&pkgs);
 }
 
 void
@@ -231,9 +524,22 @@ cp_font_use(cp_fontset *fs, enum cp_face face_id, const char *s)
 bool
 cp_font_used(const cp_fontset *fs, enum cp_face face_id)
 {
-    return !hb_set_is_empty(fs->faces[face_id].used);
+    return fs->faces[face_id].used && !hb_set_is_empty(fs->faces[face_id].used);
 }
 
+size_t
+cp_font_used_codes(uint32_t **out, const cp_fontset *fs, enum cp_face face_id)
+{
+    const hb_set_t *set = fs->faces[face_id].used;
+    size_t n = set ? hb_set_get_population(set) : 0;
+    uint32_t *v = xcalloc(n ? n : 1, sizeof *v);
+    size_t k = 0;
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (set && k < n && hb_set_next(set, &cp))
+        v[k++] = cp;
+    *out = v;
+    return k;
+}
 int
 cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face_id,
                     cp_diags *diags)

@@ -13,7 +13,14 @@
 #include <stdint.h>
 #include "claimpack/diag.h"
 
+/* The three faces text is set in. Faces from CP_FACE__COUNT up to
+ * CP_FACE_MAX - 1 are fallbacks (data/fallback-fonts) that the fontset picks
+ * itself for code points the Liberation faces cannot draw (CJK, symbols);
+ * they are opened the first time such a code point is measured, so text
+ * without them never pays for them. Every function below takes any face. */
 enum cp_face { CP_FACE_REGULAR, CP_FACE_BOLD, CP_FACE_ITALIC, CP_FACE__COUNT };
+#define CP_FALLBACK_MAX 6
+#define CP_FACE_MAX (CP_FACE__COUNT + CP_FALLBACK_MAX)
 
 typedef struct cp_fontset cp_fontset;
 
@@ -21,6 +28,17 @@ typedef struct cp_fontset cp_fontset;
  * unreadable font is a CP_INPUT error naming the file. 0 or -1. */
 int cp_fontset_load(cp_fontset **out, cp_diags *diags);
 void cp_fontset_free(cp_fontset *fs);
+
+/* The face that draws `cp` for text set in `face`: `face` itself when it
+ * has the glyph, else the first fallback that has it; -1 when none does. */
+int cp_font_face_for(const cp_fontset *fs, enum cp_face face, uint32_t cp);
+/* The length in bytes of the run at the start of s (len bytes) that one
+ * face draws; *run_face gets that face. Meant for sanitized text. */
+size_t cp_font_run(const cp_fontset *fs, enum cp_face face, const char *s, size_t len,
+                   enum cp_face *run_face);
+/* One warning (the first call only) naming the scripts of the code points
+ * that no face could draw and that were therefore set as '?'. */
+void cp_fontset_report(cp_fontset *fs, cp_diags *diags);
 
 /* Width of the first `len` bytes of `s` set in `face` at `size` points, in
  * points: the sum of the nominal advances (what the PDF draws; no kerning). */
@@ -32,15 +50,19 @@ double cp_font_descent(const cp_fontset *fs, enum cp_face face, double size);
 /* True when the face has a glyph for the code point. */
 bool cp_font_has(const cp_fontset *fs, enum cp_face face, uint32_t cp);
 
-/* A copy of `s` that every face can draw: control characters become spaces,
- * code points without a glyph (or outside the BMP, which libharu's UTF-8
- * encoder cannot address) become '?', invalid UTF-8 bytes too. */
+/* A copy of `s` that `face` and its fallbacks can draw: control characters
+ * become spaces, code points that no face has a glyph for (or outside the
+ * BMP, which libharu's UTF-8 encoder cannot address) become '?' and are
+ * noted for cp_fontset_report, invalid UTF-8 bytes become '?' too. */
 char *cp_font_sanitize(const cp_fontset *fs, enum cp_face face, const char *s);
 
 /* Record that the document draws `s` in `face` (the subset keeps these). */
 void cp_font_use(cp_fontset *fs, enum cp_face face, const char *s);
 /* True when something was recorded for the face. */
 bool cp_font_used(const cp_fontset *fs, enum cp_face face);
+/* The code points recorded for the face, ascending, in a newly allocated
+ * array (caller frees); returns their number. */
+size_t cp_font_used_codes(uint32_t **out, const cp_fontset *fs, enum cp_face face);
 
 /* Write the subset of `face` (the code points recorded with cp_font_use) to
  * a new temporary file in $TMPDIR; *path_out is newly allocated and the

@@ -68,19 +68,28 @@ cp_layout_text(cp_layout *L, int page, enum cp_face face, double size, double x,
                const char *text)
 {
     char *s = cp_font_sanitize(L->fonts, face, text);
-    if (s[0] == '\0') {
-        free(s);
-        return 0;
+    size_t len = strlen(s);
+    double w = 0;
+    /* One item per face: what Liberation lacks is drawn by a fallback. */
+    for (size_t i = 0; i < len;) {
+        enum cp_face run_face;
+        size_t n = cp_font_run(L->fonts, face, s + i, len - i, &run_face);
+        cp_lay_item *it = item_add(L, page, CP_LAY_TEXT);
+        it->x = x + w;
+        it->y = y;
+        it->face = run_face;
+        it->size = size;
+        bool whole = i == 0 && n == len;
+        it->text = whole ? s : xstrndup(s + i, n);
+        if (whole)
+            s = NULL;
+        it->w = cp_font_width(L->fonts, run_face, size, it->text, n);
+        it->h = size;
+        w += it->w;
+        i += n;
     }
-    cp_lay_item *it = item_add(L, page, CP_LAY_TEXT);
-    it->x = x;
-    it->y = y;
-    it->face = face;
-    it->size = size;
-    it->text = s;
-    it->w = cp_font_width(L->fonts, face, size, s, strlen(s));
-    it->h = size;
-    return it->w;
+    free(s);
+    return w;
 }
 
 double
@@ -177,6 +186,61 @@ is_space(uint32_t c)
     return c == ' ' || c == '\t';
 }
 
+/* Scripts written without spaces between words (UAX #14 classes ID, H2,
+ * H3 and their punctuation): a line may break between two characters. */
+static bool
+is_ideographic(uint32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF)      /* radicals, CJK punctuation, kana, ideographs */
+        || (c >= 0xAC00 && c <= 0xD7AF)      /* Hangul syllables */
+        || (c >= 0xF900 && c <= 0xFAFF)      /* compatibility ideographs */
+        || (c >= 0xFE30 && c <= 0xFE4F)      /* vertical and compatibility forms */
+        || (c >= 0xFF00 && c <= 0xFFEF);     /* fullwidth forms */
+}
+
+/* Kinsoku: what may not start a line (closing marks, small kana, the
+ * prolonged sound mark) and what may not end one (opening brackets). */
+static bool
+no_line_start(uint32_t c)
+{
+    static const char *const set = ",.:;!?)]}%"
+        "\xE3\x80\x81\xE3\x80\x82\xE3\x80\x89\xE3\x80\x8B\xE3\x80\x8D\xE3\x80\x8F"
+        "\xE3\x80\x91\xE3\x80\x95\xE3\x80\x97\xE3\x80\x99\xE3\x83\xBC\xE3\x83\xBB"
+        "\xEF\xBC\x8C\xEF\xBC\x8E\xEF\xBC\x9A\xEF\xBC\x9B\xEF\xBC\x81\xEF\xBC\x9F"
+        "\xEF\xBC\x89\xEF\xBC\xBD\xEF\xBD\x9D\xE2\x80\xA6\xE3\x80\x9C";
+    if (c >= 0x3041 && c <= 0x30FA) {
+        /* The small kana: ぁぃぅぇぉっゃゅょゎゕゖ and their katakana. */
+        uint32_t k = c >= 0x30A1 ? c - 0x60 : c;
+        if (k == 0x3041 || k == 0x3043 || k == 0x3045 || k == 0x3047 || k == 0x3049
+            || k == 0x3063 || k == 0x3083 || k == 0x3085 || k == 0x3087 || k == 0x308E
+            || k == 0x3095 || k == 0x3096)
+            return true;
+    }
+    for (size_t i = 0; set[i];) {
+        uint32_t s;
+        i += cp_utf8_next(set + i, strlen(set + i), &s);
+        if (s == c)
+            return true;
+    }
+    return false;
+}
+
+static bool
+no_line_end(uint32_t c)
+{
+    return c == '(' || c == '[' || c == '{' || c == 0x3008 || c == 0x300A || c == 0x300C
+        || c == 0x300E || c == 0x3010 || c == 0x3014 || c == 0x3016 || c == 0x3018
+        || c == 0xFF08 || c == 0xFF3B || c == 0xFF5B || c == 0x201C || c == 0x2018;
+}
+
+/* A break between prev and c, neither of them a space. */
+static bool
+ideographic_break(uint32_t prev, uint32_t c)
+{
+    return (is_ideographic(prev) || is_ideographic(c)) && !is_space(prev)
+        && !no_line_start(c) && !no_line_end(prev);
+}
+
 size_t
 cp_layout_break(cp_line **out, const cp_fontset *fs, enum cp_face face, double size,
                 const char *text, double width)
@@ -219,6 +283,13 @@ cp_layout_break(cp_line **out, const cp_fontset *fs, enum cp_face face, double s
                 prev = ' ';
                 i = j;
                 continue;
+            }
+            if (i > start && w <= limit && (c >= 0x2E80 || prev >= 0x2E80)
+                && ideographic_break(prev, c)) {
+                fit_end = i;
+                fit_next = i;
+                fit_w = w;
+                have_fit = true;
             }
             double cw = cp_font_width(fs, face, size, text + i, k);
             if (w + cw > limit && i > start) {

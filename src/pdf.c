@@ -1,6 +1,7 @@
 /* pdf.c: the libharu wrapper. */
 #include "config.h"
 #include "pdf.h"
+#include "tounicode.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -29,7 +30,7 @@ typedef struct render {
     HPDF_Doc pdf;
     hpdf_err err;
     cp_diags *diags;
-    HPDF_Font fonts[CP_FACE__COUNT];
+    HPDF_Font fonts[CP_FACE_MAX];
     HPDF_Page *pages;
     HPDF_Image *images;
 } render;
@@ -44,6 +45,29 @@ check(render *r, const char *what)
     return -1;
 }
 
+/* libharu gives every Identity-H font a CID CMap as its /ToUnicode
+ * (begincidrange), which text extraction cannot use: its stream, still
+ * unwritten, gets a real ToUnicode CMap for the codes drawn instead (our
+ * codes are the BMP code points themselves). */
+static int
+fix_tounicode(render *r, const cp_fontset *fs, enum cp_face face)
+{
+    HPDF_Dict tu = HPDF_Dict_GetItem(r->fonts[face], "ToUnicode", HPDF_OCLASS_DICT);
+    if (tu == NULL || tu->stream == NULL) {
+        HPDF_ResetError(r->pdf);
+        cp_error(r->diags, CP_OUTPUT, NULL, 0, 0, "PDF writer: a font has no ToUnicode map");
+        return -1;
+    }
+    uint32_t *codes;
+    size_t n = cp_font_used_codes(&codes, fs, face), len;
+    char *cmap = cp_tounicode_cmap(&len, codes, NULL, n);
+    HPDF_MemStream_FreeData(tu->stream);
+    HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)cmap, (HPDF_UINT)len);
+    free(cmap);
+    free(codes);
+    return check(r, "write a ToUnicode map");
+}
+
 static int
 load_fonts(render *r, cp_layout *L)
 {
@@ -53,7 +77,7 @@ load_fonts(render *r, cp_layout *L)
             if (it->kind == CP_LAY_TEXT)
                 cp_font_use(L->fonts, it->face, it->text);
         }
-    for (int f = 0; f < CP_FACE__COUNT; f++) {
+    for (int f = 0; f < CP_FACE_MAX; f++) {
         if (!cp_font_used(L->fonts, (enum cp_face)f))
             continue;
         char *path;
@@ -71,6 +95,8 @@ load_fonts(render *r, cp_layout *L)
         }
         r->fonts[f] = HPDF_GetFont(r->pdf, name, "UTF-8");
         if (r->fonts[f] == NULL || check(r, "load a font") < 0)
+            return -1;
+        if (fix_tounicode(r, L->fonts, (enum cp_face)f) < 0)
             return -1;
     }
     return 0;
@@ -275,6 +301,7 @@ cp_pdf_render(unsigned char **out, size_t *len, cp_layout *L, const cp_pdf_info 
         goto cleanup;
     if (load_fonts(&r, L) < 0 || load_images(&r, images, n_images) < 0)
         goto cleanup;
+    cp_fontset_report(L->fonts, diags);
     for (size_t p = 0; p < L->n_pages; p++) {
         r.pages[p] = HPDF_AddPage(r.pdf);
         if (r.pages[p] == NULL || check(&r, "add a page") < 0)
