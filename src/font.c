@@ -60,7 +60,16 @@ struct cp_fontset {
     size_t n_names;
     hb_set_t *missing;             /* code points drawn as '?' for want of a glyph */
     bool reported;
+    /* Code points above the BMP (emoji) that a fallback draws: libharu's
+     * UTF-8 encoder addresses the BMP only, so the text carries private-use
+     * code PUA_FIRST + i for astral[i] instead, the embedded subset maps that
+     * code to the glyph and the ToUnicode map back to the code point. */
+    uint32_t *astral;
+    size_t n_astral;
 };
+
+#define PUA_FIRST 0xE000
+#define PUA_LAST 0xF8FF
 
 size_t
 cp_utf8_next(const char *s, size_t len, uint32_t *cp)
@@ -192,6 +201,7 @@ cp_fontset_free(cp_fontset *fs)
         free(fs->names[i].name);
     free(fs->names);
     hb_set_destroy(fs->missing);
+    free(fs->astral);
     free(fs);
 }
 
@@ -331,11 +341,16 @@ static int
 resolve(const cp_fontset *cfs, int primary, uint32_t cp, int32_t *adv)
 {
     cp_fontset *fs = (cp_fontset *)cfs;
+    *adv = -1;
+    if (cp >= PUA_FIRST && cp <= PUA_LAST) {
+        if (cp - PUA_FIRST >= fs->n_astral)
+            return -1;
+        cp = fs->astral[cp - PUA_FIRST];
+    }
     *adv = face_advance(&fs->faces[primary], cp);
     if (*adv >= 0)
         return primary;
-    /* libharu's UTF-8 encoder addresses the BMP only. */
-    if (cp > 0xFFFF || cp == 0xFFFD || primary >= CP_FACE__COUNT)
+    if (cp == 0xFFFD || primary >= CP_FACE__COUNT)
         return -1;
     fallback_config(fs);
     hb_script_t sc = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
@@ -428,26 +443,56 @@ cp_font_has(const cp_fontset *fs, enum cp_face face_id, uint32_t cp)
     return face_advance(&fs->faces[face_id], cp) >= 0;
 }
 
-char *
-cp_font_sanitize(const cp_fontset *fs, enum cp_face face_id, const char *s)
+/* The private-use code that stands for astral code point cp; 0 when the
+ * private use area is full. */
+static uint32_t
+astral_code(cp_fontset *fs, uint32_t cp)
 {
+    for (size_t i = 0; i < fs->n_astral; i++)
+        if (fs->astral[i] == cp)
+            return PUA_FIRST + (uint32_t)i;
+    if (fs->n_astral > PUA_LAST - PUA_FIRST)
+        return 0;
+    fs->astral = xreallocarray(fs->astral, fs->n_astral + 1, sizeof *fs->astral);
+    fs->astral[fs->n_astral] = cp;
+    return PUA_FIRST + (uint32_t)fs->n_astral++;
+}
+
+char *
+cp_font_sanitize(const cp_fontset *cfs, enum cp_face face_id, const char *s)
+{
+    cp_fontset *fs = (cp_fontset *)cfs;
     cp_buf b = CP_BUF_INIT;
     size_t len = strlen(s);
     for (size_t i = 0; i < len;) {
-        uint32_t cp;
+        uint32_t cp, code = 0;
         size_t k = cp_utf8_next(s + i, len - i, &cp);
         if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
             cp_buf_putc(&b, ' ');
-        } else if (cp_font_face_for(fs, face_id, cp) < 0) {
+        } else if ((cp >= PUA_FIRST && cp <= PUA_LAST)       /* ours, see astral */
+                   || cp_font_face_for(fs, face_id, cp) < 0
+                   || (cp > 0xFFFF && (code = astral_code(fs, cp)) == 0)) {
             if (cp != 0xFFFD)
-                hb_set_add(((cp_fontset *)fs)->missing, cp);
+                hb_set_add(fs->missing, cp);
             cp_buf_putc(&b, '?');
+        } else if (code) {
+            char u[3] = { (char)(0xE0 | (code >> 12)), (char)(0x80 | ((code >> 6) & 0x3F)),
+                          (char)(0x80 | (code & 0x3F)) };
+            cp_buf_add(&b, u, 3);
         } else {
             cp_buf_add(&b, s + i, k);
         }
         i += k;
     }
     return cp_buf_detach(&b);
+}
+
+uint32_t
+cp_font_code_unicode(const cp_fontset *fs, uint32_t code)
+{
+    if (code >= PUA_FIRST && code - PUA_FIRST < fs->n_astral)
+        return fs->astral[code - PUA_FIRST];
+    return code;
 }
 
 static const char *
@@ -540,6 +585,92 @@ cp_font_used_codes(uint32_t **out, const cp_fontset *fs, enum cp_face face_id)
     *out = v;
     return k;
 }
+
+static void
+put16(unsigned char *p, unsigned v)
+{
+    p[0] = (unsigned char)(v >> 8);
+    p[1] = (unsigned char)v;
+}
+
+/* A cmap table with one (3,1) format 4 subtable: code codes[i] -> gids[i],
+ * one segment each (a few hundred codes at most), codes ascending. */
+static hb_blob_t *
+cmap_format4(const uint32_t *codes, const hb_codepoint_t *gids, size_t n)
+{
+    size_t segs = n + 1;                     /* + the final 0xFFFF segment */
+    size_t sub_len = 16 + 8 * segs;
+    size_t len = 12 + sub_len;
+    unsigned char *t = xcalloc(1, len);
+    put16(t + 2, 1);                         /* version 0, one subtable */
+    put16(t + 4, 3);
+    put16(t + 6, 1);
+    t[8] = 0, t[9] = 0, put16(t + 10, 12);   /* its offset */
+    unsigned char *p = t + 12;
+    unsigned pow2 = 1, log2 = 0;
+    while (pow2 * 2 <= segs)
+        pow2 *= 2, log2++;
+    put16(p, 4);
+    put16(p + 2, (unsigned)sub_len);
+    put16(p + 6, (unsigned)(2 * segs));
+    put16(p + 8, 2 * pow2);
+    put16(p + 10, log2);
+    put16(p + 12, (unsigned)(2 * segs - 2 * pow2));
+    unsigned char *end = p + 14, *start = end + 2 * segs + 2, *delta = start + 2 * segs;
+    for (size_t i = 0; i < segs; i++) {
+        unsigned c = i < n ? (unsigned)codes[i] : 0xFFFF;
+        unsigned g = i < n ? (unsigned)gids[i] : 0;
+        put16(end + 2 * i, c);
+        put16(start + 2 * i, c);
+        put16(delta + 2 * i, i < n ? (g - c) & 0xFFFF : 1);
+    }
+    return hb_blob_create((const char *)t, (unsigned)len, HB_MEMORY_MODE_READONLY, t, free);
+}
+
+/* The subset `sub` with a cmap that maps the drawn codes (private-use
+ * codes for astral code points included) to their glyphs: what libharu,
+ * which reads format 4 only, needs to find the emoji. */
+static hb_face_t *
+remap_cmap(hb_face_t *sub, const cp_fontset *fs, const hb_set_t *used)
+{
+    unsigned n = hb_set_get_population(used);
+    uint32_t *codes = xcalloc(n ? n : 1, sizeof *codes);
+    hb_codepoint_t *gids = xcalloc(n ? n : 1, sizeof *gids);
+    hb_font_t *font = hb_font_create(sub);
+    size_t k = 0;
+    hb_codepoint_t c = HB_SET_VALUE_INVALID;
+    while (hb_set_next(used, &c))
+        if (c <= 0xFFFF && hb_font_get_nominal_glyph(font, cp_font_code_unicode(fs, c), &gids[k]))
+            codes[k++] = c;
+    hb_font_destroy(font);
+    hb_blob_t *cmap = cmap_format4(codes, gids, k);
+    free(codes);
+    free(gids);
+
+    /* A subset is a builder face, which cannot list its tables: read back
+     * what it serializes to. */
+    hb_blob_t *sub_blob = hb_face_reference_blob(sub);
+    hb_face_t *flat = hb_face_create(sub_blob, 0);
+    hb_face_t *out = hb_face_builder_create();
+    hb_tag_t tags[64];
+    unsigned count = CP_ARRAY_LEN(tags);
+    hb_face_get_table_tags(flat, 0, &count, tags);
+    for (unsigned i = 0; i < count; i++) {
+        if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) {
+            hb_face_builder_add_table(out, tags[i], cmap);
+            continue;
+        }
+        hb_blob_t *b = hb_face_reference_table(flat, tags[i]);
+        hb_face_builder_add_table(out, tags[i], b);
+        hb_blob_destroy(b);
+    }
+    hb_blob_destroy(cmap);
+    hb_face_destroy(flat);
+    hb_blob_destroy(sub_blob);
+    hb_face_destroy(sub);
+    return out;
+}
+
 int
 cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face_id,
                     cp_diags *diags)
@@ -556,7 +687,13 @@ cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face_id,
         cp_error(diags, CP_OUTPUT, f->path, 0, 0, "cannot subset font: out of memory");
         goto cleanup;
     }
-    hb_set_union(hb_subset_input_unicode_set(in), f->used);
+    bool astral = false;
+    hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+    for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next(f->used, &c);) {
+        uint32_t u = cp_font_code_unicode(fs, c);
+        hb_set_add(unicodes, u);
+        astral |= u != c;
+    }
     /* libharu reads cmap (format 4), glyf/loca, hmtx, head, hhea, maxp,
      * post, OS/2 and name, all kept by default. Hinting and the OpenType
      * layout tables are no use in a PDF that positions every glyph itself
@@ -572,6 +709,8 @@ cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face_id,
         cp_error(diags, CP_OUTPUT, f->path, 0, 0, "cannot subset font");
         goto cleanup;
     }
+    if (astral)
+        sub = remap_cmap(sub, fs, f->used);
     blob = hb_face_reference_blob(sub);
     unsigned len;
     const char *data = hb_blob_get_data(blob, &len);

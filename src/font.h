@@ -51,9 +51,11 @@ double cp_font_descent(const cp_fontset *fs, enum cp_face face, double size);
 bool cp_font_has(const cp_fontset *fs, enum cp_face face, uint32_t cp);
 
 /* A copy of `s` that `face` and its fallbacks can draw: control characters
- * become spaces, code points that no face has a glyph for (or outside the
- * BMP, which libharu's UTF-8 encoder cannot address) become '?' and are
- * noted for cp_fontset_report, invalid UTF-8 bytes become '?' too. */
+ * become spaces, code points that no face has a glyph for become '?' and
+ * are noted for cp_fontset_report, invalid UTF-8 bytes and private-use code
+ * points become '?' too. A code point above the BMP that a fallback draws
+ * (emoji), which libharu's UTF-8 encoder cannot address, becomes a private-
+ * use code standing for it (cp_font_code_unicode). */
 char *cp_font_sanitize(const cp_fontset *fs, enum cp_face face, const char *s);
 
 /* Record that the document draws `s` in `face` (the subset keeps these). */
@@ -63,6 +65,9 @@ bool cp_font_used(const cp_fontset *fs, enum cp_face face);
 /* The code points recorded for the face, ascending, in a newly allocated
  * array (caller frees); returns their number. */
 size_t cp_font_used_codes(uint32_t **out, const cp_fontset *fs, enum cp_face face);
+/* The code point a code in sanitized text stands for (itself but for the
+ * private-use codes of emoji). */
+uint32_t cp_font_code_unicode(const cp_fontset *fs, uint32_t code);
 
 /* Write the subset of `face` (the code points recorded with cp_font_use) to
  * a new temporary file in $TMPDIR; *path_out is newly allocated and the

@@ -48,7 +48,8 @@ check(render *r, const char *what)
 /* libharu gives every Identity-H font a CID CMap as its /ToUnicode
  * (begincidrange), which text extraction cannot use: its stream, still
  * unwritten, gets a real ToUnicode CMap for the codes drawn instead (our
- * codes are the BMP code points themselves). */
+ * codes are the BMP code points themselves, or private-use codes that stand
+ * for emoji). */
 static int
 fix_tounicode(render *r, const cp_fontset *fs, enum cp_face face)
 {
@@ -60,7 +61,11 @@ fix_tounicode(render *r, const cp_fontset *fs, enum cp_face face)
     }
     uint32_t *codes;
     size_t n = cp_font_used_codes(&codes, fs, face), len;
-    char *cmap = cp_tounicode_cmap(&len, codes, NULL, n);
+    uint32_t *uni = xcalloc(n ? n : 1, sizeof *uni);
+    for (size_t i = 0; i < n; i++)
+        uni[i] = cp_font_code_unicode(fs, codes[i]);
+    char *cmap = cp_tounicode_cmap(&len, codes, uni, n);
+    free(uni);
     HPDF_MemStream_FreeData(tu->stream);
     HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)cmap, (HPDF_UINT)len);
     free(cmap);
@@ -88,14 +93,18 @@ load_fonts(render *r, cp_layout *L)
          * can go now. */
         unlink(path);
         free(path);
-        if (name == NULL || check(r, "load a font") < 0) {
+        /* check() first: it reports libharu's error. */
+        if (check(r, "load a font") < 0 || name == NULL) {
             if (r->err.code == 0)
                 cp_error(r->diags, CP_INPUT, NULL, 0, 0, "PDF writer cannot use the font subset");
             return -1;
         }
         r->fonts[f] = HPDF_GetFont(r->pdf, name, "UTF-8");
-        if (r->fonts[f] == NULL || check(r, "load a font") < 0)
+        if (check(r, "load a font") < 0 || r->fonts[f] == NULL) {
+            if (r->err.code == 0)
+                cp_error(r->diags, CP_OUTPUT, NULL, 0, 0, "PDF writer cannot use the font");
             return -1;
+        }
         if (fix_tounicode(r, L->fonts, (enum cp_face)f) < 0)
             return -1;
     }
