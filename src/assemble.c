@@ -23,10 +23,12 @@ qpdf_data cp_pdfdoc_qpdf(cp_pdfdoc *d);
 typedef struct asm_state {
     const cp_asm_plan *plan;
     cp_diags *diags;
-    qpdf_data out, gen, store;
-    int *image_ids;
+    qpdf_data out, gen;
+    qpdf_oh *image_objs;       /* each picture's placeholder in out, 0 = none yet */
+    bool *placed;
+    char nonce[17];            /* marks the placeholders (hex) */
+    char id[33];               /* the file identifier (hex) */
     qpdf_oh *pages;            /* the output's page objects, in order */
-    char *store_path;
     int next_name;             /* for unique resource names */
 } asm_state;
 
@@ -176,14 +178,38 @@ matrix_op(const double m[6])
     return xasprintf("%s %s %s %s %s %s cm", s[0], s[1], s[2], s[3], s[4], s[5]);
 }
 
+/* A one-pixel image standing in for picture i until imagestore.c appends
+ * the picture under its object number (see assemble.h). */
+static qpdf_oh
+image_placeholder(asm_state *st, int i)
+{
+    qpdf_data q = st->out;
+    if (st->image_objs[i])
+        return st->image_objs[i];
+    static const unsigned char white = 0xff;
+    qpdf_oh img = qpdf_oh_new_stream(q);
+    qpdf_oh_replace_stream_data(q, img, &white, 1, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+    qpdf_oh d = qpdf_oh_get_dict(q, img);
+    qpdf_oh_replace_key(q, d, "/Type", qpdf_oh_new_name(q, "/XObject"));
+    qpdf_oh_replace_key(q, d, "/Subtype", qpdf_oh_new_name(q, "/Image"));
+    qpdf_oh_replace_key(q, d, "/Width", qpdf_oh_new_integer(q, 1));
+    qpdf_oh_replace_key(q, d, "/Height", qpdf_oh_new_integer(q, 1));
+    qpdf_oh_replace_key(q, d, "/ColorSpace", qpdf_oh_new_name(q, "/DeviceGray"));
+    qpdf_oh_replace_key(q, d, "/BitsPerComponent", qpdf_oh_new_integer(q, 8));
+    char *mark = xasprintf("%s-%d", st->nonce, i);
+    qpdf_oh_replace_key(q, d, "/CpSlot", qpdf_oh_new_string(q, mark));
+    free(mark);
+    st->image_objs[i] = img;
+    st->placed[i] = true;
+    return img;
+}
+
 static int
 add_image_page(asm_state *st, const cp_asm_page *pg, qpdf_oh page)
 {
     qpdf_data q = st->out;
     const cp_asm_image *im = &st->plan->images[pg->image];
-    qpdf_oh src = qpdf_get_object_by_id(st->store, st->image_ids[pg->image], 0);
-    qpdf_oh img = qpdf_oh_copy_foreign_object(q, st->store, src);
-    const char *name = add_xobject(st, page, img);
+    const char *name = add_xobject(st, page, image_placeholder(st, pg->image));
     double m[6];
     orientation_matrix(im->info->orientation, pg->x, pg->y, pg->w, pg->h, m);
     char *cm = matrix_op(m);
@@ -489,6 +515,58 @@ set_info(asm_state *st)
     qpdf_oh_replace_key(q, qpdf_get_root(q), "/ViewerPreferences", prefs);
 }
 
+/* libharu writes each font's /CIDToGIDMap for all 65536 code points
+ * (128 KB a face, most of a letter's compression time). Our codes are
+ * Unicode code points, and the used ones end early (U+20AC for the euro
+ * sign in most letters): past the last glyph the map is zeros, and a code
+ * beyond a shorter map means glyph 0 anyway, so the zeros go. */
+static void
+trim_cid_maps(qpdf_data q)
+{
+    int n = qpdf_get_num_pages(q);
+    int *seen = NULL;
+    size_t n_seen = 0;
+    for (int i = 0; i < n; i++) {
+        qpdf_oh res = qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)i), "/Resources");
+        qpdf_oh fonts = qpdf_oh_get_key(q, res, "/Font");
+        if (!qpdf_oh_is_dictionary(q, fonts))
+            continue;
+        qpdf_oh_begin_dict_key_iter(q, fonts);
+        while (qpdf_oh_dict_more_keys(q)) {
+            qpdf_oh font = qpdf_oh_get_key(q, fonts, qpdf_oh_dict_next_key(q));
+            qpdf_oh kids = qpdf_oh_get_key(q, font, "/DescendantFonts");
+            if (!qpdf_oh_is_array(q, kids) || qpdf_oh_get_array_n_items(q, kids) < 1)
+                continue;
+            qpdf_oh map = qpdf_oh_get_key(q, qpdf_oh_get_array_item(q, kids, 0), "/CIDToGIDMap");
+            if (!qpdf_oh_is_stream(q, map))
+                continue;
+            int id = qpdf_oh_get_object_id(q, map);
+            bool done = false;
+            for (size_t k = 0; k < n_seen && !done; k++)
+                done = seen[k] == id;
+            if (done)
+                continue;
+            seen = xreallocarray(seen, n_seen + 1, sizeof *seen);
+            seen[n_seen++] = id;
+            unsigned char *data = NULL;
+            size_t len = 0;
+            QPDF_BOOL filtered = QPDF_FALSE;
+            if (qpdf_oh_get_stream_data(q, map, qpdf_dl_generalized, &filtered, &data, &len) == 0 &&
+                data && filtered) {
+                size_t used = len & ~(size_t)1;
+                while (used >= 2 && data[used - 1] == 0 && data[used - 2] == 0)
+                    used -= 2;
+                if (used < 2)
+                    used = 2;       /* an empty stream is legal, but keep one entry */
+                qpdf_oh_replace_stream_data(q, map, data, used, qpdf_oh_new_null(q),
+                                            qpdf_oh_new_null(q));
+            }
+            free(data);
+        }
+    }
+    free(seen);
+}
+
 static int
 build_pages(asm_state *st)
 {
@@ -517,6 +595,10 @@ build_pages(asm_state *st)
         qpdf_oh page = qpdf_get_page_n(st->out, i);
         st->pages[i] = page;
         int rc = 0;
+        if (pg->kind == CP_ASM_IMAGE && (pg->image < 0 || (size_t)pg->image >= p->n_images)) {
+            cp_error(st->diags, CP_OUTPUT, NULL, 0, 0, "internal error: page %zu has no picture", i + 1);
+            return -1;
+        }
         if (pg->kind == CP_ASM_IMAGE)
             rc = add_image_page(st, pg, page);
         else if (pg->kind == CP_ASM_IMPORTED)
@@ -532,20 +614,28 @@ build_pages(asm_state *st)
  * as deterministic and costs nothing: the SHA-256 of the typeset pages,
  * which already carry the SHA-256 of every evidence file (the index). qpdf
  * is told to write its fixed placeholder, which is then overwritten in
- * place (same length, so no offset moves). */
+ * place (same length, so no offset moves). The same digest gives the nonce
+ * that marks the picture placeholders: evidence cannot contain it, since
+ * the digest covers the evidence. */
 static const char placeholder_id[] = "31415926535897932384626433832795";
 
-static int
-patch_id(const char *path, const unsigned char *seed, size_t seed_len)
+static void
+make_id(asm_state *st)
 {
     struct sha256_ctx ctx;
     unsigned char d[SHA256_DIGEST_SIZE];
-    char hex[33];
     sha256_init(&ctx);
-    sha256_update(&ctx, seed_len, seed);
+    sha256_update(&ctx, st->plan->gen_len, st->plan->gen_pdf);
     sha256_digest(&ctx, sizeof d, d);
     for (int i = 0; i < 16; i++)
-        snprintf(hex + 2 * i, 3, "%02x", d[i]);
+        snprintf(st->id + 2 * i, 3, "%02x", d[i]);
+    for (int i = 0; i < 8; i++)
+        snprintf(st->nonce + 2 * i, 3, "%02x", d[16 + i]);
+}
+
+static int
+patch_id(const char *path, const char *hex)
+{
     int fd = open(path, O_RDWR | O_CLOEXEC);
     if (fd < 0)
         return -1;
@@ -626,6 +716,9 @@ cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
     char *tmp_base = to_stdout ? xasprintf("%s/claimpack", getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp")
                                : xstrdup(path);
 
+    st.image_objs = xcalloc(plan->n_images ? plan->n_images : 1, sizeof *st.image_objs);
+    st.placed = xcalloc(plan->n_images ? plan->n_images : 1, sizeof *st.placed);
+    make_id(&st);
     st.gen = qpdf_init();
     qpdf_silence_errors(st.gen);
     if (qpdf_read_memory(st.gen, "typeset pages", (const char *)plan->gen_pdf,
@@ -633,28 +726,7 @@ cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
         take_error(st.gen, diags, CP_OUTPUT, "internal error reading the typeset pages");
         goto cleanup;
     }
-    if (plan->n_images > 0) {
-        int sfd;
-        st.store_path = temp_beside(tmp_base, "images", &sfd);
-        if (st.store_path == NULL) {
-            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create a scratch file beside it: %s",
-                     strerror(errno));
-            goto cleanup;
-        }
-        close(sfd);
-        if (cp_imagestore_write(st.store_path, plan->images, plan->n_images, &st.image_ids,
-                                diags) < 0)
-            goto cleanup;
-        st.store = qpdf_init();
-        qpdf_silence_errors(st.store);
-        if (qpdf_read(st.store, st.store_path, "") & QPDF_ERRORS) {
-            take_error(st.store, diags, CP_OUTPUT, "internal error reading the image store");
-            goto cleanup;
-        }
-        /* qpdf keeps the file open and reads it while writing; the name can go. */
-        unlink(st.store_path);
-    }
-
+    trim_cid_maps(st.gen);
     st.out = qpdf_init();
     qpdf_silence_errors(st.out);
     /* Damage in imported evidence shows up only while qpdf writes (stream
@@ -698,15 +770,25 @@ cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
         take_error(st.out, diags, CP_OUTPUT, "cannot write the output");
         goto cleanup;
     }
-    if (patch_id(tmp, plan->gen_pdf, plan->gen_len) < 0) {
+    if (patch_id(tmp, st.id) < 0) {
         cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno ? errno : EIO));
         goto cleanup;
     }
-    /* qpdf has closed the file; make it durable, then put it in place. */
-    fd = open(tmp, O_RDONLY);
-    if (fd < 0 || fsync(fd) != 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+    if (plan->n_images > 0 &&
+        cp_imagestore_append(tmp, plan->images, st.placed, plan->n_images, st.nonce, st.id,
+                             diags) < 0)
         goto cleanup;
+    /* When the new file replaces an older one, it goes to disk before the
+     * rename, so that a crash cannot leave an empty file where the old one
+     * was. A new name has nothing to lose, and the fsync (15-40 ms here)
+     * would be a third of the time of a letter. */
+    struct stat old;
+    if (!to_stdout && stat(path, &old) == 0) {
+        fd = open(tmp, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || fsync(fd) != 0) {
+            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+            goto cleanup;
+        }
     }
     if (to_stdout) {
         if (cp_copy_to_stdout(tmp, diags) < 0)
@@ -727,17 +809,12 @@ cleanup:
         unlink(tmp);
         free(tmp);
     }
-    if (st.store_path) {
-        unlink(st.store_path);
-        free(st.store_path);
-    }
     if (st.out)
         qpdf_cleanup(&st.out);
-    if (st.store)
-        qpdf_cleanup(&st.store);
     if (st.gen)
         qpdf_cleanup(&st.gen);
-    free(st.image_ids);
+    free(st.image_objs);
+    free(st.placed);
     free(st.pages);
     free(tmp_base);
     return rc;

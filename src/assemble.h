@@ -2,11 +2,12 @@
  *
  * Three sources meet here: the pages we typeset (letter, index, e-mails,
  * captions and stamps: one PDF in memory, written by libharu through pdf.c),
- * the photos and screenshots (streamed from their files into an "image
- * store", a scratch PDF next to the output, so that no more than one picture
- * is in memory at a time), and imported PDF evidence (pdfimport.c). qpdf
- * copies stream data lazily from its sources while it writes, so memory
- * stays flat however large the evidence is.
+ * imported PDF evidence (pdfimport.c), and the photos and screenshots. qpdf
+ * writes the first two, copying stream data lazily from its sources, with a
+ * one-pixel placeholder for each picture; imagestore.c then appends the
+ * pictures themselves as an incremental update, streamed from their files
+ * one at a time. Memory stays flat however large the evidence is, and the
+ * photo data is copied once.
  *
  * The plan is borrowed: cp_assemble reads it and frees nothing in it.
  */
@@ -87,11 +88,14 @@ int cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags);
  * device). CP_OUTPUT error on failure. 0 or -1. */
 int cp_copy_to_stdout(const char *path, cp_diags *diags);
 
-/* The image store (imagestore.c): a scratch PDF holding one image XObject
- * per picture (JPEG data passed through, PNG rows re-used or re-encoded,
- * alpha as a soft mask). On success *ids holds, per image, the object
- * number of its XObject in the file. */
-int cp_imagestore_write(const char *path, const cp_asm_image *images, size_t n,
-                        int **ids, cp_diags *diags);
+/* The pictures (imagestore.c), appended as an incremental update to the
+ * PDF that qpdf wrote at `path`. qpdf wrote a placeholder image for each
+ * picture i with placed[i] set, its dictionary marked /CpSlot (NONCE-i);
+ * the picture is appended under the placeholder's object number, then a
+ * cross-reference stream with /Prev to qpdf's and the file identifier `id`
+ * (32 hex digits). CP_OUTPUT errors, or CP_INPUT for a picture that no
+ * longer reads. 0 or -1. */
+int cp_imagestore_append(const char *path, const cp_asm_image *images, const bool *placed,
+                         size_t n, const char *nonce, const char *id, cp_diags *diags);
 
 #endif

@@ -1,5 +1,15 @@
-/* imagestore.c: a scratch PDF that holds the pictures as image XObjects,
- * for qpdf to copy into the output lazily (see assemble.h).
+/* imagestore.c: the pictures, appended to the output as an incremental
+ * update (see assemble.h).
+ *
+ * qpdf writes the document with a small placeholder image for each picture,
+ * marked with a key that holds a nonce and the picture's index. This file
+ * finds the placeholders' object numbers in what qpdf wrote, then appends
+ * the real image XObjects under those numbers, and a cross-reference stream
+ * that points back (/Prev) to qpdf's: a reader takes the newest version of
+ * each object, so the pages show the pictures. The bulk of a pack is photo
+ * data, and this way it is copied once, from the evidence file straight
+ * into the output, instead of into a scratch PDF first and then through
+ * qpdf's reader and writer.
  *
  * JPEG data goes through byte for byte (DCTDecode), except arithmetic-coded
  * JPEG, which is decoded and deflated. A PNG whose rows can be
@@ -20,27 +30,30 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <zlib.h>
+
+typedef struct xref_entry {
+    int num;
+    off_t offset;
+} xref_entry;
 
 typedef struct store {
     FILE *fp;
     const char *path;
-    long *offsets;          /* byte offset of each object, index = number */
-    size_t n_objs, cap;
-    int failed;             /* an fwrite failed: errno saved in err */
+    xref_entry *xref;       /* every object appended, in writing order */
+    size_t n_xref, cap;
+    int next_num;           /* the next unused object number */
+    int failed;             /* a write failed: errno saved in err */
     int err;
 } store;
 
+/* A new object number, past every number in the file so far. */
 static int
 store_new_obj(store *s)
 {
-    if (s->n_objs + 1 >= s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 64;
-        s->offsets = xreallocarray(s->offsets, s->cap, sizeof *s->offsets);
-    }
-    s->n_objs++;
-    s->offsets[s->n_objs] = 0;
-    return (int)s->n_objs;
+    return s->next_num++;
 }
 
 static void
@@ -68,11 +81,17 @@ store_printf(store *s, const char *fmt, ...)
 static void
 store_begin_obj(store *s, int num)
 {
-    s->offsets[num] = ftell(s->fp);
+    if (s->n_xref == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 64;
+        s->xref = xreallocarray(s->xref, s->cap, sizeof *s->xref);
+    }
+    s->xref[s->n_xref].num = num;
+    s->xref[s->n_xref].offset = ftello(s->fp);
+    s->n_xref++;
     store_printf(s, "%d 0 obj\n", num);
 }
 
-/* Copy a file's bytes into the store. */
+/* Copy a file's bytes into the output. */
 static int
 store_copy_file(store *s, const char *path, size_t expect)
 {
@@ -92,7 +111,7 @@ store_copy_file(store *s, const char *path, size_t expect)
     while (total < expect) {
         ssize_t n = copy_file_range(in, NULL, out, NULL, expect - total, 0);
         if (n < 0 && (errno == ENOSPC || errno == EDQUOT || errno == EFBIG || errno == EIO)) {
-            s->failed = 1;      /* the store cannot be written: an output problem */
+            s->failed = 1;      /* the output cannot be written */
             s->err = errno;
             close(in);
             return -1;
@@ -118,7 +137,7 @@ store_copy_file(store *s, const char *path, size_t expect)
         free(buf);
     }
     close(in);
-    if (fseek(s->fp, 0, SEEK_END) != 0 || total != expect) {
+    if (fseeko(s->fp, 0, SEEK_END) != 0 || total != expect) {
         errno = errno ? errno : EIO;
         return -1;
     }
@@ -137,13 +156,13 @@ cs_components(enum cp_colorspace cs)
     return cs == CP_CS_GRAY ? 1 : cs == CP_CS_CMYK ? 4 : 3;
 }
 
-static int write_flate_image(store *s, int width, int height, const char *cs, int colors,
-                             int bits, const unsigned char *px, int smask);
+static int write_flate_image(store *s, int num, int width, int height, const char *cs,
+                             int colors, int bits, const unsigned char *px, int smask);
 
 /* Arithmetic-coded JPEG is legal in PDF, but many viewers (and printers)
  * show nothing for it: decode it here and store the pixels instead. */
 static int
-write_jpeg_decoded(store *s, const cp_asm_image *im, cp_diags *d)
+write_jpeg_decoded(store *s, int slot, const cp_asm_image *im, cp_diags *d)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -156,8 +175,8 @@ write_jpeg_decoded(store *s, const cp_asm_image *im, cp_diags *d)
     memset(&img, 0, sizeof img);
     int num = -1;
     if (cp_image_jpeg_pixels(&img, (const unsigned char *)buf, len, im->display, d) == 0) {
-        num = write_flate_image(s, img.width, img.height, cs_name(img.cs), cs_components(img.cs),
-                                8, img.data, 0);
+        num = write_flate_image(s, slot, img.width, img.height, cs_name(img.cs),
+                                cs_components(img.cs), 8, img.data, 0);
         if (num < 0)
             cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
     }
@@ -167,13 +186,12 @@ write_jpeg_decoded(store *s, const cp_asm_image *im, cp_diags *d)
 }
 
 static int
-write_jpeg(store *s, const cp_asm_image *im, cp_diags *d)
+write_jpeg(store *s, int num, const cp_asm_image *im, cp_diags *d)
 {
     const cp_image *info = im->info;
     if (info->arithmetic)
-        return write_jpeg_decoded(s, im, d);
+        return write_jpeg_decoded(s, num, im, d);
     size_t size = im->data ? im->size : info->size;
-    int num = store_new_obj(s);
     store_begin_obj(s, num);
     store_printf(s, "<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
                     "/BitsPerComponent 8 /Filter /DCTDecode /Length %zu",
@@ -185,8 +203,7 @@ write_jpeg(store *s, const cp_asm_image *im, cp_diags *d)
         store_write(s, im->data, im->size);
     else if (store_copy_file(s, im->path, size) < 0) {
         if (s->failed)
-            cp_error(d, CP_OUTPUT, s->path, 0, 0, "cannot write a scratch file: %s",
-                     strerror(s->err));
+            cp_error(d, CP_OUTPUT, s->path, 0, 0, "cannot write: %s", strerror(s->err));
         else
             cp_error(d, CP_INPUT, im->display, 0, 0, "could not read the picture again: %s",
                      strerror(errno));
@@ -262,10 +279,9 @@ png_passthrough_ok(const png_raw *r)
 }
 
 static int
-write_png_raw(store *s, const png_raw *r)
+write_png_raw(store *s, int num, const png_raw *r)
 {
     int colors = r->color_type == 2 ? 3 : 1;
-    int num = store_new_obj(s);
     store_begin_obj(s, num);
     store_printf(s, "<< /Type /XObject /Subtype /Image /Width %u /Height %u /BitsPerComponent %d ",
                  r->width, r->height, r->depth);
@@ -322,8 +338,8 @@ deflate_rows(cp_buf *out, const unsigned char *px, size_t row_bytes, size_t rows
 }
 
 static int
-write_flate_image(store *s, int width, int height, const char *cs, int colors, int bits,
-                  const unsigned char *px, int smask)
+write_flate_image(store *s, int num, int width, int height, const char *cs, int colors,
+                  int bits, const unsigned char *px, int smask)
 {
     size_t row_bytes = ((size_t)width * (size_t)colors * (size_t)bits + 7) / 8;
     cp_buf z = CP_BUF_INIT;
@@ -331,7 +347,8 @@ write_flate_image(store *s, int width, int height, const char *cs, int colors, i
         cp_buf_free(&z);
         return -1;
     }
-    int num = store_new_obj(s);
+    if (num <= 0)
+        num = store_new_obj(s);
     store_begin_obj(s, num);
     store_printf(s, "<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
                     "/BitsPerComponent %d /Filter /FlateDecode /DecodeParms << /Predictor 12 "
@@ -347,7 +364,7 @@ write_flate_image(store *s, int width, int height, const char *cs, int colors, i
 }
 
 static int
-write_png(store *s, const cp_asm_image *im, cp_diags *d)
+write_png(store *s, int slot, const cp_asm_image *im, cp_diags *d)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -360,7 +377,7 @@ write_png(store *s, const cp_asm_image *im, cp_diags *d)
         return -1;
     }
     if (png_scan(&r, (const unsigned char *)buf, len) == 0 && png_passthrough_ok(&r)) {
-        num = write_png_raw(s, &r);
+        num = write_png_raw(s, slot, &r);
         goto cleanup;
     }
     cp_image *img = NULL;
@@ -368,9 +385,10 @@ write_png(store *s, const cp_asm_image *im, cp_diags *d)
         goto cleanup;
     int smask = 0;
     if (img->alpha)
-        smask = write_flate_image(s, img->width, img->height, "/DeviceGray", 1, 8, img->alpha, 0);
+        smask = write_flate_image(s, 0, img->width, img->height, "/DeviceGray", 1, 8,
+                                  img->alpha, 0);
     if (smask >= 0)
-        num = write_flate_image(s, img->width, img->height, cs_name(img->cs),
+        num = write_flate_image(s, slot, img->width, img->height, cs_name(img->cs),
                                 cs_components(img->cs), img->bits, img->data, smask);
     if (num < 0)
         cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
@@ -381,57 +399,272 @@ cleanup:
     return num;
 }
 
+
+/* --- the file qpdf wrote ---------------------------------------------- */
+
+typedef struct base_info {
+    long long xref;         /* its startxref */
+    int size;               /* its trailer's /Size */
+    char root[48], info[48];    /* "N G R", or "" */
+} base_info;
+
+/* The last occurrence of `pat` in the n bytes at p, or NULL. */
+static const char *
+find_last(const char *p, size_t n, const char *pat)
+{
+    size_t k = strlen(pat);
+    const char *hit = NULL, *q = p;
+    while (n >= k && (q = memmem(q, n - (size_t)(q - p), pat, k)) != NULL) {
+        hit = q;
+        q++;
+        if ((size_t)(q - p) + k > n)
+            break;
+    }
+    return hit;
+}
+
+/* The end of the dictionary that starts at p ("<<"), just past its ">>",
+ * or NULL. Strings and nested dictionaries are skipped over. */
+static const char *
+dict_end(const char *p, const char *end)
+{
+    int depth = 0;
+    while (p + 1 < end) {
+        if (p[0] == '<' && p[1] == '<') {
+            depth++;
+            p += 2;
+        } else if (p[0] == '>' && p[1] == '>') {
+            p += 2;
+            if (--depth == 0)
+                return p;
+        } else if (*p == '<') {
+            const char *q = memchr(p, '>', (size_t)(end - p));
+            if (q == NULL)
+                return NULL;
+            p = q + 1;
+        } else if (*p == '(') {
+            int nest = 0;
+            for (; p < end; p++) {
+                if (*p == '\\')
+                    p++;
+                else if (*p == '(')
+                    nest++;
+                else if (*p == ')' && --nest == 0)
+                    break;
+            }
+            p++;
+        } else {
+            p++;
+        }
+    }
+    return NULL;
+}
+
+/* The value of `key` in a dictionary's text: an indirect reference copied
+ * into out ("12 0 R"), or with out NULL an integer returned. -1 if absent. */
+static long long
+dict_value(const char *d, size_t n, const char *key, char *out, size_t out_len)
+{
+    size_t k = strlen(key);
+    for (const char *p = d; (p = memmem(p, n - (size_t)(p - d), key, k)) != NULL; p++) {
+        const char *v = p + k;
+        if (v >= d + n || !strchr(" \t\r\n", *v))
+            continue;               /* a longer name that starts alike */
+        char *e;
+        long long num = strtoll(v, &e, 10);
+        if (out == NULL)
+            return num;
+        long long gen = strtoll(e, &e, 10);
+        while (*e == ' ')
+            e++;
+        if (*e != 'R')
+            return -1;
+        snprintf(out, out_len, "%lld %lld R", num, gen);
+        return 0;
+    }
+    return -1;
+}
+
+/* Read the trailer of the file as qpdf wrote it: a cross-reference stream
+ * (object streams are on) or, to be safe, a classic table. */
+static int
+read_base(base_info *b, const char *buf, size_t len)
+{
+    memset(b, 0, sizeof b[0]);
+    size_t tail = len > 1024 ? 1024 : len;
+    const char *sx = find_last(buf + len - tail, tail, "startxref");
+    if (sx == NULL)
+        return -1;
+    b->xref = strtoll(sx + 9, NULL, 10);
+    if (b->xref <= 0 || (size_t)b->xref >= len)
+        return -1;
+    const char *end = buf + len, *p = buf + b->xref;
+    if (len - (size_t)b->xref > 4 && memcmp(p, "xref", 4) == 0) {
+        p = memmem(p, (size_t)(end - p), "trailer", 7);
+        if (p == NULL)
+            return -1;
+    }
+    p = memmem(p, (size_t)(end - p), "<<", 2);
+    const char *de = p ? dict_end(p, end) : NULL;
+    if (de == NULL)
+        return -1;
+    size_t n = (size_t)(de - p);
+    long long size = dict_value(p, n, "/Size", NULL, 0);
+    if (size <= 0 || size > INT32_MAX / 2 ||
+        dict_value(p, n, "/Root", b->root, sizeof b->root) < 0)
+        return -1;
+    b->size = (int)size;
+    dict_value(p, n, "/Info", b->info, sizeof b->info);
+    return 0;
+}
+
+/* Find each placeholder: its dictionary holds /CpSlot (NONCE-i) and sits
+ * just after "N 0 obj". slots[i] gets N. Every placed picture must be found
+ * exactly once. */
+static int
+find_slots(int *slots, const bool *placed, size_t n, const char *buf, size_t len,
+           const char *nonce)
+{
+    char *pat = xasprintf("/CpSlot (%s-", nonce);
+    size_t k = strlen(pat);
+    int rc = 0;
+    for (const char *p = buf; rc == 0 && (p = memmem(p, len - (size_t)(p - buf), pat, k)) != NULL;
+         p += k) {
+        char *e;
+        unsigned long i = strtoul(p + k, &e, 10);
+        const char *from = p > buf + 4096 ? p - 4096 : buf;
+        const char *obj = find_last(from, (size_t)(p - from), " obj");
+        if (i >= n || *e != ')' || !placed[i] || slots[i] != 0 || obj == NULL) {
+            rc = -1;
+            break;
+        }
+        /* back over "G", a space, "N" */
+        const char *q = obj;
+        while (q > buf && q[-1] >= '0' && q[-1] <= '9')
+            q--;
+        if (q == obj || q == buf || q[-1] != ' ')
+            rc = -1;
+        q--;
+        const char *num_end = q;
+        while (q > buf && q[-1] >= '0' && q[-1] <= '9')
+            q--;
+        if (q == num_end)
+            rc = -1;
+        else
+            slots[i] = atoi(q);
+    }
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        if (placed[i] && slots[i] <= 0)
+            rc = -1;
+    free(pat);
+    return rc;
+}
+
+static int
+by_num(const void *a, const void *b)
+{
+    const xref_entry *x = a, *y = b;
+    return (x->num > y->num) - (x->num < y->num);
+}
+
+/* The update's cross-reference stream and trailer. */
+static void
+write_xref(store *s, const base_info *b, const char *id)
+{
+    int num = store_new_obj(s);
+    store_begin_obj(s, num);
+    off_t at = s->xref[s->n_xref - 1].offset;
+    qsort(s->xref, s->n_xref, sizeof *s->xref, by_num);
+    cp_buf index = CP_BUF_INIT, rows = CP_BUF_INIT;
+    for (size_t i = 0; i < s->n_xref;) {
+        size_t j = i + 1;
+        while (j < s->n_xref && s->xref[j].num == s->xref[j - 1].num + 1)
+            j++;
+        cp_buf_printf(&index, "%s%d %zu", i ? " " : "", s->xref[i].num, j - i);
+        for (; i < j; i++) {
+            unsigned long long off = (unsigned long long)s->xref[i].offset;
+            unsigned char row[7] = { 1, (unsigned char)(off >> 32), (unsigned char)(off >> 24),
+                                     (unsigned char)(off >> 16), (unsigned char)(off >> 8),
+                                     (unsigned char)off, 0 };
+            cp_buf_add(&rows, row, sizeof row);
+        }
+    }
+    int size = s->next_num > b->size ? s->next_num : b->size;
+    store_printf(s, "<< /Type /XRef /Size %d /Index [%s] /W [1 5 1] /Root %s", size,
+                 index.len ? index.data : "", b->root);
+    if (b->info[0])
+        store_printf(s, " /Info %s", b->info);
+    store_printf(s, " /ID [<%s><%s>] /Prev %lld /Length %zu >>\nstream\n", id, id, b->xref,
+                 rows.len);
+    store_write(s, rows.data, rows.len);
+    store_printf(s, "\nendstream\nendobj\nstartxref\n%lld\n%%%%EOF\n", (long long)at);
+    cp_buf_free(&index);
+    cp_buf_free(&rows);
+}
+
 int
-cp_imagestore_write(const char *path, const cp_asm_image *images, size_t n, int **ids,
-                    cp_diags *diags)
+cp_imagestore_append(const char *path, const cp_asm_image *images, const bool *placed, size_t n,
+                     const char *nonce, const char *id, cp_diags *diags)
 {
     store s;
     memset(&s, 0, sizeof s);
     s.path = path;
-    *ids = NULL;
-    s.fp = fopen(path, "wb");
-    if (s.fp == NULL) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create a scratch file: %s", strerror(errno));
-        return -1;
-    }
-    int *out = xcalloc(n ? n : 1, sizeof *out);
     int rc = -1;
-    store_printf(&s, "%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n");
-    int catalog = store_new_obj(&s), pages = store_new_obj(&s);
-    store_begin_obj(&s, catalog);
-    store_printf(&s, "<< /Type /Catalog /Pages %d 0 R >>\nendobj\n", pages);
-    store_begin_obj(&s, pages);
-    store_printf(&s, "<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n");
+    int *slots = xcalloc(n ? n : 1, sizeof *slots);
+    base_info b;
+    s.fp = fopen(path, "r+be");
+    struct stat st;
+    if (s.fp == NULL || fstat(fileno(s.fp), &st) != 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+        goto cleanup;
+    }
+    size_t len = (size_t)st.st_size;
+    void *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fileno(s.fp), 0) : MAP_FAILED;
+    if (map == MAP_FAILED) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot read back: %s",
+                 len ? strerror(errno) : "empty file");
+        goto cleanup;
+    }
+    int found = read_base(&b, map, len) == 0 && find_slots(slots, placed, n, map, len, nonce) == 0;
+    bool newline = ((const char *)map)[len - 1] == '\n';
+    munmap(map, len);
+    if (!found) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "internal error: the pictures' places were not "
+                 "found in the written file");
+        goto cleanup;
+    }
+    s.next_num = b.size;
+    if (fseeko(s.fp, 0, SEEK_END) != 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+        goto cleanup;
+    }
+    if (!newline)
+        store_write(&s, "\n", 1);
     for (size_t i = 0; i < n; i++) {
+        if (!placed[i])
+            continue;
         const cp_asm_image *im = &images[i];
-        out[i] = im->info->is_jpeg ? write_jpeg(&s, im, diags) : write_png(&s, im, diags);
-        if (out[i] < 0)
+        int num = im->info->is_jpeg ? write_jpeg(&s, slots[i], im, diags)
+                                    : write_png(&s, slots[i], im, diags);
+        if (num < 0)
             goto cleanup;
     }
-    long xref = ftell(s.fp);
-    store_printf(&s, "xref\n0 %zu\n0000000000 65535 f \n", s.n_objs + 1);
-    for (size_t i = 1; i <= s.n_objs; i++)
-        store_printf(&s, "%010ld 00000 n \n", s.offsets[i]);
-    store_printf(&s, "trailer\n<< /Size %zu /Root %d 0 R >>\nstartxref\n%ld\n%%%%EOF\n",
-                 s.n_objs + 1, catalog, xref);
+    write_xref(&s, &b, id);
     if (fflush(s.fp) != 0 && !s.failed) {
         s.failed = 1;
         s.err = errno;
     }
     if (s.failed) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write a scratch file: %s", strerror(s.err));
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(s.err));
         goto cleanup;
     }
     rc = 0;
 cleanup:
-    if (fclose(s.fp) != 0 && rc == 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write a scratch file: %s", strerror(errno));
+    if (s.fp && fclose(s.fp) != 0 && rc == 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
         rc = -1;
     }
-    free(s.offsets);
-    if (rc == 0)
-        *ids = out;
-    else
-        free(out);
+    free(s.xref);
+    free(slots);
     return rc;
 }

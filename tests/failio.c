@@ -5,9 +5,10 @@
  *   FAILIO_MATCH  fnmatch(3) pattern; a file whose base name matches it (its
  *                 whole path when the pattern holds a '/') is a target
  *   FAILIO_OPS    comma-separated operations to fail on targets: open, write
- *                 (write, pwrite, writev, fwrite, fputs, fprintf, fflush),
+ *                 (write, pwrite, writev, copy_file_range, fwrite, fputs,
+ *                 fprintf, fflush),
  *                 fsync (fsync, fdatasync), close (close, fclose), rename,
- *                 link. Default "write".
+ *                 link, copy_file_range (that alone). Default "write".
  *   FAILIO_ERRNO  ENOSPC (default), EIO, EDQUOT or EROFS
  *   FAILIO_LOG    a file to which every injected failure is appended as
  *                 "OP PATH", so a test can tell the failure was reached
@@ -295,6 +296,16 @@ pwrite64(int fd, const void *buf, size_t n, off64_t off)
     if (fd_fails(fd, "write"))
         return -1;
     return real_pwrite64(fd, buf, n, off);
+}
+
+/* The pictures go into the output this way (imagestore.c). */
+ssize_t
+copy_file_range(int in, off64_t *in_off, int out, off64_t *out_off, size_t n, unsigned flags)
+{
+    REAL(copy_file_range);
+    if (fd_fails(out, "copy_file_range") || fd_fails(out, "write"))
+        return -1;
+    return real_copy_file_range(in, in_off, out, out_off, n, flags);
 }
 
 ssize_t
