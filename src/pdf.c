@@ -302,7 +302,10 @@ cp_pdf_render(unsigned char **out, size_t *len, cp_layout *L, const cp_pdf_info 
     }
     r.pages = xcalloc(L->n_pages ? L->n_pages : 1, sizeof *r.pages);
     r.images = xcalloc(n_images ? n_images : 1, sizeof *r.images);
-    HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
+    /* Uncompressed: qpdf compresses every stream as it writes the final
+     * file (assemble.c), after trimming each font's 128 KB CIDToGIDMap;
+     * compressing here too would be done twice. */
+    HPDF_SetCompressionMode(r.pdf, HPDF_COMP_NONE);
     /* Info strings and text are UTF-8 (SPEC 6: else mojibake). */
     HPDF_UseUTFEncodings(r.pdf);
     HPDF_SetCurrentEncoder(r.pdf, "UTF-8");
