@@ -178,6 +178,28 @@ cp_read_file(char **out, size_t *len, const char *path, size_t limit)
         return -1;
     }
     cp_buf b = CP_BUF_INIT;
+    /* A regular file is read straight into a buffer of its size (fonts are
+     * 400 KB: no growing and copying); the loop below still reads whatever
+     * is there, should the file have grown meanwhile. */
+    if (S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= limit) {
+        buf_reserve(&b, (size_t)st.st_size + 1);
+        while (b.len < (size_t)st.st_size) {
+            ssize_t n = read(fd, b.data + b.len, (size_t)st.st_size - b.len);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                int e = errno;
+                close(fd);
+                cp_buf_free(&b);
+                errno = e;
+                return -1;
+            }
+            if (n == 0)
+                break;
+            b.len += (size_t)n;
+        }
+        b.data[b.len] = '\0';
+    }
     char chunk[65536];
     for (;;) {
         ssize_t n = read(fd, chunk, sizeof chunk);
