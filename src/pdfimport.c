@@ -77,6 +77,9 @@ has_pdf_header(const char *path, const char *display, cp_diags *diags)
     return -1;
 }
 
+static int check_streams(qpdf_data q, int pages, const char *display, cp_diags *diags,
+                         size_t *repairs);
+
 int
 cp_pdfdoc_open(cp_pdfdoc **out, const char *path, const char *display, cp_diags *diags)
 {
@@ -124,21 +127,19 @@ cp_pdfdoc_open(cp_pdfdoc **out, const char *path, const char *display, cp_diags 
                  pages, CP_PDF_MAX_PAGES);
         goto cleanup;
     }
-    for (int i = 0; i < pages; i++) {
-        qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
-        unsigned char *buf = NULL;
-        size_t len = 0;
-        st = qpdf_oh_get_page_content_data(q, page, &buf, &len);
-        free(buf);
-        qpdf_oh_release(q, page);
-        if (st & QPDF_ERRORS) {
-            msg = error_text(q);
-            cp_error(diags, CP_INPUT, display, 0, 0,
-                     "the PDF is damaged beyond repair: page %d: %s", i + 1, msg);
-            goto cleanup;
-        }
+    /* qpdf's addPage pushes inherited attributes (/Resources on the page
+     * tree) down to the pages before copying one; do it now so the walk
+     * below sees the resources a page will take along. */
+    qpdf_push_inherited_attributes_to_page(q);
+    if (qpdf_has_error(q)) {
+        msg = error_text(q);
+        cp_error(diags, CP_INPUT, display, 0, 0, "the PDF is damaged beyond repair: %s", msg);
+        goto cleanup;
     }
-    if (drain_warnings(q) > 0)
+    size_t repairs = drain_warnings(q);
+    if (check_streams(q, pages, display, diags, &repairs) < 0)
+        goto cleanup;
+    if (repairs > 0)
         cp_warning(diags, display, 0, 0, "the PDF was damaged and has been repaired");
 
     cp_pdfdoc *d = xcalloc(1, sizeof *d);
@@ -242,6 +243,484 @@ read_rect(qpdf_data q, qpdf_oh arr, double r[4])
         t = r[1], r[1] = r[3], r[3] = t;
     /* A box less than a point wide shows nothing: treat it as missing. */
     return r[2] - r[0] >= 1 && r[3] - r[1] >= 1 ? 0 : -1;
+}
+
+/* ---- the streams the pages take along ----
+ *
+ * qpdf copies an imported page together with everything it reaches (every
+ * key, but not other pages or the page tree), and its writer keeps Flate
+ * streams as they are and decodes the others (LZW, ASCII) to compress them
+ * again. A stream whose data does not decode would thus reach the output
+ * broken (`qpdf --check` of OUR file fails) or be copied raw with a warning
+ * nobody can act on. So each stream the pages reach is decoded once, here,
+ * where the file can still be named and refused, and the outcome decides:
+ *
+ * - It decodes: nothing to do (the data is dropped at once).
+ * - qpdf decodes it but warns, as for a Flate stream that ends early: the
+ *   data qpdf read replaces the stream, unfiltered, so that the writer
+ *   compresses it afresh and the output is sound; a warning names the
+ *   stream and says how much was read. An image cut short is padded with
+ *   zero bytes to its declared size, as some viewers refuse to draw an image
+ *   whose data is short at all.
+ * - qpdf gives up (a bad LZW code, a corrupt Flate block, a bad ASCII85
+ *   character): the C API hands over nothing of such a stream, so nothing
+ *   can be salvaged. If the page shows it (its content; its resources:
+ *   fonts, images, forms, patterns; its annotations and their appearances)
+ *   the page cannot be reproduced and the PDF is refused, naming the page
+ *   and the stream. If only some other key holds it (/Thumb, /PieceInfo,
+ *   /Metadata, a private key), the page looks the same without it: its data
+ *   is emptied and a warning says what was left out.
+ *
+ * Streams that qpdf does not decode at the "generalized" level (DCT, JPX,
+ * JBIG2, CCITT, RunLength) are not read: qpdf tells from the filter names
+ * alone, the writer copies them as they are, and decoding image data only
+ * to look at it would cost more than it could find. Page content is read at
+ * the "specialized" level, as qpdf itself reads content, and content that
+ * cannot be decoded at all is always an error. */
+
+enum { ROLE_OTHER = 1, ROLE_SHOWN, ROLE_CONTENT };
+
+#define WALK_KEY 40             /* the key a stream was found under, cut */
+#define DAMAGE_REPORTS 5        /* detailed warnings per document */
+#define PAD_LIMIT (256u << 20)  /* an image is padded up to this size */
+
+typedef struct walk_item {
+    qpdf_oh oh;
+    int role;
+    char key[WALK_KEY];
+} walk_item;
+
+typedef struct found_stream {
+    int id, gen;
+    int role;
+    int page;                   /* 0-based: the first page that shows it */
+    char key[WALK_KEY];
+} found_stream;
+
+typedef struct seen_obj {
+    int id, gen;                /* id 0: a free slot */
+    int role;                   /* the strongest role it was reached with */
+    long stream;                /* index in walk.streams, or -1 */
+} seen_obj;
+
+typedef struct stream_walk {
+    qpdf_data q;
+    seen_obj *seen;
+    size_t n_seen, cap_seen;    /* cap_seen: a power of two */
+    found_stream *streams;
+    size_t n_streams, cap_streams;
+    walk_item *stack;
+    size_t n_stack, cap_stack;
+} stream_walk;
+
+static seen_obj *
+seen_slot(stream_walk *w, int id, int gen)
+{
+    size_t mask = w->cap_seen - 1;
+    size_t h = ((size_t)(unsigned)id * 2654435761u + (size_t)(unsigned)gen) & mask;
+    while (w->seen[h].id != 0 && (w->seen[h].id != id || w->seen[h].gen != gen))
+        h = (h + 1) & mask;
+    return &w->seen[h];
+}
+
+/* The entry for an indirect object, added (role 0) when new. */
+static seen_obj *
+seen_get(stream_walk *w, int id, int gen)
+{
+    if (2 * (w->n_seen + 1) > w->cap_seen) {
+        seen_obj *old = w->seen;
+        size_t old_cap = w->cap_seen;
+        w->cap_seen = old_cap ? old_cap * 2 : 1024;
+        w->seen = xcalloc(w->cap_seen, sizeof *w->seen);
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].id != 0)
+                *seen_slot(w, old[i].id, old[i].gen) = old[i];
+        free(old);
+    }
+    seen_obj *s = seen_slot(w, id, gen);
+    if (s->id == 0) {
+        s->id = id;
+        s->gen = gen;
+        s->role = 0;
+        s->stream = -1;
+        w->n_seen++;
+    }
+    return s;
+}
+
+static void
+walk_push(stream_walk *w, qpdf_oh oh, int role, const char *key)
+{
+    if (w->n_stack == w->cap_stack) {
+        w->cap_stack = w->cap_stack ? w->cap_stack * 2 : 256;
+        w->stack = xreallocarray(w->stack, w->cap_stack, sizeof *w->stack);
+    }
+    walk_item *it = &w->stack[w->n_stack++];
+    it->oh = oh;
+    it->role = role;
+    /* For messages only: a name may hold any byte. */
+    size_t i = 0;
+    for (; key[i] != '\0' && i + 1 < sizeof it->key; i++)
+        it->key[i] = (unsigned char)key[i] > 0x20 && (unsigned char)key[i] < 0x7f ? key[i] : '?';
+    it->key[i] = '\0';
+}
+
+/* The role of what a page holds under `key`. */
+static int
+page_key_role(const char *key)
+{
+    if (strcmp(key, "/Contents") == 0)
+        return ROLE_CONTENT;
+    if (strcmp(key, "/Resources") == 0 || strcmp(key, "/Annots") == 0 ||
+        strcmp(key, "/Group") == 0)
+        return ROLE_SHOWN;
+    return ROLE_OTHER;
+}
+
+/* Push the members of a dictionary, each named by its key (an array's
+ * members by the array's). At the top of a page each key gets its own role;
+ * below it members inherit `role` (content is the streams in /Contents
+ * themselves, not what their dictionaries hold). */
+static void
+walk_dict(stream_walk *w, qpdf_oh dict, int role, int top)
+{
+    qpdf_data q = w->q;
+    /* qpdf_oh_get_key does not disturb the key iteration (one per
+     * qpdf_data); only a nested iteration would. */
+    qpdf_oh_begin_dict_key_iter(q, dict);
+    while (qpdf_oh_dict_more_keys(q)) {
+        const char *k = qpdf_oh_dict_next_key(q);
+        int r = top ? page_key_role(k) : role == ROLE_CONTENT ? ROLE_SHOWN : role;
+        walk_push(w, qpdf_oh_get_key(q, dict, k), r, k);
+    }
+}
+
+/* Walk everything page `index` takes along, recording its streams. */
+static void
+walk_page(stream_walk *w, int index)
+{
+    qpdf_data q = w->q;
+    w->n_stack = 0;
+    walk_push(w, qpdf_get_page_n(q, (size_t)index), ROLE_SHOWN, "");
+    int top = 1;
+    while (w->n_stack > 0) {
+        walk_item it = w->stack[--w->n_stack];
+        qpdf_oh oh = it.oh;
+        int id = qpdf_oh_is_indirect(q, oh) ? qpdf_oh_get_object_id(q, oh) : 0;
+        seen_obj *s = NULL;
+        int is_stream = qpdf_oh_is_stream(q, oh);
+        int is_dict = !is_stream && qpdf_oh_is_dictionary(q, oh);
+        /* Other pages and the page tree are not copied with a page. */
+        if (!top && is_dict && (qpdf_oh_is_dictionary_of_type(q, oh, "/Page", "") ||
+                                qpdf_oh_is_dictionary_of_type(q, oh, "/Pages", ""))) {
+            qpdf_oh_release(q, oh);
+            continue;
+        }
+        if (id > 0) {
+            int gen = qpdf_oh_get_generation(q, oh);
+            s = seen_get(w, id, gen);
+            if (s->role >= it.role) {
+                qpdf_oh_release(q, oh);
+                continue;   /* seen already, with this role or a stronger one */
+            }
+            s->role = it.role;
+            if (is_stream) {
+                if (s->stream < 0) {
+                    if (w->n_streams == w->cap_streams) {
+                        w->cap_streams = w->cap_streams ? w->cap_streams * 2 : 64;
+                        w->streams = xreallocarray(w->streams, w->cap_streams,
+                                                   sizeof *w->streams);
+                    }
+                    s->stream = (long)w->n_streams++;
+                }
+                found_stream *f = &w->streams[s->stream];
+                f->id = id;
+                f->gen = gen;
+                f->role = it.role;
+                f->page = index;
+                memcpy(f->key, it.key, sizeof f->key);
+            }
+        }
+        if (is_stream) {
+            qpdf_oh dict = qpdf_oh_get_dict(q, oh);
+            walk_dict(w, dict, it.role, 0);
+            qpdf_oh_release(q, dict);
+        } else if (is_dict) {
+            walk_dict(w, oh, it.role, top);
+        } else if (qpdf_oh_is_array(q, oh)) {
+            int n = qpdf_oh_get_array_n_items(q, oh);
+            for (int i = 0; i < n; i++)
+                walk_push(w, qpdf_oh_get_array_item(q, oh, i), it.role, it.key);
+        }
+        top = 0;
+        qpdf_oh_release(q, oh);
+        clear_error(q);
+    }
+}
+
+/* The number of qpdf warnings pending (they are taken), and the text of
+ * the first, without qpdf's "error decoding stream data for object N G: "
+ * lead-in; a copy, or NULL when there was none. */
+static size_t
+take_warnings(qpdf_data q, char **first)
+{
+    size_t n = 0;
+    *first = NULL;
+    while (qpdf_more_warnings(q)) {
+        qpdf_error e = qpdf_next_warning(q);
+        if (n++ > 0)
+            continue;
+        const char *t = qpdf_get_error_message_detail(q, e);
+        if (t == NULL || t[0] == '\0')
+            t = qpdf_get_error_full_text(q, e);
+        const char *lead = "error decoding stream data for object ";
+        if (t && strncmp(t, lead, strlen(lead)) == 0 && strstr(t, ": "))
+            t = strstr(t, ": ") + 2;
+        *first = xstrdup(t ? t : "");
+    }
+    return n;
+}
+
+/* Colour components of an image's colour space, or 0 when unknown. */
+static int
+image_components(qpdf_data q, qpdf_oh cs)
+{
+    static const struct { const char *name; int n; } names[] = {
+        { "/DeviceGray", 1 }, { "/G", 1 }, { "/CalGray", 1 }, { "/Indexed", 1 },
+        { "/I", 1 }, { "/Separation", 1 }, { "/DeviceRGB", 3 }, { "/RGB", 3 },
+        { "/CalRGB", 3 }, { "/Lab", 3 }, { "/DeviceCMYK", 4 }, { "/CMYK", 4 },
+    };
+    int n = 0;
+    qpdf_oh first = 0;
+    if (qpdf_oh_is_array(q, cs) && qpdf_oh_get_array_n_items(q, cs) >= 1)
+        first = qpdf_oh_get_array_item(q, cs, 0);
+    qpdf_oh name = first ? first : cs;
+    if (qpdf_oh_is_name(q, name)) {
+        const char *s = qpdf_oh_get_name(q, name);
+        for (size_t i = 0; i < CP_ARRAY_LEN(names); i++)
+            if (strcmp(s, names[i].name) == 0)
+                n = names[i].n;
+        if (first && strcmp(s, "/ICCBased") == 0) {
+            qpdf_oh icc = qpdf_oh_get_array_item(q, cs, 1);
+            qpdf_oh icc_dict = qpdf_oh_is_stream(q, icc) ? qpdf_oh_get_dict(q, icc) : 0;
+            qpdf_oh v = dict_get(q, icc_dict, "/N");
+            if (v && qpdf_oh_is_integer(q, v)) {
+                long long c = qpdf_oh_get_int_value(q, v);
+                n = c >= 1 && c <= 32 ? (int)c : 0;
+            }
+            qpdf_oh_release(q, v);
+            qpdf_oh_release(q, icc_dict);
+            qpdf_oh_release(q, icc);
+        } else if (first && strcmp(s, "/DeviceN") == 0) {
+            qpdf_oh names_arr = qpdf_oh_get_array_item(q, cs, 1);
+            if (qpdf_oh_is_array(q, names_arr)) {
+                int c = qpdf_oh_get_array_n_items(q, names_arr);
+                n = c >= 1 && c <= 32 ? c : 0;
+            }
+            qpdf_oh_release(q, names_arr);
+        }
+    }
+    qpdf_oh_release(q, first);
+    clear_error(q);
+    return n;
+}
+
+static long long
+int_key(qpdf_data q, qpdf_oh dict, const char *key)
+{
+    qpdf_oh v = dict_get(q, dict, key);
+    long long n = v && qpdf_oh_is_integer(q, v) ? qpdf_oh_get_int_value(q, v) : -1;
+    qpdf_oh_release(q, v);
+    return n;
+}
+
+/* An image's decoded size and its rows, when the dictionary tells them
+ * plainly (and the size is one worth padding to); 0 otherwise. */
+static size_t
+image_size(qpdf_data q, qpdf_oh dict, long long *rows, size_t *row_bytes)
+{
+    long long w = int_key(q, dict, "/Width"), h = int_key(q, dict, "/Height");
+    long long bpc = int_key(q, dict, "/BitsPerComponent");
+    int comps = 1;
+    qpdf_oh mask = dict_get(q, dict, "/ImageMask");
+    if (mask && qpdf_oh_is_bool(q, mask) && qpdf_oh_get_bool_value(q, mask)) {
+        bpc = 1;
+    } else {
+        qpdf_oh cs = dict_get(q, dict, "/ColorSpace");
+        comps = cs ? image_components(q, cs) : 0;
+        qpdf_oh_release(q, cs);
+    }
+    qpdf_oh_release(q, mask);
+    clear_error(q);
+    if (w < 1 || h < 1 || w > 1000000 || h > 1000000 || comps < 1 ||
+        (bpc != 1 && bpc != 2 && bpc != 4 && bpc != 8 && bpc != 16))
+        return 0;
+    unsigned long long rb = ((unsigned long long)w * (unsigned long long)comps *
+                             (unsigned long long)bpc + 7) / 8;
+    if (rb * (unsigned long long)h > PAD_LIMIT)
+        return 0;
+    *rows = h;
+    *row_bytes = (size_t)rb;
+    return (size_t)(rb * (unsigned long long)h);
+}
+
+/* What a stream is, for a message: "an image (object 12 0, /Im3)". */
+static char *
+stream_what(qpdf_data q, qpdf_oh dict, const found_stream *f)
+{
+    const char *kind = "a stream";
+    qpdf_oh sub = dict_get(q, dict, "/Subtype");
+    if (f->role == ROLE_CONTENT)
+        kind = "its content";
+    else if (sub && qpdf_oh_is_name_and_equals(q, sub, "/Image"))
+        kind = "an image";
+    else if (sub && qpdf_oh_is_name_and_equals(q, sub, "/Form"))
+        kind = "a form XObject";
+    else if (strncmp(f->key, "/FontFile", 9) == 0)
+        kind = "an embedded font";
+    qpdf_oh_release(q, sub);
+    clear_error(q);
+    if (f->role == ROLE_CONTENT || f->key[0] == '\0')
+        return xasprintf("%s (object %d %d)", kind, f->id, f->gen);
+    return xasprintf("%s (object %d %d, under %s)", kind, f->id, f->gen, f->key);
+}
+
+static void
+replace_data(qpdf_data q, qpdf_oh s, const unsigned char *buf, size_t len)
+{
+    /* No filter: the writer compresses it afresh. */
+    qpdf_oh none1 = qpdf_oh_new_null(q), none2 = qpdf_oh_new_null(q);
+    qpdf_oh_replace_stream_data(q, s, buf, len, none1, none2);
+    qpdf_oh_release(q, none1);
+    qpdf_oh_release(q, none2);
+}
+
+/* Decode one stream and act on the outcome (see above). 0, or -1 when the
+ * PDF must be refused. *reported counts the detailed warnings given. */
+static int
+check_stream(qpdf_data q, const found_stream *f, const char *display, cp_diags *diags,
+             size_t *reported, size_t *more)
+{
+    int rc = 0;
+    unsigned char *buf = NULL;
+    size_t len = 0;
+    char *why = NULL, *what = NULL;
+    qpdf_oh s = qpdf_get_object_by_id(q, f->id, f->gen);
+    qpdf_oh dict = qpdf_oh_get_dict(q, s);
+    qpdf_oh filter = dict_get(q, dict, "/Filter");
+    enum qpdf_stream_decode_level_e level =
+        f->role == ROLE_CONTENT ? qpdf_dl_specialized : qpdf_dl_generalized;
+    QPDF_BOOL filtered = QPDF_FALSE;
+    int has_filter = filter != 0 && !(qpdf_oh_is_array(q, filter) &&
+                                      qpdf_oh_get_array_n_items(q, filter) == 0);
+    if (!has_filter)
+        goto done;      /* nothing to decode: the data is copied as it is */
+    /* Without a buffer qpdf reads nothing and only says whether it can
+     * decode these filters at this level. */
+    if (qpdf_oh_get_stream_data(q, s, level, &filtered, NULL, NULL) & QPDF_ERRORS) {
+        clear_error(q);
+        drain_warnings(q);
+        if (f->role == ROLE_CONTENT) {
+            what = stream_what(q, dict, f);
+            cp_error(diags, CP_INPUT, display, 0, 0,
+                     "the PDF is damaged beyond repair: page %d: %s uses a filter that "
+                     "cannot be decoded", f->page + 1, what);
+            rc = -1;
+        }
+        goto done;
+    }
+    QPDF_ERROR_CODE st = qpdf_oh_get_stream_data(q, s, level, &filtered, &buf, &len);
+    size_t warned = take_warnings(q, &why);
+    if (!(st & QPDF_ERRORS) && warned == 0)
+        goto done;
+    if (st & QPDF_ERRORS) {
+        char *err = error_text(q);
+        if (why == NULL) {
+            why = err;
+            err = NULL;
+        }
+        free(err);
+    }
+    what = stream_what(q, dict, f);
+    if ((st & QPDF_ERRORS) && f->role >= ROLE_SHOWN) {
+        cp_error(diags, CP_INPUT, display, 0, 0,
+                 "the PDF is damaged beyond repair: page %d: %s cannot be decoded: %s",
+                 f->page + 1, what, why);
+        rc = -1;
+        goto done;
+    }
+    /* Past a few, damaged streams are only counted. */
+    int say = *reported < DAMAGE_REPORTS;
+    if (say)
+        (*reported)++;
+    else
+        (*more)++;
+    if (st & QPDF_ERRORS) {
+        replace_data(q, s, NULL, 0);
+        if (say)
+            cp_warning(diags, display, 0, 0,
+                       "page %d: %s could not be decoded (%s) and was left out; "
+                       "the page does not show it", f->page + 1, what, why);
+        goto done;
+    }
+    /* Decoded with warnings: what was read is kept. */
+    long long rows = 0;
+    size_t row_bytes = 0;
+    size_t full = f->role == ROLE_CONTENT ? 0 : image_size(q, dict, &rows, &row_bytes);
+    char *lost;
+    if (full > len) {
+        unsigned char *padded = xcalloc(1, full);
+        if (len > 0)
+            memcpy(padded, buf, len);
+        free(buf);
+        buf = padded;
+        lost = xasprintf("only the first %lld of its %lld rows could be read, the rows "
+                         "below are missing", (long long)(len / row_bytes), rows);
+        len = full;
+    } else {
+        lost = xasprintf("the first %zu bytes were read and kept, anything after them "
+                         "is lost", len);
+    }
+    replace_data(q, s, buf, len);
+    if (say)
+        cp_warning(diags, display, 0, 0, "page %d: %s is damaged (%s): %s", f->page + 1,
+                   what, why, lost);
+    free(lost);
+
+done:
+    clear_error(q);
+    drain_warnings(q);
+    free(buf);
+    free(why);
+    free(what);
+    qpdf_oh_release(q, filter);
+    qpdf_oh_release(q, dict);
+    qpdf_oh_release(q, s);
+    return rc;
+}
+
+/* Walk every page, then decode each stream found once. *repairs counts
+ * qpdf's warnings about the file's structure met on the way. 0 or -1. */
+static int
+check_streams(qpdf_data q, int pages, const char *display, cp_diags *diags, size_t *repairs)
+{
+    stream_walk w;
+    memset(&w, 0, sizeof w);
+    w.q = q;
+    for (int i = 0; i < pages; i++)
+        walk_page(&w, i);
+    *repairs += drain_warnings(q);
+    int rc = 0;
+    size_t reported = 0, more = 0;
+    for (size_t i = 0; i < w.n_streams && rc == 0; i++)
+        rc = check_stream(q, &w.streams[i], display, diags, &reported, &more);
+    if (rc == 0 && more > 0)
+        cp_warning(diags, display, 0, 0,
+                   "%zu more damaged streams were repaired or left out in the same way", more);
+    free(w.seen);
+    free(w.streams);
+    free(w.stack);
+    return rc;
 }
 
 int

@@ -19,8 +19,12 @@ typedef struct cp_pdfdoc cp_pdfdoc;
 
 /* Open and check: a password-protected file (non-empty user password) is a
  * CP_INPUT error saying so; a damaged file qpdf repairs gives a warning; one
- * it cannot read is a CP_INPUT error. Every page is visited and its content
- * decoded, because damage may show only then. 0 or -1. */
+ * it cannot read is a CP_INPUT error. Every page is visited, and every
+ * stream a page takes along that qpdf can decode (Flate, LZW, ASCII; not
+ * DCT, JPX, JBIG2) is decoded, because damage may show only then: data cut
+ * short is kept as far as it goes (the stream is replaced in d, unfiltered,
+ * with a warning), a stream that does not decode is a CP_INPUT error if the
+ * page shows it and is emptied with a warning if not. 0 or -1. */
 int cp_pdfdoc_open(cp_pdfdoc **out, const char *path, const char *display, cp_diags *diags);
 int cp_pdfdoc_page_count(const cp_pdfdoc *d);
 void cp_pdfdoc_close(cp_pdfdoc *d);
