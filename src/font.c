@@ -350,7 +350,9 @@ resolve(const cp_fontset *cfs, int primary, uint32_t cp, int32_t *adv)
     *adv = face_advance(&fs->faces[primary], cp);
     if (*adv >= 0)
         return primary;
-    if (cp == 0xFFFD || primary >= CP_FACE__COUNT)
+    /* Control characters are drawn as spaces (cp_font_sanitize): no reason
+     * to open a fallback for them. */
+    if (cp == 0xFFFD || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || primary >= CP_FACE__COUNT)
         return -1;
     fallback_config(fs);
     hb_script_t sc = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
