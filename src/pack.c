@@ -7,6 +7,8 @@
 #include <fcntl.h>
 #include <math.h>
 #include <nettle/sha2.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -99,14 +101,32 @@ pack_add(cp_pack *p, size_t *cap)
     return e;
 }
 
+/* The SHA-256 of every evidence file, for the index. Hashing reads every
+ * byte of the evidence (most of the CPU time of a pack of photos), so a
+ * second thread hashes while the first loads and probes the files, then
+ * both take files from the same counter until none is left. */
+typedef struct hash_job {
+    cp_exhibit **items;         /* the exhibits with a file; not moved meanwhile */
+    int *errs;                  /* errno per item, 0 = hashed */
+    size_t n;
+    atomic_size_t next;
+} hash_job;
+
+static void *
+hash_some(void *arg)
+{
+    hash_job *j = arg;
+    size_t i;
+    while ((i = atomic_fetch_add(&j->next, 1)) < j->n)
+        if (sha256_file(j->items[i]->sha256, j->items[i]->file->path) < 0)
+            j->errs[i] = errno ? errno : EIO;
+    return NULL;
+}
+
 static int
 load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
 {
     const cp_evidence_file *f = e->file;
-    if (sha256_file(e->sha256, f->path) < 0) {
-        cp_error(d, CP_INPUT, f->display, 0, 0, "cannot be read: %s", strerror(errno));
-        return -1;
-    }
     switch (f->format) {
     case CP_FMT_JPEG:
     case CP_FMT_PNG:
@@ -164,10 +184,34 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
             e->file = &doc->files[k];
             e->title = doc->title && *doc->title ? doc->title : doc->files[k].display;
             e->date = doc->date;
-            if (load_file(p, e, diags) < 0)
-                rc = -1;
         }
     }
+    /* The array is complete: the hashing thread may look at it now. */
+    hash_job job = { xcalloc(p->n ? p->n : 1, sizeof *job.items), NULL, 0, 0 };
+    for (size_t i = 0; i < p->n; i++)
+        if (p->items[i].file)
+            job.items[job.n++] = &p->items[i];
+    job.errs = xcalloc(job.n ? job.n : 1, sizeof *job.errs);
+    pthread_t worker;
+    bool threaded = job.n > 1 && pthread_create(&worker, NULL, hash_some, &job) == 0;
+    bool *failed = xcalloc(job.n ? job.n : 1, sizeof *failed);
+    for (size_t i = 0; i < job.n; i++)
+        if (load_file(p, job.items[i], diags) < 0) {
+            failed[i] = true;   /* said why already */
+            rc = -1;
+        }
+    hash_some(&job);
+    if (threaded)
+        pthread_join(worker, NULL);
+    for (size_t i = 0; i < job.n; i++)
+        if (job.errs[i] && !failed[i]) {
+            cp_error(diags, CP_INPUT, job.items[i]->file->display, 0, 0, "cannot be read: %s",
+                     strerror(job.errs[i]));
+            rc = -1;
+        }
+    free(job.items);
+    free(job.errs);
+    free(failed);
     for (size_t i = 0; i < p->n; i++)
         if (p->items[i].image_index >= 0)
             p->images[p->items[i].image_index].info = &p->items[i].image;
