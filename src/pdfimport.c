@@ -274,7 +274,8 @@ read_rect(qpdf_data q, qpdf_oh arr, double r[4])
  * Streams that qpdf does not decode at the "generalized" level (DCT, JPX,
  * JBIG2, CCITT, RunLength) are not read: qpdf tells from the filter names
  * alone, the writer copies them as they are, and decoding image data only
- * to look at it would cost more than it could find. Page content is read at
+ * to look at it would cost more than it could find. Unfiltered streams
+ * have nothing to decode and are not read either. Page content is read at
  * the "specialized" level, as qpdf itself reads content, and content that
  * cannot be decoded at all is always an error. */
 
