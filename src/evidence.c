@@ -342,7 +342,7 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
     }
     case CP_FMT_PDF: {
         cp_pdfdoc *pdf = NULL;
-        if (cp_pdfdoc_open(&pdf, f->path, name, &sub) == 0)
+        if (cp_pdfdoc_open_opt(&pdf, f->path, name, !fast, &sub) == 0)
             cp_pdfdoc_close(pdf);
         break;
     }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 struct cp_pdfdoc {
     qpdf_data q;
@@ -83,6 +84,13 @@ static int check_streams(qpdf_data q, int pages, const char *display, cp_diags *
 int
 cp_pdfdoc_open(cp_pdfdoc **out, const char *path, const char *display, cp_diags *diags)
 {
+    return cp_pdfdoc_open_opt(out, path, display, true, diags);
+}
+
+int
+cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool streams,
+                   cp_diags *diags)
+{
     *out = NULL;
     int rc = -1;
     char *msg = NULL;
@@ -137,9 +145,9 @@ cp_pdfdoc_open(cp_pdfdoc **out, const char *path, const char *display, cp_diags 
         goto cleanup;
     }
     size_t repairs = drain_warnings(q);
-    if (check_streams(q, pages, display, diags, &repairs) < 0)
+    if (streams && check_streams(q, pages, display, diags, &repairs) < 0)
         goto cleanup;
-    if (repairs > 0)
+    if (repairs > 0 && streams)     /* a quick look leaves warnings to the import */
         cp_warning(diags, display, 0, 0, "the PDF was damaged and has been repaired");
 
     cp_pdfdoc *d = xcalloc(1, sizeof *d);
@@ -284,6 +292,7 @@ enum { ROLE_OTHER = 1, ROLE_SHOWN, ROLE_CONTENT };
 #define WALK_KEY 40             /* the key a stream was found under, cut */
 #define DAMAGE_REPORTS 5        /* detailed warnings per document */
 #define PAD_LIMIT (256u << 20)  /* an image is padded up to this size */
+#define FLATE_LIMIT (1ull << 30)    /* no stream we keep expands beyond this */
 
 typedef struct walk_item {
     qpdf_oh oh;
@@ -586,6 +595,104 @@ stream_what(qpdf_data q, qpdf_oh dict, const found_stream *f)
     return xasprintf("%s (object %d %d, under %s)", kind, f->id, f->gen, f->key);
 }
 
+/* A stream whose only filter is FlateDecode (most streams of most PDFs):
+ * its rows' PNG predictor bytes, if it declares a PNG predictor; 0 when it
+ * has no predictor or one that needs no checking; -1 when it is not such a
+ * stream or its parameters are unusable (qpdf then has the last word). */
+static long long
+flate_only(qpdf_data q, qpdf_oh dict, qpdf_oh filter)
+{
+    qpdf_oh name = filter;
+    bool own = false;
+    if (qpdf_oh_is_array(q, filter)) {
+        if (qpdf_oh_get_array_n_items(q, filter) != 1)
+            return -1;
+        name = qpdf_oh_get_array_item(q, filter, 0);
+        own = true;
+    }
+    bool flate = qpdf_oh_is_name(q, name) &&
+                 strcmp(qpdf_oh_get_name(q, name), "/FlateDecode") == 0;
+    if (own)
+        qpdf_oh_release(q, name);
+    if (!flate)
+        return -1;
+    long long stride = 0;
+    qpdf_oh parms = dict_get(q, dict, "/DecodeParms");
+    qpdf_oh p = parms;
+    bool own_p = false;
+    if (p && qpdf_oh_is_array(q, p)) {
+        p = qpdf_oh_get_array_n_items(q, p) == 1 ? qpdf_oh_get_array_item(q, p, 0) : 0;
+        own_p = p != 0;
+    }
+    if (p && qpdf_oh_is_dictionary(q, p)) {
+        long long pred = int_key(q, p, "/Predictor");
+        if (pred >= 10) {
+            long long colors = int_key(q, p, "/Colors"), bpc = int_key(q, p, "/BitsPerComponent");
+            long long cols = int_key(q, p, "/Columns");
+            colors = colors < 0 ? 1 : colors;
+            bpc = bpc < 0 ? 8 : bpc;
+            cols = cols < 0 ? 1 : cols;
+            if (colors < 1 || colors > 60 || bpc < 1 || bpc > 16 || cols < 1 || cols > 1 << 24)
+                stride = -1;
+            else
+                stride = (colors * bpc * cols + 7) / 8 + 1;
+        }
+    } else if (p && !qpdf_oh_is_null(q, p)) {
+        stride = -1;
+    }
+    if (own_p)
+        qpdf_oh_release(q, p);
+    qpdf_oh_release(q, parms);
+    clear_error(q);
+    return stride;
+}
+
+enum { FLATE_CLEAN, FLATE_DAMAGED, FLATE_TOO_LARGE };
+
+/* Inflate raw Flate data without keeping it: constant memory however much
+ * it expands (a "zip bomb" costs time, not memory), and about twice as fast
+ * as having qpdf decode it into a buffer. With stride > 0, every row must
+ * start with a PNG predictor byte 0-4, as qpdf's decoder insists. */
+static int
+flate_scan(const unsigned char *raw, size_t len, long long stride, unsigned long long cap,
+           unsigned long long *decoded)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    *decoded = 0;
+    if (inflateInit(&z) != Z_OK)
+        return FLATE_DAMAGED;
+    unsigned char out[65536];
+    int rc = FLATE_DAMAGED, zr = Z_OK;
+    unsigned long long pos = 0;
+    z.next_in = (unsigned char *)raw;
+    while (zr == Z_OK) {
+        size_t chunk = len - (size_t)(z.next_in - raw);
+        z.avail_in = (uInt)(chunk > (1u << 30) ? 1u << 30 : chunk);
+        z.next_out = out;
+        z.avail_out = sizeof out;
+        zr = inflate(&z, Z_NO_FLUSH);
+        size_t got = sizeof out - z.avail_out;
+        if (stride > 0)
+            for (; pos < *decoded + got; pos += (unsigned long long)stride)
+                if (out[pos - *decoded] > 4) {
+                    zr = Z_DATA_ERROR;
+                    break;
+                }
+        *decoded += got;
+        if (*decoded > cap) {
+            rc = FLATE_TOO_LARGE;
+            break;
+        }
+        if (zr == Z_BUF_ERROR || (zr == Z_OK && got == 0 && z.avail_in == 0))
+            break;      /* the data ends before the stream does */
+        if (zr == Z_STREAM_END)
+            rc = FLATE_CLEAN;
+    }
+    inflateEnd(&z);
+    return rc;
+}
+
 static void
 replace_data(qpdf_data q, qpdf_oh s, const unsigned char *buf, size_t len)
 {
@@ -616,6 +723,46 @@ check_stream(qpdf_data q, const found_stream *f, const char *display, cp_diags *
                                       qpdf_oh_get_array_n_items(q, filter) == 0);
     if (!has_filter)
         goto done;      /* nothing to decode: the data is copied as it is */
+    long long stride = flate_only(q, dict, filter);
+    if (stride >= 0) {
+        unsigned long long decoded = 0;
+        int scan = FLATE_DAMAGED;
+        if (!(qpdf_oh_get_stream_data(q, s, qpdf_dl_none, NULL, &buf, &len) & QPDF_ERRORS))
+            scan = flate_scan(buf, len, stride, FLATE_LIMIT, &decoded);
+        free(buf);
+        buf = NULL;
+        len = 0;
+        clear_error(q);
+        drain_warnings(q);
+        if (scan == FLATE_CLEAN)
+            goto done;
+        if (scan == FLATE_TOO_LARGE || decoded > PAD_LIMIT) {
+            /* Beyond what could be kept in memory to repair (or, sound,
+             * beyond any sensible size): like a stream qpdf gives up on. */
+            what = stream_what(q, dict, f);
+            if (f->role >= ROLE_SHOWN) {
+                cp_error(diags, CP_INPUT, display, 0, 0,
+                         "the PDF cannot be used: page %d: %s %s more than %llu MB",
+                         f->page + 1, what,
+                         scan == FLATE_TOO_LARGE ? "expands to" : "is damaged after",
+                         (unsigned long long)(scan == FLATE_TOO_LARGE ? FLATE_LIMIT
+                                                                      : PAD_LIMIT) >> 20);
+                rc = -1;
+            } else {
+                replace_data(q, s, NULL, 0);
+                if (*reported < DAMAGE_REPORTS) {
+                    (*reported)++;
+                    cp_warning(diags, display, 0, 0,
+                               "page %d: %s is too large to check and was left out; "
+                               "the page does not show it", f->page + 1, what);
+                } else {
+                    (*more)++;
+                }
+            }
+            goto done;
+        }
+        /* Damaged, and small enough: qpdf decodes what it can, below. */
+    }
     /* Without a buffer qpdf reads nothing and only says whether it can
      * decode these filters at this level. */
     if (qpdf_oh_get_stream_data(q, s, level, &filtered, NULL, NULL) & QPDF_ERRORS) {

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <qpdf/qpdf-c.h>
+#include <stdbool.h>
 #include "claimpack/diag.h"
 
 #define CP_PDF_MAX_PAGES 5000
@@ -26,6 +27,11 @@ typedef struct cp_pdfdoc cp_pdfdoc;
  * with a warning), a stream that does not decode is a CP_INPUT error if the
  * page shows it and is emptied with a warning if not. 0 or -1. */
 int cp_pdfdoc_open(cp_pdfdoc **out, const char *path, const char *display, cp_diags *diags);
+/* The same; with streams false the streams are not decoded and no warning
+ * is given (a quick look: `build` checks the evidence first and imports it
+ * afterwards, and the import decodes them and warns). */
+int cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool streams,
+                       cp_diags *diags);
 int cp_pdfdoc_page_count(const cp_pdfdoc *d);
 void cp_pdfdoc_close(cp_pdfdoc *d);
 
