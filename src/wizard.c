@@ -920,9 +920,13 @@ wording_lang(const char *lang)
     for (size_t i = 0; i < CP_ARRAY_LEN(vars); i++) {
         const char *v = getenv(vars[i]);
         if (v && *v) {
-            char two[3] = { v[0], v[1] ? v[1] : '\0', '\0' };
-            return cp_lang_from_name(two) >= 0 ? cp_lang_name((enum cp_lang)cp_lang_from_name(two))
-                                               : "en";
+            /* The language code is what comes before '_', '.' or '@':
+             * "fy_NL.UTF-8" is Frisian, "frr_DE" (North Frisian) is not French. */
+            size_t n = strcspn(v, "_.@");
+            char two[3] = { v[0], n == 2 ? v[1] : '\0', '\0' };
+            return n == 2 && cp_lang_from_name(two) >= 0
+                       ? cp_lang_name((enum cp_lang)cp_lang_from_name(two))
+                       : "en";
         }
     }
     return "en";
