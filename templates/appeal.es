@@ -3,7 +3,7 @@
 %subject Solicitud de revisión{{#if previous.ref}} de la reclamación {{previous.ref}}{{/if}} – pedido {{order.number}}: {{product}}
 
 {{#if previous}}
-El {{previous.date}} mi reclamación{{#if previous.ref}} {{previous.ref}}{{/if}} sobre el pedido que se indica a continuación fue {{previous.outcome}}.
+Mi reclamación{{#if previous.ref}} {{previous.ref}}{{/if}}{{#if previous.date}} del {{previous.date}}{{/if}} sobre el pedido que se indica a continuación {{#if previous.outcome}}fue {{previous.outcome}}{{else}}no fue atendida{{/if}}.
 {{else}}
 Mi reclamación anterior sobre el pedido que se indica a continuación no fue atendida.
 {{/if}}

@@ -3,7 +3,7 @@
 %subject Fersyk om in nije beoardieling{{#if previous.ref}} fan claim {{previous.ref}}{{/if}} – bestelling {{order.number}}: {{product}}
 
 {{#if previous}}
-Op {{previous.date}} is myn claim{{#if previous.ref}} {{previous.ref}}{{/if}} oer de bestelling hjirûnder {{previous.outcome}}.
+Myn claim{{#if previous.ref}} {{previous.ref}}{{/if}}{{#if previous.date}} fan {{previous.date}}{{/if}} oer de bestelling hjirûnder is {{#if previous.outcome}}{{previous.outcome}}{{else}}net tawiisd{{/if}}.
 {{else}}
 Myn eardere claim oer de bestelling hjirûnder is net tawiisd.
 {{/if}}

@@ -2,7 +2,7 @@
 {{> head}}
 %subject Beskeadige levere – bestelling {{order.number}}: {{product}}
 
-Op {{order.placed}} haw ik it produkt hjirûnder by jo kocht. It is beskeadige oankommen{{#if order.delivered}} op {{order.delivered}}{{/if}}. Ik freegje jo dit op te lossen.
+Op {{order.placed}} haw ik it produkt hjirûnder by jo kocht. It is{{#if order.delivered}} op {{order.delivered}}{{/if}} beskeadige oankommen. Ik freegje jo dit op te lossen.
 {{> details}}
 {{> request}}
 {{> legal}}
