@@ -358,6 +358,13 @@ draw_body(cp_flow *f, letter_ctx *c)
             cp_flow_space(f, para_gap);
             break;
         case CP_BLOCK_BULLET: {
+            if (next == NULL) {
+                /* The last item of a closing list (the enclosures) goes
+                 * with the closing too, as a short last paragraph does. */
+                double h = cp_flow_measure(f, &body, w - (level + 1) * hang, b->text);
+                if (h <= 4 * body.leading)
+                    cp_flow_need(f, h + 2 * para_gap + group_h);
+            }
             int page0 = f->page;
             double y0 = f->y;
             cp_flow_bullet(f, &body, level * hang, hang,
