@@ -10,6 +10,7 @@
 #include "util.h"
 
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,9 +120,9 @@ exif_parse(cp_image *img, const unsigned char *p, size_t n, double *dpi_x, doubl
 
 #define JPEG_FAIL(...) do { cp_error(diags, CP_INPUT, display, 0, 0, __VA_ARGS__); return -1; } while (0)
 
-int
-cp_image_jpeg_markers(cp_image *img, const unsigned char *buf, size_t len,
-                      const char *display, cp_diags *diags)
+static int
+jpeg_walk(cp_image *img, const unsigned char *buf, size_t len, bool limits,
+          const char *display, cp_diags *diags)
 {
     char n1[16], n2[16];
     size_t pos = 2;
@@ -210,8 +211,8 @@ cp_image_jpeg_markers(cp_image *img, const unsigned char *buf, size_t len,
                               "invalid", i + 1);
                 comp_id[i] = c[0];
             }
-            if (img->width > CP_IMAGE_MAX_SIDE || img->height > CP_IMAGE_MAX_SIDE ||
-                (long)img->width * img->height > CP_IMAGE_MAX_PIXELS)
+            if (limits && (img->width > CP_IMAGE_MAX_SIDE || img->height > CP_IMAGE_MAX_SIDE ||
+                           (long)img->width * img->height > CP_IMAGE_MAX_PIXELS))
                 JPEG_FAIL("image too large: %dx%d pixels (the limits are %d pixels a side "
                           "and %ld megapixels)", img->width, img->height,
                           CP_IMAGE_MAX_SIDE, CP_IMAGE_MAX_PIXELS / 1000000);
@@ -324,6 +325,20 @@ cp_image_jpeg_markers(cp_image *img, const unsigned char *buf, size_t len,
         img->dpi_y = exif_y;
     }
     return 0;
+}
+
+int
+cp_image_jpeg_markers(cp_image *img, const unsigned char *buf, size_t len,
+                      const char *display, cp_diags *diags)
+{
+    return jpeg_walk(img, buf, len, true, display, diags);
+}
+
+int
+cp_image_jpeg_structure(cp_image *img, const unsigned char *buf, size_t len,
+                        const char *display, cp_diags *diags)
+{
+    return jpeg_walk(img, buf, len, false, display, diags);
 }
 
 static void

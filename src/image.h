@@ -72,5 +72,9 @@ int cp_image_jpeg_pixels(cp_image *img, const unsigned char *buf, size_t len,
  * and for callers that decode the file anyway. */
 int cp_image_jpeg_markers(cp_image *img, const unsigned char *buf, size_t len,
                           const char *display, cp_diags *diags);
+/* The same walk without our size limits (for JPEG data we never decode:
+ * an image inside imported PDF evidence). */
+int cp_image_jpeg_structure(cp_image *img, const unsigned char *buf, size_t len,
+                            const char *display, cp_diags *diags);
 
 #endif

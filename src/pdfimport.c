@@ -7,6 +7,7 @@
  * before every access: a type mismatch makes qpdf add a warning. */
 #include "config.h"
 #include "pdfimport.h"
+#include "image.h"
 #include "util.h"
 
 #include <errno.h>
@@ -599,22 +600,28 @@ stream_what(qpdf_data q, qpdf_oh dict, const found_stream *f)
  * its rows' PNG predictor bytes, if it declares a PNG predictor; 0 when it
  * has no predictor or one that needs no checking; -1 when it is not such a
  * stream or its parameters are unusable (qpdf then has the last word). */
-static long long
-flate_only(qpdf_data q, qpdf_oh dict, qpdf_oh filter)
+/* True when the stream's only filter is `name`. */
+static bool
+only_filter(qpdf_data q, qpdf_oh filter, const char *name)
 {
-    qpdf_oh name = filter;
+    qpdf_oh f = filter;
     bool own = false;
     if (qpdf_oh_is_array(q, filter)) {
         if (qpdf_oh_get_array_n_items(q, filter) != 1)
-            return -1;
-        name = qpdf_oh_get_array_item(q, filter, 0);
+            return false;
+        f = qpdf_oh_get_array_item(q, filter, 0);
         own = true;
     }
-    bool flate = qpdf_oh_is_name(q, name) &&
-                 strcmp(qpdf_oh_get_name(q, name), "/FlateDecode") == 0;
+    bool yes = qpdf_oh_is_name(q, f) && strcmp(qpdf_oh_get_name(q, f), name) == 0;
     if (own)
-        qpdf_oh_release(q, name);
-    if (!flate)
+        qpdf_oh_release(q, f);
+    return yes;
+}
+
+static long long
+flate_only(qpdf_data q, qpdf_oh dict, qpdf_oh filter)
+{
+    if (!only_filter(q, filter, "/FlateDecode"))
         return -1;
     long long stride = 0;
     qpdf_oh parms = dict_get(q, dict, "/DecodeParms");
@@ -723,6 +730,43 @@ check_stream(qpdf_data q, const found_stream *f, const char *display, cp_diags *
                                       qpdf_oh_get_array_n_items(q, filter) == 0);
     if (!has_filter)
         goto done;      /* nothing to decode: the data is copied as it is */
+    if (only_filter(q, filter, "/DCTDecode")) {
+        /* qpdf does not decode JPEG data here, but `qpdf --check` of the
+         * output would (with libjpeg), so walk its markers as for a photo:
+         * a damaged JPEG is judged like any stream that does not decode. */
+        cp_diags sub = CP_DIAGS_INIT;
+        cp_image img;
+        memset(&img, 0, sizeof img);
+        int ok = !(qpdf_oh_get_stream_data(q, s, qpdf_dl_none, NULL, &buf, &len) & QPDF_ERRORS) &&
+                 cp_image_jpeg_structure(&img, buf, len, "JPEG", &sub) == 0;
+        free(buf);
+        buf = NULL;
+        len = 0;
+        clear_error(q);
+        drain_warnings(q);
+        if (!ok) {
+            what = stream_what(q, dict, f);
+            why = xstrdup(sub.count ? sub.items[0].message : "unreadable");
+            if (f->role >= ROLE_SHOWN) {
+                cp_error(diags, CP_INPUT, display, 0, 0,
+                         "the PDF is damaged beyond repair: page %d: %s is not a sound JPEG "
+                         "image: %s", f->page + 1, what, why);
+                rc = -1;
+            } else {
+                replace_data(q, s, NULL, 0);
+                if (*reported < DAMAGE_REPORTS) {
+                    (*reported)++;
+                    cp_warning(diags, display, 0, 0,
+                               "page %d: %s is not a sound JPEG image (%s) and was left out; "
+                               "the page does not show it", f->page + 1, what, why);
+                } else {
+                    (*more)++;
+                }
+            }
+        }
+        cp_diags_free(&sub);
+        goto done;
+    }
     long long stride = flate_only(q, dict, filter);
     if (stride >= 0) {
         unsigned long long decoded = 0;
