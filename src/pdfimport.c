@@ -710,6 +710,31 @@ replace_data(qpdf_data q, qpdf_oh s, const unsigned char *buf, size_t len)
     qpdf_oh_release(q, none2);
 }
 
+/* Past a few, damaged streams are only counted: true when this one is
+ * told. */
+static bool
+tell(size_t *reported, size_t *more)
+{
+    if (*reported < DAMAGE_REPORTS) {
+        (*reported)++;
+        return true;
+    }
+    (*more)++;
+    return false;
+}
+
+/* A damaged stream that the page does not show: emptied, with a warning
+ * saying `how` it was damaged. */
+static void
+leave_out(qpdf_data q, qpdf_oh s, const found_stream *f, const char *what, const char *how,
+          const char *display, cp_diags *diags, size_t *reported, size_t *more)
+{
+    replace_data(q, s, NULL, 0);
+    if (tell(reported, more))
+        cp_warning(diags, display, 0, 0, "page %d: %s %s and was left out; the page does not "
+                   "show it", f->page + 1, what, how);
+}
+
 /* Decode one stream and act on the outcome (see above). 0, or -1 when the
  * PDF must be refused. *reported counts the detailed warnings given. */
 static int
@@ -753,15 +778,9 @@ check_stream(qpdf_data q, const found_stream *f, const char *display, cp_diags *
                          "image: %s", f->page + 1, what, why);
                 rc = -1;
             } else {
-                replace_data(q, s, NULL, 0);
-                if (*reported < DAMAGE_REPORTS) {
-                    (*reported)++;
-                    cp_warning(diags, display, 0, 0,
-                               "page %d: %s is not a sound JPEG image (%s) and was left out; "
-                               "the page does not show it", f->page + 1, what, why);
-                } else {
-                    (*more)++;
-                }
+                char *how = xasprintf("is not a sound JPEG image (%s)", why);
+                leave_out(q, s, f, what, how, display, diags, reported, more);
+                free(how);
             }
         }
         cp_diags_free(&sub);
@@ -793,15 +812,8 @@ check_stream(qpdf_data q, const found_stream *f, const char *display, cp_diags *
                                                                       : PAD_LIMIT) >> 20);
                 rc = -1;
             } else {
-                replace_data(q, s, NULL, 0);
-                if (*reported < DAMAGE_REPORTS) {
-                    (*reported)++;
-                    cp_warning(diags, display, 0, 0,
-                               "page %d: %s is too large to check and was left out; "
-                               "the page does not show it", f->page + 1, what);
-                } else {
-                    (*more)++;
-                }
+                leave_out(q, s, f, what, "is too large to check", display, diags, reported,
+                          more);
             }
             goto done;
         }
@@ -841,20 +853,13 @@ check_stream(qpdf_data q, const found_stream *f, const char *display, cp_diags *
         rc = -1;
         goto done;
     }
-    /* Past a few, damaged streams are only counted. */
-    int say = *reported < DAMAGE_REPORTS;
-    if (say)
-        (*reported)++;
-    else
-        (*more)++;
     if (st & QPDF_ERRORS) {
-        replace_data(q, s, NULL, 0);
-        if (say)
-            cp_warning(diags, display, 0, 0,
-                       "page %d: %s could not be decoded (%s) and was left out; "
-                       "the page does not show it", f->page + 1, what, why);
+        char *how = xasprintf("could not be decoded (%s)", why);
+        leave_out(q, s, f, what, how, display, diags, reported, more);
+        free(how);
         goto done;
     }
+    bool say = tell(reported, more);
     /* Decoded with warnings: what was read is kept. */
     long long rows = 0;
     size_t row_bytes = 0;
