@@ -178,31 +178,20 @@ cp_read_file(char **out, size_t *len, const char *path, size_t limit)
         return -1;
     }
     cp_buf b = CP_BUF_INIT;
-    /* A regular file is read straight into a buffer of its size (fonts are
-     * 400 KB: no growing and copying); the loop below still reads whatever
-     * is there, should the file have grown meanwhile. */
-    if (S_ISREG(st.st_mode) && st.st_size > 0 && (size_t)st.st_size <= limit) {
-        buf_reserve(&b, (size_t)st.st_size + 1);
-        while (b.len < (size_t)st.st_size) {
-            ssize_t n = read(fd, b.data + b.len, (size_t)st.st_size - b.len);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0) {
-                int e = errno;
-                close(fd);
-                cp_buf_free(&b);
-                errno = e;
-                return -1;
-            }
-            if (n == 0)
-                break;
-            b.len += (size_t)n;
-        }
-        b.data[b.len] = '\0';
+    /* Read straight into the buffer, sized to the file when it is a regular
+     * one (fonts are 400 KB: no growing and copying); a file that grows
+     * meanwhile, or a pipe, grows the buffer as it goes. */
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
+        close(fd);
+        errno = EFBIG;
+        return -1;
     }
-    char chunk[65536];
+    if (S_ISREG(st.st_mode) && st.st_size > 0)
+        buf_reserve(&b, (size_t)st.st_size + 1);
     for (;;) {
-        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (b.cap - b.len < 2)
+            buf_reserve(&b, 65536);
+        ssize_t n = read(fd, b.data + b.len, b.cap - b.len - 1);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -214,14 +203,17 @@ cp_read_file(char **out, size_t *len, const char *path, size_t limit)
         }
         if (n == 0)
             break;
-        if (b.len + (size_t)n > limit) {
+        b.len += (size_t)n;
+        if (b.len > limit) {
             close(fd);
             cp_buf_free(&b);
             errno = EFBIG;
             return -1;
         }
-        cp_buf_add(&b, chunk, (size_t)n);
     }
+    if (b.data == NULL)
+        buf_reserve(&b, 0);
+    b.data[b.len] = '\0';
     close(fd);
     *len = b.len;
     *out = cp_buf_detach(&b);
