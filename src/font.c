@@ -6,10 +6,13 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 #include <hb.h>
 #include <hb-subset.h>
@@ -134,19 +137,59 @@ face_open(face *f)
     return true;
 }
 
+typedef struct font_map {
+    void *data;
+    size_t len;
+} font_map;
+
+static void
+font_unmap(void *p)
+{
+    font_map *m = p;
+    munmap(m->data, m->len);
+    free(m);
+}
+
+/* The font file mapped, not read: a letter touches a small part of each
+ * 400 KB face (reading all three was 6 % of its time). On failure errno
+ * says why (hb_blob_create_from_file would hide it). */
+static hb_blob_t *
+font_map_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return NULL;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+        st.st_size > (64 << 20)) {
+        int e = errno;
+        close(fd);
+        errno = S_ISDIR(st.st_mode) ? EISDIR : st.st_size <= 0 ? EINVAL : e ? e : EFBIG;
+        return NULL;
+    }
+    font_map *m = xmalloc(sizeof *m);
+    m->len = (size_t)st.st_size;
+    m->data = mmap(NULL, m->len, PROT_READ, MAP_PRIVATE, fd, 0);
+    int e = errno;
+    close(fd);
+    if (m->data == MAP_FAILED) {
+        free(m);
+        errno = e;
+        return NULL;
+    }
+    return hb_blob_create(m->data, (unsigned)m->len, HB_MEMORY_MODE_READONLY, m, font_unmap);
+}
+
 static int
 face_load(face *f, const char *rel, cp_diags *diags)
 {
     f->path = cp_data_path(rel);
-    /* hb_blob_create_from_file returns the empty blob on any failure, which
-     * hides the reason: read the file ourselves. */
-    char *data;
-    size_t len;
-    if (cp_read_file(&data, &len, f->path, 64u << 20) < 0) {
+    errno = 0;
+    f->blob = font_map_file(f->path);
+    if (f->blob == NULL) {
         cp_error(diags, CP_INPUT, f->path, 0, 0, "cannot read font: %s", strerror(errno));
         return -1;
     }
-    f->blob = hb_blob_create(data, (unsigned)len, HB_MEMORY_MODE_READONLY, data, free);
     if (!face_open(f)) {
         cp_error(diags, CP_INPUT, f->path, 0, 0, "not a usable TrueType font");
         return -1;
