@@ -1510,15 +1510,19 @@ cp_claim_apply_profile(cp_claim *c, const char *profile_path, cp_diags *diags)
     xmlDocPtr doc = NULL;
     size_t errors_before = cp_diags_errors(diags);
     int rc = -1;
-    if (claim_data_load(&cd, diags) < 0)
-        goto cleanup;
+    memset(&cd, 0, sizeof cd);
+    /* Most people have no profile: then the schema and the wording are
+     * not even loaded. */
     if (cp_read_file(&buf, &len, path, CLAIM_MAX_SIZE) < 0) {
-        if (errno == ENOENT)
+        int err = errno;
+        if (err == ENOENT)
             rc = 0;   /* no profile: nothing to fill in */
-        else
-            read_failed(&cd.msgs, diags, path, errno);
+        else if (claim_data_load(&cd, diags) == 0)
+            read_failed(&cd.msgs, diags, path, err);
         goto cleanup;
     }
+    if (claim_data_load(&cd, diags) < 0)
+        goto cleanup;
     struct xml_read r = { .name = path, .status = CP_INPUT, .diags = diags, .msgs = &cd.msgs };
     doc = xml_read(&r, buf, len);
     if (doc == NULL)
