@@ -4,6 +4,7 @@
 #include "mail.h"
 #include "util.h"
 
+#include <dlfcn.h>
 #include <gmime/gmime.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
@@ -18,15 +19,172 @@
 /* Nesting of multiparts inside one message; real mail stays far below. */
 #define MAIL_MAX_MULTIPART_DEPTH 32
 
-static void
-mail_init(void)
+/* GMime is opened on first use, not linked: with its dependencies (GObject,
+ * GIO, GPGME ...) it is ten of the shared libraries a run would otherwise
+ * load, 2 ms of every letter's 25 (bench/letter.sh), and only a claim with
+ * e-mail evidence needs it. Each function is declared with the type of its
+ * prototype in <gmime/gmime.h>, so calls are checked as if linked. */
+#define GMIME_SONAME "libgmime-3.0.so.0"
+#define GM(f) __typeof__(f) *f
+
+static struct {
+    GM(g_free);
+    GM(g_mime_charset_canon_name);
+    GM(g_mime_charset_iconv_name);
+    GM(g_mime_content_type_get_media_subtype);
+    GM(g_mime_content_type_get_mime_type);
+    GM(g_mime_content_type_is_type);
+    GM(g_mime_data_wrapper_write_to_stream);
+    GM(g_mime_header_get_raw_value);
+    GM(g_mime_header_list_get_count);
+    GM(g_mime_header_list_get_header);
+    GM(g_mime_message_get_mime_part);
+    GM(g_mime_message_part_get_message);
+    GM(g_mime_message_part_get_type);
+    GM(g_mime_multipart_get_count);
+    GM(g_mime_multipart_get_part);
+    GM(g_mime_multipart_get_type);
+    GM(g_mime_object_get_content_type);
+    GM(g_mime_object_get_content_type_parameter);
+    GM(g_mime_object_get_header_list);
+    GM(g_mime_parser_construct_message);
+    GM(g_mime_parser_new_with_stream);
+    GM(g_mime_parser_set_format);
+    GM(g_mime_part_get_content);
+    GM(g_mime_part_get_filename);
+    GM(g_mime_part_get_type);
+    GM(g_mime_part_is_attachment);
+    GM(g_mime_stream_mem_get_byte_array);
+    GM(g_mime_stream_mem_new);
+    GM(g_mime_stream_mem_new_with_buffer);
+    GM(g_mime_utils_decode_8bit);
+    GM(g_object_unref);
+    GM(g_mime_init);
+    GM(g_type_check_instance_is_a);
+} gm;
+
+static bool
+is_a(const void *obj, GType type)
 {
-    /* GMime keeps global tables; initialise it once, on first use. */
-    static int done;
-    if (!done) {
-        g_mime_init();
-        done = 1;
+    return obj && gm.g_type_check_instance_is_a((GTypeInstance *)obj, type);
+}
+
+/* ASCII letters compared without case, whatever the locale (header and
+ * charset names). */
+static int
+ascii_ncasecmp(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int x = (unsigned char)a[i], y = (unsigned char)b[i];
+        x += x >= 'A' && x <= 'Z' ? 32 : 0;
+        y += y >= 'A' && y <= 'Z' ? 32 : 0;
+        if (x != y || x == 0)
+            return x - y;
     }
+    return 0;
+}
+
+static int
+ascii_casecmp(const char *a, const char *b)
+{
+    return ascii_ncasecmp(a, b, SIZE_MAX);
+}
+
+/* How many bytes at s are valid UTF-8 (no overlong forms, surrogates or
+ * NUL), stopping at the first that is not. */
+static size_t
+utf8_valid_prefix(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        size_t k = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+                 : c >= 0xF0 && c <= 0xF4 ? 3 : 4;
+        if (c == 0 || k == 4 || n - i <= k)
+            break;
+        unsigned cp = k == 0 ? c : c & (0x3F >> k);
+        size_t j = 1;
+        for (; j <= k && (p[i + j] & 0xC0) == 0x80; j++)
+            cp = cp << 6 | (p[i + j] & 0x3F);
+        if (j <= k || (k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            break;
+        i += k + 1;
+    }
+    return i;
+}
+
+/* ASCII white space, as RFC 2047 means it (not the locale's). */
+static bool
+ascii_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Open GMime and initialise it, once. 0, or -1 with a CP_INPUT error on
+ * the file that needed it. */
+static int
+mail_init(const char *display, cp_diags *diags)
+{
+    static int state;       /* 0 not yet, 1 ready, -1 failed */
+    static char *why;
+    if (state == 0) {
+        void *h = dlopen(GMIME_SONAME, RTLD_NOW | RTLD_LOCAL);
+#define GM_NAME(f) { #f, (void **)&gm.f }
+        struct { const char *name; void **slot; } fns[] = {
+        GM_NAME(g_free),
+        GM_NAME(g_mime_charset_canon_name),
+        GM_NAME(g_mime_charset_iconv_name),
+        GM_NAME(g_mime_content_type_get_media_subtype),
+        GM_NAME(g_mime_content_type_get_mime_type),
+        GM_NAME(g_mime_content_type_is_type),
+        GM_NAME(g_mime_data_wrapper_write_to_stream),
+        GM_NAME(g_mime_header_get_raw_value),
+        GM_NAME(g_mime_header_list_get_count),
+        GM_NAME(g_mime_header_list_get_header),
+        GM_NAME(g_mime_message_get_mime_part),
+        GM_NAME(g_mime_message_part_get_message),
+        GM_NAME(g_mime_message_part_get_type),
+        GM_NAME(g_mime_multipart_get_count),
+        GM_NAME(g_mime_multipart_get_part),
+        GM_NAME(g_mime_multipart_get_type),
+        GM_NAME(g_mime_object_get_content_type),
+        GM_NAME(g_mime_object_get_content_type_parameter),
+        GM_NAME(g_mime_object_get_header_list),
+        GM_NAME(g_mime_parser_construct_message),
+        GM_NAME(g_mime_parser_new_with_stream),
+        GM_NAME(g_mime_parser_set_format),
+        GM_NAME(g_mime_part_get_content),
+        GM_NAME(g_mime_part_get_filename),
+        GM_NAME(g_mime_part_get_type),
+        GM_NAME(g_mime_part_is_attachment),
+        GM_NAME(g_mime_stream_mem_get_byte_array),
+        GM_NAME(g_mime_stream_mem_new),
+        GM_NAME(g_mime_stream_mem_new_with_buffer),
+        GM_NAME(g_mime_utils_decode_8bit),
+        GM_NAME(g_object_unref),
+        GM_NAME(g_mime_init),
+        GM_NAME(g_type_check_instance_is_a),
+        };
+#undef GM_NAME
+        state = h ? 1 : -1;
+        for (size_t i = 0; state == 1 && i < CP_ARRAY_LEN(fns); i++)
+            if ((*fns[i].slot = dlsym(h, fns[i].name)) == NULL)
+                state = -1;
+        if (state < 0) {
+            const char *e = dlerror();
+            why = xstrdup(e ? e : GMIME_SONAME);
+        } else {
+            gm.g_mime_init();
+        }
+    }
+    if (state < 0) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "cannot read e-mail: the GMime library "
+                 "cannot be loaded (%s); install libgmime-3.0-0", why);
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- text helpers ---- */
@@ -39,8 +197,8 @@ add_utf8_repaired(cp_buf *b, const char *s, size_t n)
         return;   /* s may be NULL (an empty part's byte array) */
     const char *end = s + n;
     while (s < end) {
-        const char *bad = NULL;
-        if (g_utf8_validate(s, end - s, &bad)) {
+        const char *bad = s + utf8_valid_prefix(s, (size_t)(end - s));
+        if (bad == end) {
             cp_buf_add(b, s, (size_t)(end - s));
             return;
         }
@@ -52,13 +210,12 @@ add_utf8_repaired(cp_buf *b, const char *s, size_t n)
     }
 }
 
-/* Convert from `charset` (a MIME name) to UTF-8, replacing what does not
+/* Convert from `charset` (iconv's name) to UTF-8, replacing what does not
  * convert with U+FFFD. Returns -1 when iconv does not know the charset. */
 static int
-charset_to_utf8(cp_buf *out, const char *charset, const char *in, size_t n)
+iconv_to_utf8(cp_buf *out, const char *charset, const char *in, size_t n)
 {
-    mail_init();   /* for GMime's charset alias table */
-    iconv_t cd = iconv_open("UTF-8", g_mime_charset_iconv_name(charset));
+    iconv_t cd = iconv_open("UTF-8", charset);
     if (cd == (iconv_t)-1)
         return -1;
     char chunk[4096];
@@ -89,11 +246,18 @@ charset_to_utf8(cp_buf *out, const char *charset, const char *in, size_t n)
     return 0;
 }
 
+/* The same from a MIME charset name (GMime knows the aliases). */
+static int
+charset_to_utf8(cp_buf *out, const char *charset, const char *in, size_t n)
+{
+    return iconv_to_utf8(out, gm.g_mime_charset_iconv_name(charset), in, n);
+}
+
 static int
 charset_is(const char *charset, const char *name)
 {
-    const char *canon = g_mime_charset_canon_name(charset);
-    return g_ascii_strcasecmp(canon, name) == 0;
+    const char *canon = gm.g_mime_charset_canon_name(charset);
+    return ascii_casecmp(canon, name) == 0;
 }
 
 /* Decoded bytes of a text part, as UTF-8 whatever its declared charset. */
@@ -104,15 +268,15 @@ text_to_utf8(cp_buf *out, const char *charset, const char *in, size_t n)
     int ascii = charset == NULL || charset_is(charset, "us-ascii");
     if (!declared_utf8 && !ascii && charset_to_utf8(out, charset, in, n) == 0)
         return;
-    if (declared_utf8 || g_utf8_validate(in, (gssize)n, NULL)) {
+    if (declared_utf8 || utf8_valid_prefix(in, n) == n) {
         add_utf8_repaired(out, in, n);
         return;
     }
     /* Undeclared, mislabelled as ASCII or unknown to iconv: GMime's
      * fallback list (UTF-8, then ISO-8859-1) never fails. */
-    char *s = g_mime_utils_decode_8bit(NULL, in, n);
+    char *s = gm.g_mime_utils_decode_8bit(NULL, in, n);
     add_utf8_repaired(out, s, strlen(s));
-    g_free(s);
+    gm.g_free(s);
 }
 
 /* Make text tidy for typesetting: "\n" line ends, no trailing white space,
@@ -308,7 +472,7 @@ static int
 name_in(const char *name, const char *const *list)
 {
     for (; *list; list++)
-        if (g_ascii_strcasecmp(name, *list) == 0)
+        if (ascii_casecmp(name, *list) == 0)
             return 1;
     return 0;
 }
@@ -332,7 +496,7 @@ html_break_of(const char *name, int lists)
 {
     if (name_in(name, html_para)) {
         /* A list inside a list item stays in the list. */
-        if (lists > 0 && (!g_ascii_strcasecmp(name, "ul") || !g_ascii_strcasecmp(name, "ol")))
+        if (lists > 0 && (!ascii_casecmp(name, "ul") || !ascii_casecmp(name, "ol")))
             return 1;
         return 2;
     }
@@ -390,20 +554,20 @@ html_enter(html_out *o, xmlNode *n)
     int br = html_break_of(name, o->lists);
     if (br)
         html_want_break(o, br);
-    if (!g_ascii_strcasecmp(name, "br")) {
+    if (!ascii_casecmp(name, "br")) {
         if (o->breaks < 2)
             o->breaks++;
         o->space = 0;
-    } else if (!g_ascii_strcasecmp(name, "li")) {
+    } else if (!ascii_casecmp(name, "li")) {
         html_flush(o);
         for (int i = 1; i < o->lists; i++)
             cp_buf_puts(&o->b, "  ");
         html_raw(o, "\xE2\x80\xA2 ");
-    } else if (!g_ascii_strcasecmp(name, "td") || !g_ascii_strcasecmp(name, "th")) {
+    } else if (!ascii_casecmp(name, "td") || !ascii_casecmp(name, "th")) {
         o->space = 1;
-    } else if (!g_ascii_strcasecmp(name, "ul") || !g_ascii_strcasecmp(name, "ol")) {
+    } else if (!ascii_casecmp(name, "ul") || !ascii_casecmp(name, "ol")) {
         o->lists++;
-    } else if (!g_ascii_strcasecmp(name, "pre")) {
+    } else if (!ascii_casecmp(name, "pre")) {
         o->pre++;
     }
     return 1;
@@ -417,11 +581,11 @@ html_leave(html_out *o, xmlNode *n)
     const char *name = (const char *)n->name;
     if (name_in(name, html_skip))
         return;
-    if (!g_ascii_strcasecmp(name, "ul") || !g_ascii_strcasecmp(name, "ol")) {
+    if (!ascii_casecmp(name, "ul") || !ascii_casecmp(name, "ol")) {
         o->lists--;
-    } else if (!g_ascii_strcasecmp(name, "pre")) {
+    } else if (!ascii_casecmp(name, "pre")) {
         o->pre--;
-    } else if (!g_ascii_strcasecmp(name, "a")) {
+    } else if (!ascii_casecmp(name, "a")) {
         xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
         if (href) {
             char *url = header_tidy((const char *)href);
@@ -436,7 +600,7 @@ html_leave(html_out *o, xmlNode *n)
             free(text);
             xmlFree(href);
         }
-    } else if (!g_ascii_strcasecmp(name, "td") || !g_ascii_strcasecmp(name, "th")) {
+    } else if (!ascii_casecmp(name, "td") || !ascii_casecmp(name, "th")) {
         o->space = 1;
     }
     int br = html_break_of(name, o->lists);
@@ -500,29 +664,29 @@ typedef struct mail_acc {
 static int
 type_is(GMimeObject *obj, const char *type, const char *subtype)
 {
-    GMimeContentType *ct = g_mime_object_get_content_type(obj);
-    return ct && g_mime_content_type_is_type(ct, type, subtype);
+    GMimeContentType *ct = gm.g_mime_object_get_content_type(obj);
+    return ct && gm.g_mime_content_type_is_type(ct, type, subtype);
 }
 
 static int
 part_is_html(GMimeObject *obj)
 {
-    GMimeContentType *ct = g_mime_object_get_content_type(obj);
-    if (ct == NULL || !g_mime_content_type_is_type(ct, "text", "*"))
+    GMimeContentType *ct = gm.g_mime_object_get_content_type(obj);
+    if (ct == NULL || !gm.g_mime_content_type_is_type(ct, "text", "*"))
         return 0;
-    const char *sub = g_mime_content_type_get_media_subtype(ct);
+    const char *sub = gm.g_mime_content_type_get_media_subtype(ct);
     size_t n = sub ? strlen(sub) : 0;
     /* text/html and relatives such as text/watch-html */
-    return n >= 4 && g_ascii_strcasecmp(sub + n - 4, "html") == 0;
+    return n >= 4 && ascii_casecmp(sub + n - 4, "html") == 0;
 }
 
 /* A part whose content is text meant to be read in the message. */
 static int
 part_is_body_text(GMimeObject *obj)
 {
-    if (!GMIME_IS_PART(obj))
+    if (!is_a(obj, gm.g_mime_part_get_type()))
         return 0;
-    if (g_mime_part_is_attachment(GMIME_PART(obj)))
+    if (gm.g_mime_part_is_attachment((GMimePart *)(obj)))
         return 0;
     if (type_is(obj, "message", "delivery-status") ||
         type_is(obj, "message", "disposition-notification"))
@@ -530,7 +694,7 @@ part_is_body_text(GMimeObject *obj)
     if (!type_is(obj, "text", "*"))
         return 0;
     /* A named text file other than the message's own text is an enclosure. */
-    if (g_mime_part_get_filename(GMIME_PART(obj)) != NULL &&
+    if (gm.g_mime_part_get_filename((GMimePart *)(obj)) != NULL &&
         !type_is(obj, "text", "plain") && !part_is_html(obj))
         return 0;
     return 1;
@@ -539,7 +703,7 @@ part_is_body_text(GMimeObject *obj)
 static void
 add_attachment(cp_mail *m, GMimeObject *obj)
 {
-    const char *name = GMIME_IS_PART(obj) ? g_mime_part_get_filename(GMIME_PART(obj)) : NULL;
+    const char *name = is_a(obj, gm.g_mime_part_get_type()) ? gm.g_mime_part_get_filename((GMimePart *)(obj)) : NULL;
     char *s = NULL;
     if (name) {
         /* Keep only the last path component (old clients sent C:\...\x.doc). */
@@ -552,10 +716,10 @@ add_attachment(cp_mail *m, GMimeObject *obj)
         s = header_tidy(name);
     }
     if (s == NULL) {
-        GMimeContentType *ct = g_mime_object_get_content_type(obj);
-        char *mime = ct ? g_mime_content_type_get_mime_type(ct) : NULL;
+        GMimeContentType *ct = gm.g_mime_object_get_content_type(obj);
+        char *mime = ct ? gm.g_mime_content_type_get_mime_type(ct) : NULL;
         s = header_tidy(mime ? mime : "application/octet-stream");
-        g_free(mime);
+        gm.g_free(mime);
         if (s == NULL)
             s = xstrdup("application/octet-stream");
     }
@@ -566,23 +730,23 @@ add_attachment(cp_mail *m, GMimeObject *obj)
 static void
 add_body_text(mail_ctx *ctx, mail_acc *acc, GMimeObject *obj)
 {
-    GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(obj));
+    GMimeDataWrapper *content = gm.g_mime_part_get_content((GMimePart *)(obj));
     if (content == NULL)
         return;
-    GMimeStream *mem = g_mime_stream_mem_new();
+    GMimeStream *mem = gm.g_mime_stream_mem_new();
     /* Writes the decoded content (quoted-printable, base64, uuencode). */
-    g_mime_data_wrapper_write_to_stream(content, mem);
-    GByteArray *raw = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-    const char *charset = g_mime_object_get_content_type_parameter(obj, "charset");
+    gm.g_mime_data_wrapper_write_to_stream(content, mem);
+    GByteArray *raw = gm.g_mime_stream_mem_get_byte_array((GMimeStreamMem *)(mem));
+    const char *charset = gm.g_mime_object_get_content_type_parameter(obj, "charset");
     cp_buf utf8 = CP_BUF_INIT;
     text_to_utf8(&utf8, charset, raw ? (const char *)raw->data : "", raw ? raw->len : 0);
-    g_object_unref(mem);
+    gm.g_object_unref(mem);
 
-    const char *format = g_mime_object_get_content_type_parameter(obj, "format");
-    if (format && !part_is_html(obj) && g_ascii_strcasecmp(format, "flowed") == 0) {
-        const char *delsp = g_mime_object_get_content_type_parameter(obj, "delsp");
+    const char *format = gm.g_mime_object_get_content_type_parameter(obj, "format");
+    if (format && !part_is_html(obj) && ascii_casecmp(format, "flowed") == 0) {
+        const char *delsp = gm.g_mime_object_get_content_type_parameter(obj, "delsp");
         char *joined = text_unflow(utf8.data ? utf8.data : "",
-                                   delsp && g_ascii_strcasecmp(delsp, "yes") == 0);
+                                   delsp && ascii_casecmp(delsp, "yes") == 0);
         cp_buf_free(&utf8);
         cp_buf_puts(&utf8, joined);
         free(joined);
@@ -611,13 +775,13 @@ alternative_score(GMimeObject *obj, int depth)
 {
     if (depth > MAIL_MAX_MULTIPART_DEPTH)
         return 0;
-    if (GMIME_IS_MULTIPART(obj)) {
-        GMimeMultipart *mp = GMIME_MULTIPART(obj);
-        int n = g_mime_multipart_get_count(mp), best = 0;
+    if (is_a(obj, gm.g_mime_multipart_get_type())) {
+        GMimeMultipart *mp = (GMimeMultipart *)(obj);
+        int n = gm.g_mime_multipart_get_count(mp), best = 0;
         if (type_is(obj, "multipart", "related") && n > 0)
             n = 1;
         for (int i = 0; i < n; i++) {
-            int s = alternative_score(g_mime_multipart_get_part(mp, i), depth + 1);
+            int s = alternative_score(gm.g_mime_multipart_get_part(mp, i), depth + 1);
             if (s > best)
                 best = s;
         }
@@ -637,8 +801,8 @@ walk_part(mail_ctx *ctx, mail_acc *acc, GMimeObject *obj, int depth, int mp_dept
 {
     if (obj == NULL)
         return;
-    if (GMIME_IS_MESSAGE_PART(obj)) {
-        GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(obj));
+    if (is_a(obj, gm.g_mime_message_part_get_type())) {
+        GMimeMessage *inner = gm.g_mime_message_part_get_message((GMimeMessagePart *)(obj));
         if (inner == NULL) {
             add_attachment(acc->m, obj);
             return;
@@ -653,17 +817,17 @@ walk_part(mail_ctx *ctx, mail_acc *acc, GMimeObject *obj, int depth, int mp_dept
         m->messages[m->n_messages++] = child;
         return;
     }
-    if (GMIME_IS_MULTIPART(obj)) {
+    if (is_a(obj, gm.g_mime_multipart_get_type())) {
         if (mp_depth + 1 > MAIL_MAX_MULTIPART_DEPTH) {
             ctx->too_deep = MAIL_MAX_MULTIPART_DEPTH;
             return;
         }
-        GMimeMultipart *mp = GMIME_MULTIPART(obj);
-        int n = g_mime_multipart_get_count(mp);
+        GMimeMultipart *mp = (GMimeMultipart *)(obj);
+        int n = gm.g_mime_multipart_get_count(mp);
         if (type_is(obj, "multipart", "alternative")) {
             int best = -1, best_score = 0;
             for (int i = 0; i < n; i++) {
-                int s = alternative_score(g_mime_multipart_get_part(mp, i), mp_depth + 1);
+                int s = alternative_score(gm.g_mime_multipart_get_part(mp, i), mp_depth + 1);
                 if (s > best_score) {
                     best = i;
                     best_score = s;
@@ -672,21 +836,21 @@ walk_part(mail_ctx *ctx, mail_acc *acc, GMimeObject *obj, int depth, int mp_dept
             if (best < 0 && n > 0)
                 best = n - 1;   /* RFC 2046: the last is the richest */
             if (best >= 0)
-                walk_part(ctx, acc, g_mime_multipart_get_part(mp, best), depth, mp_depth + 1);
+                walk_part(ctx, acc, gm.g_mime_multipart_get_part(mp, best), depth, mp_depth + 1);
             return;
         }
         if (type_is(obj, "multipart", "related") && n > 0) {
             /* The root is the text; the rest are its pictures, listed when named. */
-            walk_part(ctx, acc, g_mime_multipart_get_part(mp, 0), depth, mp_depth + 1);
+            walk_part(ctx, acc, gm.g_mime_multipart_get_part(mp, 0), depth, mp_depth + 1);
             for (int i = 1; i < n; i++) {
-                GMimeObject *p = g_mime_multipart_get_part(mp, i);
-                if (GMIME_IS_PART(p) && g_mime_part_get_filename(GMIME_PART(p)))
+                GMimeObject *p = gm.g_mime_multipart_get_part(mp, i);
+                if (is_a(p, gm.g_mime_part_get_type()) && gm.g_mime_part_get_filename((GMimePart *)(p)))
                     add_attachment(acc->m, p);
             }
             return;
         }
         for (int i = 0; i < n; i++)
-            walk_part(ctx, acc, g_mime_multipart_get_part(mp, i), depth, mp_depth + 1);
+            walk_part(ctx, acc, gm.g_mime_multipart_get_part(mp, i), depth, mp_depth + 1);
         return;
     }
     if (part_is_body_text(obj))
@@ -702,13 +866,13 @@ walk_part(mail_ctx *ctx, mail_acc *acc, GMimeObject *obj, int depth, int mp_dept
 static void
 add_header_literal(cp_buf *b, const char *s, size_t n)
 {
-    if (g_utf8_validate(s, (gssize)n, NULL)) {
+    if (utf8_valid_prefix(s, n) == n) {
         cp_buf_add(b, s, n);
         return;
     }
-    char *t = g_mime_utils_decode_8bit(NULL, s, n);
+    char *t = gm.g_mime_utils_decode_8bit(NULL, s, n);
     add_utf8_repaired(b, t, strlen(t));
-    g_free(t);
+    gm.g_free(t);
 }
 
 static int
@@ -774,7 +938,7 @@ encoded_word(const char *s, size_t n, const char **cs, size_t *csn, char *enc,
     if (n < 8 || s[0] != '=' || s[1] != '?')
         return 0;
     size_t i = 2;
-    while (i < n && s[i] != '?' && !g_ascii_isspace(s[i]))
+    while (i < n && s[i] != '?' && !ascii_space(s[i]))
         i++;
     if (i >= n || s[i] != '?' || i == 2 || i + 3 >= n || s[i + 2] != '?')
         return 0;
@@ -784,7 +948,7 @@ encoded_word(const char *s, size_t n, const char **cs, size_t *csn, char *enc,
     if (*enc != 'B' && *enc != 'b' && *enc != 'Q' && *enc != 'q')
         return 0;
     size_t j = i + 3;
-    while (j + 1 < n && !(s[j] == '?' && s[j + 1] == '=') && !g_ascii_isspace(s[j]))
+    while (j + 1 < n && !(s[j] == '?' && s[j + 1] == '=') && !ascii_space(s[j]))
         j++;
     if (j + 1 >= n || s[j] != '?' || s[j + 1] != '=')
         return 0;
@@ -825,7 +989,7 @@ header_decode(const char *raw)
         /* White space only between two encoded words is not shown. */
         int adjacent = after_word == lit;
         for (size_t k = lit; adjacent && k < i; k++)
-            if (!g_ascii_isspace(raw[k]))
+            if (!ascii_space(raw[k]))
                 adjacent = 0;
         char this_cs[64];
         size_t m = csn < sizeof this_cs - 1 ? csn : sizeof this_cs - 1;
@@ -834,7 +998,7 @@ header_decode(const char *raw)
         char *star = strchr(this_cs, '*');      /* RFC 2231 language */
         if (star)
             *star = '\0';
-        if (!adjacent || g_ascii_strcasecmp(this_cs, charset) != 0) {
+        if (!adjacent || ascii_casecmp(this_cs, charset) != 0) {
             flush_encoded(&out, &bytes, charset);
             if (!adjacent)
                 add_header_literal(&out, raw + lit, i - lit);
@@ -883,9 +1047,9 @@ address_tidy(char *s)
 static char *
 message_header(GMimeMessage *msg, const char *name)
 {
-    GMimeHeaderList *hl = g_mime_object_get_header_list(GMIME_OBJECT(msg));
-    GMimeHeader *h = hl ? g_mime_header_list_get_header(hl, name) : NULL;
-    const char *raw = h ? g_mime_header_get_raw_value(h) : NULL;
+    GMimeHeaderList *hl = gm.g_mime_object_get_header_list((GMimeObject *)(msg));
+    GMimeHeader *h = hl ? gm.g_mime_header_list_get_header(hl, name) : NULL;
+    const char *raw = h ? gm.g_mime_header_get_raw_value(h) : NULL;
     return raw ? header_decode(raw) : NULL;
 }
 
@@ -902,7 +1066,7 @@ mail_from_message(mail_ctx *ctx, GMimeMessage *msg, int depth)
     m->date = message_header(msg, "Date");
 
     mail_acc acc = { m, CP_BUF_INIT };
-    walk_part(ctx, &acc, g_mime_message_get_mime_part(msg), depth, 0);
+    walk_part(ctx, &acc, gm.g_mime_message_get_mime_part(msg), depth, 0);
     m->body = cp_buf_detach(&acc.body);
     return m;
 }
@@ -947,12 +1111,13 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
         goto cleanup;
     }
 
-    mail_init();
-    stream = g_mime_stream_mem_new_with_buffer(data + start, len - start);
-    parser = g_mime_parser_new_with_stream(stream);
-    g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
-    msg = g_mime_parser_construct_message(parser, NULL);
-    if (msg == NULL || g_mime_header_list_get_count(g_mime_object_get_header_list(GMIME_OBJECT(msg))) == 0) {
+    if (mail_init(display, diags) < 0)
+        goto cleanup;
+    stream = gm.g_mime_stream_mem_new_with_buffer(data + start, len - start);
+    parser = gm.g_mime_parser_new_with_stream(stream);
+    gm.g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+    msg = gm.g_mime_parser_construct_message(parser, NULL);
+    if (msg == NULL || gm.g_mime_header_list_get_count(gm.g_mime_object_get_header_list((GMimeObject *)(msg))) == 0) {
         cp_error(diags, CP_INPUT, display, 0, 0,
                  "not an e-mail message: it does not start with header fields");
         goto cleanup;
@@ -975,11 +1140,11 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
 
 cleanup:
     if (msg)
-        g_object_unref(msg);
+        gm.g_object_unref(msg);
     if (parser)
-        g_object_unref(parser);
+        gm.g_object_unref(parser);
     if (stream)
-        g_object_unref(stream);
+        gm.g_object_unref(stream);
     free(data);
     return rc;
 }
@@ -1014,7 +1179,7 @@ sniff_known_name(const unsigned char *s, size_t n)
         "Return-Path", NULL
     };
     for (size_t i = 0; names[i]; i++)
-        if (strlen(names[i]) == n && g_ascii_strncasecmp((const char *)s, names[i], n) == 0)
+        if (strlen(names[i]) == n && ascii_ncasecmp((const char *)s, names[i], n) == 0)
             return 1;
     return 0;
 }
@@ -1075,7 +1240,7 @@ cp_text_read(char **out, const char *path, const char *display, cp_diags *diags)
     const unsigned char *u = (const unsigned char *)data;
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         /* Windows editors still save "Unicode" text as UTF-16. */
-        if (charset_to_utf8(&utf8, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
+        if (iconv_to_utf8(&utf8, u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
                             data + 2, len - 2) < 0) {
             cp_error(diags, CP_INPUT, display, 0, 0, "cannot convert UTF-16 text");
             goto cleanup;
