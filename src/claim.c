@@ -10,6 +10,7 @@
  * the walk did not explain is reported too. */
 #include "config.h"
 #include "claimpack/claimpack.h"
+#include "image.h"
 #include "util.h"
 
 #include <errno.h>
@@ -1613,6 +1614,7 @@ cp_claim_free(cp_claim *c)
         for (size_t j = 0; j < d->n_files; j++) {
             free(d->files[j].path);
             free(d->files[j].display);
+            cp_image_free(d->files[j].image);
         }
         free(d->files);
     }

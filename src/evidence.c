@@ -181,6 +181,7 @@ add_file(cp_document *d, char *path, char *display)
     d->files[d->n_files].path = path;
     d->files[d->n_files].display = display;
     d->files[d->n_files].format = CP_FMT_UNKNOWN;
+    d->files[d->n_files].image = NULL;
     d->n_files++;
 }
 
@@ -334,10 +335,13 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
     case CP_FMT_JPEG:
     case CP_FMT_PNG: {
         cp_image img;
-        if (fast)
-            cp_image_probe_fast(&img, f->path, name, &sub);
-        else
-            cp_image_probe(&img, f->path, name, &sub);
+        int rc = fast ? cp_image_probe_fast(&img, f->path, name, &sub)
+                      : cp_image_probe(&img, f->path, name, &sub);
+        if (rc == 0) {
+            cp_image_free(f->image);
+            f->image = xmalloc(sizeof img);
+            *f->image = img;
+        }
         break;
     }
     case CP_FMT_PDF: {
@@ -387,6 +391,7 @@ cp_evidence_check_opt(cp_claim *c, bool fast, cp_diags *diags)
         for (size_t k = 0; k < d->n_files; k++) {
             free(d->files[k].path);
             free(d->files[k].display);
+            cp_image_free(d->files[k].image);
         }
         free(d->files);
         d->files = NULL;

@@ -131,7 +131,10 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
     case CP_FMT_JPEG:
     case CP_FMT_PNG:
         e->type = CP_EX_IMAGE;
-        if (cp_image_probe_fast(&e->image, f->path, f->display, d) < 0)
+        /* The evidence check probed it already (build always checks first). */
+        if (f->image)
+            e->image = *f->image;
+        else if (cp_image_probe_fast(&e->image, f->path, f->display, d) < 0)
             return -1;
         e->image_index = (int)p->n_images;
         p->images = xreallocarray(p->images, p->n_images + 1, sizeof *p->images);

@@ -118,6 +118,8 @@ typedef struct cp_evidence_file {
     char *path;          /* as resolved: claim dir + pattern match */
     char *display;       /* as the user would name it: relative to the claim dir */
     enum cp_format format;   /* set by cp_evidence_check */
+    struct cp_image *image;  /* a picture's probe by cp_evidence_check (sizes, orientation),
+                              * kept so that the pack does not walk the file again; owned */
 } cp_evidence_file;
 
 typedef struct cp_document {
