@@ -735,6 +735,17 @@ leave_out(qpdf_data q, qpdf_oh s, const found_stream *f, const char *what, const
                    "show it", f->page + 1, what, how);
 }
 
+/* The stream's bytes as stored, not decoded; false when qpdf cannot read
+ * them. */
+static bool
+raw_data(qpdf_data q, qpdf_oh s, unsigned char **buf, size_t *len)
+{
+    bool ok = !(qpdf_oh_get_stream_data(q, s, qpdf_dl_none, NULL, buf, len) & QPDF_ERRORS);
+    clear_error(q);
+    drain_warnings(q);
+    return ok;
+}
+
 /* Decode one stream and act on the outcome (see above). 0, or -1 when the
  * PDF must be refused. *reported counts the detailed warnings given. */
 static int
@@ -762,14 +773,8 @@ check_stream(qpdf_data q, const found_stream *f, const char *display, cp_diags *
         cp_diags sub = CP_DIAGS_INIT;
         cp_image img;
         memset(&img, 0, sizeof img);
-        int ok = !(qpdf_oh_get_stream_data(q, s, qpdf_dl_none, NULL, &buf, &len) & QPDF_ERRORS) &&
-                 cp_image_jpeg_structure(&img, buf, len, "JPEG", &sub) == 0;
-        free(buf);
-        buf = NULL;
-        len = 0;
-        clear_error(q);
-        drain_warnings(q);
-        if (!ok) {
+        if (!raw_data(q, s, &buf, &len) ||
+            cp_image_jpeg_structure(&img, buf, len, "JPEG", &sub) < 0) {
             what = stream_what(q, dict, f);
             why = xstrdup(sub.count ? sub.items[0].message : "unreadable");
             if (f->role >= ROLE_SHOWN) {
@@ -790,13 +795,11 @@ check_stream(qpdf_data q, const found_stream *f, const char *display, cp_diags *
     if (stride >= 0) {
         unsigned long long decoded = 0;
         int scan = FLATE_DAMAGED;
-        if (!(qpdf_oh_get_stream_data(q, s, qpdf_dl_none, NULL, &buf, &len) & QPDF_ERRORS))
+        if (raw_data(q, s, &buf, &len))
             scan = flate_scan(buf, len, stride, FLATE_LIMIT, &decoded);
-        free(buf);
+        free(buf);              /* qpdf's decoding below fills it again */
         buf = NULL;
         len = 0;
-        clear_error(q);
-        drain_warnings(q);
         if (scan == FLATE_CLEAN)
             goto done;
         if (scan == FLATE_TOO_LARGE || decoded > PAD_LIMIT) {
