@@ -10,7 +10,6 @@
  * the walk did not explain is reported too. */
 #include "config.h"
 #include "claimpack/claimpack.h"
-#include "image.h"
 #include "util.h"
 
 #include <errno.h>
@@ -1611,12 +1610,7 @@ cp_claim_free(cp_claim *c)
             free(d->messages[j].text);
         }
         free(d->messages);
-        for (size_t j = 0; j < d->n_files; j++) {
-            free(d->files[j].path);
-            free(d->files[j].display);
-            cp_image_free(d->files[j].image);
-        }
-        free(d->files);
+        cp_evidence_files_free(d);
     }
     free(c->documents);
     free(c);

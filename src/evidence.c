@@ -380,6 +380,19 @@ cp_evidence_check(cp_claim *c, cp_diags *diags)
     return cp_evidence_check_opt(c, false, diags);
 }
 
+void
+cp_evidence_files_free(cp_document *d)
+{
+    for (size_t k = 0; k < d->n_files; k++) {
+        free(d->files[k].path);
+        free(d->files[k].display);
+        cp_image_free(d->files[k].image);
+    }
+    free(d->files);
+    d->files = NULL;
+    d->n_files = 0;
+}
+
 int
 cp_evidence_check_opt(cp_claim *c, bool fast, cp_diags *diags)
 {
@@ -388,14 +401,7 @@ cp_evidence_check_opt(cp_claim *c, bool fast, cp_diags *diags)
     for (size_t i = 0; i < c->n_documents; i++) {
         cp_document *d = &c->documents[i];
         /* Checked again (e.g. check, then build): start from the pattern. */
-        for (size_t k = 0; k < d->n_files; k++) {
-            free(d->files[k].path);
-            free(d->files[k].display);
-            cp_image_free(d->files[k].image);
-        }
-        free(d->files);
-        d->files = NULL;
-        d->n_files = 0;
+        cp_evidence_files_free(d);
         if (d->file == NULL)
             continue;
         doc_expand(c, d, diags);

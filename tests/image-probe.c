@@ -217,10 +217,8 @@ cmd_evidence(int argc, char **argv)
         for (size_t k = 0; k < d->n_files; k++) {
             printf("%d: %s %s\n", d->loc.line, d->files[k].display,
                    cp_format_name(d->files[k].format));
-            free(d->files[k].path);
-            free(d->files[k].display);
         }
-        free(d->files);
+        cp_evidence_files_free(d);
         free(d->file);
     }
     free(c.documents);

@@ -27,6 +27,10 @@ int cp_evidence_check(cp_claim *c, cp_diags *diags);
  * `check` decodes everything. */
 int cp_evidence_check_opt(cp_claim *c, bool fast, cp_diags *diags);
 
+/* Free the files cp_evidence_check found for a document (d->files) and
+ * leave it with none. */
+void cp_evidence_files_free(cp_document *d);
+
 /* Sniff a buffer's format from its first bytes (and, for text, all of it). */
 enum cp_format cp_format_sniff(const unsigned char *buf, size_t len);
 const char *cp_format_name(enum cp_format f);
