@@ -1,15 +1,17 @@
 # tests/checklist/mkevidence.sh DIR: small valid evidence files for base.xml
-# and the init skeletons (sourced by checklist.test and init.test).
+# and the init skeletons (sourced by checklist.test and init.test), copied
+# from tests/fixtures/evidence (see the README there).
 mkevidence() {
-    mkdir -p "$1/photos" "$1/mail"
-    convert -size 8x8 xc:red "$1/photo.jpg"
-    cp "$1/photo.jpg" "$1/photos/1.jpg"
-    convert -size 8x8 xc:blue "$1/screen.png"
-    cp "$1/screen.png" "$1/tracking.png"
-    cp "$1/screen.png" "$1/statement.png"
-    img2pdf -o "$1/invoice.pdf" "$1/screen.png" 2>/dev/null
-    cp "$1/invoice.pdf" "$1/other.pdf"
-    cp "$1/invoice.pdf" "$1/report.pdf"
-    printf 'From: Seller <seller@example.com>\nTo: Jelle <jelle@example.nl>\nSubject: Your order\nDate: Tue, 28 Oct 2025 14:02:00 +0100\nMessage-ID: <1@example.com>\n\nWe are sorry to hear about the problem.\n' >"$1/seller.eml"
-    cp "$1/seller.eml" "$1/mail/seller.eml"
+    _fx="$top_srcdir/tests/fixtures/evidence"
+    mkdir -p "$1/photos" "$1/mail" || return 1
+    for _f in photo.jpg photos/1.jpg screen.png tracking.png statement.png invoice.pdf other.pdf \
+              report.pdf seller.eml mail/seller.eml; do
+        case $_f in
+        *.jpg) _src=photo.jpg ;;
+        *.png) _src=screen.png ;;
+        *.pdf) _src=invoice.pdf ;;
+        *.eml) _src=seller.eml ;;
+        esac
+        cp "$_fx/$_src" "$1/$_f" || return 1
+    done
 }
