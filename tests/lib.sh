@@ -4,9 +4,20 @@ set -u
 : "${CLAIMPACK:?run through make check}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/claimpack-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
-export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1763251200}   # 2025-11-16
+
+# The suite sets everything it relies on, whatever the environment it runs
+# in (a Debian package build sets SOURCE_DATE_EPOCH; a developer has a
+# locale, a time zone, a umask, a profile in ~/.config). A test that wants
+# another value sets it for that one command.
+export SOURCE_DATE_EPOCH=1763251200   # 2025-11-16, the letters' date
+export TZ=UTC
+export LANG=C.UTF-8
+unset LC_ALL LC_MESSAGES LC_CTYPE LC_TIME LANGUAGE NO_COLOR CLAIMPACK_DATADIR XDG_DATA_HOME
+umask 022
+mkdir "$T/home" "$T/tmp"
+export HOME="$T/home"
 export XDG_CONFIG_HOME="$T/config"
-unset CLAIMPACK_DATADIR
+export TMPDIR="$T/tmp"
 _n=0
 _fail=0
 
@@ -45,10 +56,44 @@ done_testing() {
     [ "$_fail" -eq 0 ]
 }
 
+# need TOOL[=PACKAGE]...: the tools a test cannot do without. A missing one
+# is named with the Debian package that brings it: under CI (where
+# .ci/packages must have installed it) the test fails, elsewhere the whole
+# test is skipped, visibly.
+need() {
+    for _t; do
+        _tool=${_t%%=*}
+        _pkg=${_t#*=}
+        command -v "$_tool" >/dev/null 2>&1 && continue
+        if [ "${CI:-}" = true ]; then
+            echo "Bail out! $_tool is not installed (Debian package $_pkg; list it in .ci/packages)"
+            exit 1
+        fi
+        echo "1..0 # SKIP $_tool is not installed (apt-get install $_pkg)"
+        exit 0
+    done
+}
+
+# unavailable DESCRIPTION REASON: one point that cannot run here. Under CI,
+# where the environment is ours to make, that is a failure; elsewhere a SKIP.
+unavailable() {
+    _n=$((_n + 1))
+    if [ "${CI:-}" = true ]; then
+        echo "not ok $_n - $1 # $2"
+        _fail=$((_fail + 1))
+    else
+        echo "ok $_n # SKIP $1: $2"
+    fi
+}
+
 # need_corpus: for a test that reads the third-party files in $CORPUS. Without
 # the corpus the whole test is skipped, visibly (a SKIP in the summary).
 need_corpus() {
     if [ -z "${CORPUS:-}" ] || [ ! -d "$CORPUS" ]; then
+        if [ "${CI:-}" = true ]; then
+            echo "Bail out! no test corpus at '${CORPUS:-}' (CI copies ../shared beside the checkout)"
+            exit 1
+        fi
         echo "1..0 # SKIP no test corpus at '${CORPUS:-}' (configure CLAIMPACK_CORPUS=DIR)"
         exit 0
     fi
