@@ -2,7 +2,9 @@
 # Each test gets a scratch directory $T, removed at exit.
 set -u
 : "${CLAIMPACK:?run through make check}"
-T=$(mktemp -d "${TMPDIR:-/tmp}/claimpack-test.XXXXXX")
+_tmp=${TMPDIR:-/tmp}
+[ -d "$_tmp" ] && [ -w "$_tmp" ] || _tmp=/tmp
+T=$(mktemp -d "$_tmp/claimpack-test.XXXXXX") || { echo "Bail out! cannot make a scratch directory in $_tmp"; exit 1; }
 trap 'rm -rf "$T"' EXIT
 
 # The suite sets everything it relies on, whatever the environment it runs
