@@ -79,6 +79,7 @@ typedef struct eval {
     xmlNode *messages;
     int warn_days;
     int failed;
+    bool schema_said;    /* a field the item requires was reported missing by the schema */
 } eval;
 
 static void rules_error(eval *e, const xmlNode *n, const char *fmt, ...) CP_PRINTF(3, 4);
@@ -224,7 +225,9 @@ applies(eval *e, const xmlNode *n)
             }
             p += l;
         }
-        const char *t = cp_claim_type_name(e->c->type);
+        /* an invalid type gets the items every claim needs, no more */
+        const char *t = cp_claim_schema_said(e->c, "claim.type") ? NULL
+            : cp_claim_type_name(e->c->type);
         ok = ok && t && word_in(v, t, false);
         free(v);
     }
@@ -299,6 +302,8 @@ cond_require(eval *e, const xmlNode *n)
                 rules_error(e, n, "unknown field '%.*s'", (int)l, p);
             else if (field_present(e->c, fd))
                 ok = true;
+            else   /* then the item is listed without a second diagnostic */
+                e->schema_said |= cp_claim_schema_said(e->c, fd->name);
             p += l;
             if (*p == '|')
                 p++;
@@ -419,6 +424,7 @@ eval_item(eval *e, const xmlNode *n, cp_checklist *cl)
         rules_error(e, n, "level must be required or recommended");
     if (el && !element_known(el))
         rules_error(e, n, "unknown element '%s'", el);
+    e->schema_said = false;
     bool ok = cond_all(e, n);
     if (!applies(e, n) || !id) {
         free(id);
@@ -433,7 +439,7 @@ eval_item(eval *e, const xmlNode *n, cp_checklist *cl)
     it->hint = hint;
     it->loc = element_loc(e->c, el);
     it->state = ok ? CP_ITEM_PRESENT : required ? CP_ITEM_MISSING : CP_ITEM_RECOMMENDED;
-    if (!ok) {
+    if (!ok && !e->schema_said) {
         const char *vars[] = { "label", label, "hint", hint, "id", id, NULL };
         char *msg = message(e, required ? "missing" : "recommended", vars);
         if (required)
@@ -581,7 +587,7 @@ cp_checklist_eval(cp_checklist **out, const cp_claim *c, const char *rules_path,
     /* Diagnostics of the claim are only added once the rules are known
      * good: a broken rules file says so, and nothing about the claim. */
     cp_diags local = CP_DIAGS_INIT;
-    eval e = { c, opt, rules_path, &local, NULL, 14, 0 };
+    eval e = { c, opt, rules_path, &local, NULL, 14, 0, false };
     xmlDoc *doc = rules_load(rules_path, &local);
     if (!doc)
         goto cleanup;

@@ -949,7 +949,19 @@ struct walk {
     enum cp_status status;
     xmlNodePtr *bad;     /* elements a problem was reported at */
     size_t n_bad;
+    char **missing;      /* "element.name" of each attribute or child reported
+                          * missing or invalid: handed to the model */
+    size_t n_missing;
 };
+
+/* Remember that the schema check reported `name` of `element` missing or
+ * invalid. */
+static void
+walk_missing(struct walk *w, const char *element, const char *name)
+{
+    w->missing = xreallocarray(w->missing, w->n_missing + 1, sizeof *w->missing);
+    w->missing[w->n_missing++] = xasprintf("%s.%s", element, name);
+}
 
 static void
 walk_report(struct walk *w, xmlNodePtr n, const char *id, ...)
@@ -1023,16 +1035,19 @@ walk_attrs(struct walk *w, xmlNodePtr n, const struct rng_elem *e)
                 char *allowed = list_words(ra->values, ra->n_values);
                 walk_report(w, n, "bad-choice", "element", e->name, "attribute", ra->name,
                             "value", val, "noun", noun, "allowed", allowed, NULL);
+                walk_missing(w, e->name, ra->name);
                 free(allowed);
             }
         } else if (ra->check && !value_ok(ra->check, val)) {
             char id[32];
             snprintf(id, sizeof id, "bad-%s", ra->check);
             walk_report(w, n, id, "element", e->name, "attribute", ra->name, "value", val, NULL);
+            walk_missing(w, e->name, ra->name);
         } else if (v == NULL && ra->required) {
             char *ex = explain(w->m, e->name, ra->name);
             walk_report(w, n, "empty-attribute", "element", e->name, "attribute", ra->name,
                         "explain", ex, NULL);
+            walk_missing(w, e->name, ra->name);
             free(ex);
         }
         free(v);
@@ -1043,6 +1058,7 @@ walk_attrs(struct walk *w, xmlNodePtr n, const struct rng_elem *e)
         char *ex = explain(w->m, e->name, e->attrs[i].name);
         walk_report(w, n, "missing-attribute", "element", e->name, "attribute", e->attrs[i].name,
                     "explain", ex, NULL);
+        walk_missing(w, e->name, e->attrs[i].name);
         free(ex);
     }
 }
@@ -1100,6 +1116,7 @@ walk_elem(struct walk *w, xmlNodePtr n, size_t ei)
         char *ex = explain(w->m, e->children[k].name, NULL);
         walk_report(w, n, "missing-child", "element", e->name, "child", e->children[k].name,
                     "explain", ex, NULL);
+        walk_missing(w, e->name, e->children[k].name);
         free(ex);
     }
     free(count);
@@ -1423,9 +1440,10 @@ read_failed(const struct msgs *m, cp_diags *diags, const char *file, int err)
     free(msg);
 }
 
+/* keep: hand back the model of an invalid claim too (see cp_claim_parse_all). */
 static int
 claim_parse_data(cp_claim **out, const char *buf, size_t len, const char *name,
-                 const char *dir, struct claim_data *cd, cp_diags *diags)
+                 const char *dir, struct claim_data *cd, bool keep, cp_diags *diags)
 {
     size_t errors_before = cp_diags_errors(diags);
     struct locs L = { NULL, 0 };
@@ -1438,7 +1456,7 @@ claim_parse_data(cp_claim **out, const char *buf, size_t len, const char *name,
     struct scan s = { buf, len, 0, 0, 1 };
     xmlNodePtr root = xmlDocGetRootElement(doc);
     locs_assign(&L, &s, root);
-    w = (struct walk){ &cd->rng, &cd->msgs, &L, diags, name, CP_INVALID, NULL, 0 };
+    w = (struct walk){ &cd->rng, &cd->msgs, &L, diags, name, CP_INVALID, NULL, 0, NULL, 0 };
     const struct rng_elem *top = &cd->rng.elems[cd->rng.start];
     if (strcmp((const char *)root->name, top->name) != 0) {
         walk_report(&w, root, "wrong-root", "element", (const char *)root->name, NULL);
@@ -1450,16 +1468,24 @@ claim_parse_data(cp_claim **out, const char *buf, size_t len, const char *name,
     c->dir = xstrdup(dir ? dir : ".");
     claim_fill(&w, c, root);
     rng_validate(&w, doc);
+    c->schema_missing = w.missing;
+    c->n_schema_missing = w.n_missing;
+    w.missing = NULL;
+    w.n_missing = 0;
 cleanup:
     free(w.bad);
+    for (size_t i = 0; i < w.n_missing; i++)
+        free(w.missing[i]);
+    free(w.missing);
     free(L.v);
     xmlFreeDoc(doc);
-    if (cp_diags_errors(diags) > errors_before) {
+    bool invalid = cp_diags_errors(diags) > errors_before;
+    if (invalid && !keep) {
         cp_claim_free(c);
         c = NULL;
     }
     *out = c;
-    return c ? 0 : -1;
+    return c && !invalid ? 0 : -1;
 }
 
 int
@@ -1470,13 +1496,13 @@ cp_claim_parse_memory(cp_claim **out, const char *buf, size_t len, const char *n
     struct claim_data cd;
     int rc = -1;
     if (claim_data_load(&cd, diags) == 0)
-        rc = claim_parse_data(out, buf, len, name, dir, &cd, diags);
+        rc = claim_parse_data(out, buf, len, name, dir, &cd, false, diags);
     claim_data_free(&cd);
     return rc;
 }
 
-int
-cp_claim_parse(cp_claim **out, const char *path, cp_diags *diags)
+static int
+claim_parse_file(cp_claim **out, const char *path, bool keep, cp_diags *diags)
 {
     *out = NULL;
     struct claim_data cd;
@@ -1490,12 +1516,33 @@ cp_claim_parse(cp_claim **out, const char *path, cp_diags *diags)
         goto cleanup;
     }
     dir = cp_path_dir(path);
-    rc = claim_parse_data(out, buf, len, path, dir, &cd, diags);
+    rc = claim_parse_data(out, buf, len, path, dir, &cd, keep, diags);
 cleanup:
     free(dir);
     free(buf);
     claim_data_free(&cd);
     return rc;
+}
+
+bool
+cp_claim_schema_said(const cp_claim *c, const char *field)
+{
+    for (size_t i = 0; i < c->n_schema_missing; i++)
+        if (strcmp(c->schema_missing[i], field) == 0)
+            return true;
+    return false;
+}
+
+int
+cp_claim_parse(cp_claim **out, const char *path, cp_diags *diags)
+{
+    return claim_parse_file(out, path, false, diags);
+}
+
+int
+cp_claim_parse_all(cp_claim **out, const char *path, cp_diags *diags)
+{
+    return claim_parse_file(out, path, true, diags);
 }
 
 int
@@ -1530,7 +1577,7 @@ cp_claim_apply_profile(cp_claim *c, const char *profile_path, cp_diags *diags)
     xmlNodePtr root = xmlDocGetRootElement(doc);
     struct scan s = { buf, len, 0, 0, 1 };
     locs_assign(&L, &s, root);
-    w = (struct walk){ &cd.rng, &cd.msgs, &L, diags, path, CP_INPUT, NULL, 0 };
+    w = (struct walk){ &cd.rng, &cd.msgs, &L, diags, path, CP_INPUT, NULL, 0, NULL, 0 };
     long ei = rng_find_define(&cd.rng, "claimant");
     if (ei < 0 || !node_is(root, "claimant")) {
         walk_report(&w, root, "profile-root", "element", (const char *)root->name, NULL);
@@ -1613,5 +1660,8 @@ cp_claim_free(cp_claim *c)
         cp_evidence_files_free(d);
     }
     free(c->documents);
+    for (size_t i = 0; i < c->n_schema_missing; i++)
+        free(c->schema_missing[i]);
+    free(c->schema_missing);
     free(c);
 }

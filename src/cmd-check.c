@@ -77,7 +77,7 @@ print_json(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl
     fputs("{\n  \"file\": ", fp);
     json_str(fp, path);
     fputs(",\n  \"type\": ", fp);
-    json_str(fp, c ? cp_claim_type_name(c->type) : NULL);
+    json_str(fp, c && !cp_claim_schema_said(c, "claim.type") ? cp_claim_type_name(c->type) : NULL);
     fputs(",\n  \"items\": [", fp);
     for (size_t i = 0; cl && i < cl->n_items; i++) {
         const cp_check_item *it = &cl->items[i];
@@ -159,7 +159,10 @@ print_plain(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *c
         st.marks = true;
         st.colour = !(nc && *nc);
     }
-    fprintf(fp, "%s: %s claim\n", path, cp_claim_type_name(c->type));
+    if (cp_claim_schema_said(c, "claim.type"))
+        fprintf(fp, "%s: a claim of no valid type (only what every claim needs is checked)\n", path);
+    else
+        fprintf(fp, "%s: %s claim\n", path, cp_claim_type_name(c->type));
     if (!cl)
         return;
     fputs("\nChecklist:\n", fp);
@@ -234,7 +237,10 @@ cmd_check(int argc, char **argv)
     cp_claim *c = NULL;
     cp_checklist *cl = NULL;
     char *profile = NULL, *rules = NULL;
-    if (cp_claim_parse(&c, path, &diags) < 0)
+    /* An invalid claim still gets the checklist and the evidence check:
+     * every problem in one run. */
+    cp_claim_parse_all(&c, path, &diags);
+    if (c == NULL)
         goto report;
     profile = cp_config_path("profile.xml");
     cp_claim_apply_profile(c, profile, &diags);

@@ -154,6 +154,10 @@ typedef struct cp_claim {
     size_t n_documents;
     cp_loc evidence_loc; /* the <evidence> element; line 0 when absent */
     cp_loc loc;          /* the <claim> element */
+    char **schema_missing;   /* "order.number", "claim.type": attributes and children the
+                              * schema check reported missing or invalid, so that the
+                              * checklist does not report them a second time */
+    size_t n_schema_missing;
 } cp_claim;
 
 /* Parse and validate (well-formedness, the RELAX NG schema in the data
@@ -164,6 +168,13 @@ typedef struct cp_claim {
  * anything from the network. */
 int cp_claim_parse(cp_claim **out, const char *path, cp_diags *diags);
 
+/* Same, but an invalid claim that is well-formed XML with a <claim> root
+ * still yields its model (what could be read; the errors say what is
+ * wrong), so that the checklist and the evidence check can run on it and
+ * every problem is reported in one run. Returns -1 when the claim is
+ * invalid; *out may then still hold a model, which the caller frees. */
+int cp_claim_parse_all(cp_claim **out, const char *path, cp_diags *diags);
+
 /* Same, from memory; `name` is what diagnostics call the file and `dir` the
  * base for relative paths. */
 int cp_claim_parse_memory(cp_claim **out, const char *buf, size_t len,
@@ -172,6 +183,10 @@ int cp_claim_parse_memory(cp_claim **out, const char *buf, size_t len,
 /* Fill claimant fields the claim leaves out from a profile file holding a
  * <claimant> element (SPEC 5). A missing profile is not an error. */
 int cp_claim_apply_profile(cp_claim *c, const char *profile_path, cp_diags *diags);
+
+/* The schema check reported this field ("order.number", "claim.type")
+ * missing or invalid: the model's value for it is a stand-in. */
+bool cp_claim_schema_said(const cp_claim *c, const char *field);
 
 void cp_claim_free(cp_claim *c);
 
