@@ -23,6 +23,7 @@ static const struct field {
     enum field_kind kind;
     size_t off;
 } fields[] = {
+    { "claim.date", F_DATE, offsetof(cp_claim, date) },
     { "claimant.name", F_STR, offsetof(cp_claim, claimant.name) },
     { "claimant.address", F_STR, offsetof(cp_claim, claimant.address) },
     { "claimant.email", F_STR, offsetof(cp_claim, claimant.email) },
@@ -471,7 +472,7 @@ static void
 eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
 {
     char *id = attr(n, "id"), *from = attr(n, "from"), *off = attr(n, "offset");
-    char *kind = attr(n, "kind"), *el = attr(n, "element");
+    char *kind = attr(n, "kind"), *el = attr(n, "element"), *source = attr(n, "source");
     char *label = child_text_req(e, n, "label"), *note = child_text(n, "note");
     const struct field *f = from ? field_find(from, strlen(from)) : NULL;
     long count = 0;
@@ -499,7 +500,8 @@ eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
     d->id = id;
     d->label = label;
     d->note = note;
-    id = label = note = NULL;
+    d->source = source;
+    id = label = note = source = NULL;
     cp_date base = *(const cp_date *)(const void *)((const char *)e->c + f->off);
     d->applies = cp_date_valid(base) && cp_date_valid(e->c->date);
     if (!d->applies)
@@ -537,6 +539,7 @@ cleanup:
     free(el);
     free(label);
     free(note);
+    free(source);
 }
 
 /* Read the rules without DTDs, entities or network: they are data we ship,
@@ -648,6 +651,7 @@ cp_checklist_free(cp_checklist *cl)
         free(cl->deadlines[i].id);
         free(cl->deadlines[i].label);
         free(cl->deadlines[i].note);
+        free(cl->deadlines[i].source);
     }
     free(cl->items);
     free(cl->deadlines);

@@ -110,6 +110,8 @@ print_json(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl
         json_str(fp, deadline_state(d));
         fputs(", \"note\": ", fp);
         json_str(fp, d->note);
+        fputs(", \"source\": ", fp);
+        json_str(fp, d->source);
         fputs("}", fp);
     }
     fputs(cl && cl->n_deadlines ? "\n  ],\n  \"diagnostics\": [" : "],\n  \"diagnostics\": [", fp);

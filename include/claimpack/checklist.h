@@ -26,7 +26,7 @@ typedef struct cp_check_item {
 } cp_check_item;
 
 typedef struct cp_deadline {
-    char *id;             /* "return-window", "atoz", "eu-guarantee", ... */
+    char *id;             /* "return-window", "atoz", "guarantee", ... */
     char *label;
     cp_date date;         /* the computed date */
     bool passed;          /* before the letter date */
@@ -34,6 +34,7 @@ typedef struct cp_deadline {
     bool first_day;       /* the date a window opens (kind="first-day"), not closes */
     bool warn;            /* passed, within the warning days, or not open yet: warned */
     char *note;
+    char *source;         /* where the period is written (URLs), or NULL */
 } cp_deadline;
 
 typedef struct cp_checklist {
