@@ -171,7 +171,10 @@ print_plain(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *c
     for (size_t i = 0; i < cl->n_items; i++) {
         const cp_check_item *it = &cl->items[i];
         print_state(fp, &st, state_names[it->state]);
-        fprintf(fp, " %s\n  %-12s %s\n", it->label, "", it->hint);
+        fprintf(fp, " %s\n", it->label);
+        /* What to add, only where something is to be added. */
+        if (it->state == CP_ITEM_MISSING || it->state == CP_ITEM_RECOMMENDED)
+            fprintf(fp, "  %-12s %s\n", "", it->hint);
     }
     fputs("\nDeadlines:\n", fp);
     if (cl->n_deadlines == 0)
