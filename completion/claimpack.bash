@@ -82,7 +82,7 @@ _claimpack()
 
     local opts
     case $cmd in
-    build) opts='--output --template --lang --paper --max-size --print --stamp --force --quiet --verbose --help' ;;
+    build) opts='--output --template --lang --paper --max-size --print --stamp --force --keep-metadata --quiet --verbose --help' ;;
     check) opts='--json --print --help' ;;
     init) opts='--type --lang --output --help' ;;
     templates) opts='--help' ;;

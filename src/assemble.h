@@ -48,6 +48,9 @@ typedef struct cp_asm_image {
     const unsigned char *data; /* when not NULL: JPEG data used instead of the file
                                 * (--max-size), described by info */
     size_t size;
+    const char *sha256;        /* the file's SHA-256 as the index shows it (hex), or
+                                * NULL: the bytes embedded are checked against it */
+    bool keep_metadata;        /* JPEG: EXIF, XMP, comments ... go into the PDF too */
 } cp_asm_image;
 
 typedef struct cp_asm_outline {

@@ -24,7 +24,7 @@
 
 static void progress(const char *what);
 
-enum { OPT_MAX_SIZE = 256, OPT_PRINT, OPT_STAMP, OPT_FORCE, OPT_HELP };
+enum { OPT_MAX_SIZE = 256, OPT_PRINT, OPT_STAMP, OPT_FORCE, OPT_KEEP_METADATA, OPT_HELP };
 
 static const struct option long_opts[] = {
     { "output", required_argument, NULL, 'o' },
@@ -35,6 +35,7 @@ static const struct option long_opts[] = {
     { "print", no_argument, NULL, OPT_PRINT },
     { "stamp", required_argument, NULL, OPT_STAMP },
     { "force", no_argument, NULL, OPT_FORCE },
+    { "keep-metadata", no_argument, NULL, OPT_KEEP_METADATA },
     { "quiet", no_argument, NULL, 'q' },
     { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, OPT_HELP },
@@ -46,7 +47,7 @@ typedef struct build_opts {
     int lang;                  /* -1 = the claim's */
     int paper;                 /* -1 = from the jurisdiction */
     long long max_size;        /* 0 = no limit */
-    bool print, force;
+    bool print, force, keep_metadata;
     const char *claim_path;
 } build_opts;
 
@@ -142,6 +143,9 @@ parse_args(build_opts *o, int argc, char **argv)
         case OPT_FORCE:
             o->force = true;
             break;
+        case OPT_KEEP_METADATA:
+            o->keep_metadata = true;
+            break;
         case 'q':
             cmd_verbosity = -1;
             break;
@@ -152,7 +156,7 @@ parse_args(build_opts *o, int argc, char **argv)
             printf("Usage: claimpack build [OPTIONS] CLAIM.xml\n"
                    "  -o, --output FILE   -t, --template NAME|FILE   -l, --lang CODE\n"
                    "  -p, --paper a4|letter   --max-size SIZE   --print   --stamp PREFIX\n"
-                   "  --force   -q, --quiet   -v, --verbose\n"
+                   "  --force   --keep-metadata   -q, --quiet   -v, --verbose\n"
                    "See claimpack(1).\n");
             return -1;
         case ':':
@@ -732,7 +736,10 @@ build(const build_opts *o, cp_diags *diags)
         b.encl[i].kind = cp_l10n_get(b.l10n, kind_keys[i]);
         b.encl[i].title = e->title ? e->title : b.encl[i].kind;
     }
-    cp_pack_opts popt = { claim, b.l10n, paper_w, paper_h, o->stamp, o->print, 0, 0 };
+    cp_pack_opts popt = { claim, b.l10n, paper_w, paper_h, o->stamp, o->print,
+                          o->keep_metadata, 0, 0 };
+    for (size_t i = 0; i < b.pack->n_images; i++)
+        b.pack->images[i].keep_metadata = o->keep_metadata;
     b.popt = popt;
     b.kw = keywords(claim);
     if (typeset(&b, diags) < 0)

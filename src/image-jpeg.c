@@ -118,11 +118,46 @@ exif_parse(cp_image *img, const unsigned char *p, size_t n, double *dpi_x, doubl
     }
 }
 
+/* A segment that only describes the photo (where, with what, by whom): an
+ * APPn other than JFIF (APP0) and Adobe's colour transform (APP14), a
+ * comment (COM), the reserved JPGn markers. s, sn: the segment's payload. */
+static bool
+jpeg_is_metadata(unsigned m, const unsigned char *s, size_t sn)
+{
+    if (m == 0xE0)
+        return !(sn >= 5 && memcmp(s, "JFIF\0", 5) == 0);
+    if (m == 0xEE)
+        return !(sn >= 5 && memcmp(s, "Adobe", 5) == 0);
+    return (m >= 0xE1 && m <= 0xEF) || m == 0xFE || (m >= 0xF0 && m <= 0xFD);
+}
+
+static void
+span_add(cp_jpeg_spans *sp, size_t off, size_t len)
+{
+    if (sp == NULL || len == 0)
+        return;
+    sp->total += len;
+    if (sp->n && sp->v[sp->n - 1].off + sp->v[sp->n - 1].len == off) {
+        sp->v[sp->n - 1].len += len;
+        return;
+    }
+    if (sp->n == sp->cap) {
+        sp->cap = sp->cap ? sp->cap * 2 : 16;
+        sp->v = xreallocarray(sp->v, sp->cap, sizeof *sp->v);
+    }
+    sp->v[sp->n].off = off;
+    sp->v[sp->n].len = len;
+    sp->n++;
+}
+
+static int jpeg_decode_check(const unsigned char *buf, size_t len, const char *display,
+                             cp_diags *diags);
+
 #define JPEG_FAIL(...) do { cp_error(diags, CP_INPUT, display, 0, 0, __VA_ARGS__); return -1; } while (0)
 
 static int
 jpeg_walk(cp_image *img, const unsigned char *buf, size_t len, bool limits,
-          const char *display, cp_diags *diags)
+          cp_jpeg_spans *spans, const char *display, cp_diags *diags)
 {
     char n1[16], n2[16];
     size_t pos = 2;
@@ -138,6 +173,7 @@ jpeg_walk(cp_image *img, const unsigned char *buf, size_t len, bool limits,
     img->bits = 8;
     if (len < 4 || buf[0] != 0xFF || buf[1] != 0xD8 || buf[2] != 0xFF)
         JPEG_FAIL("not a JPEG image: it does not start with a JPEG start-of-image marker");
+    span_add(spans, 0, 2);
 
     for (;;) {
         if (pos >= len)
@@ -160,6 +196,7 @@ jpeg_walk(cp_image *img, const unsigned char *buf, size_t len, bool limits,
         if (m == 0xD9) {
             if (!have_sof || !have_sos)
                 JPEG_FAIL("damaged JPEG image: it ends before any picture data");
+            span_add(spans, pos - 2, 2);
             break;
         }
         if (m == 0x00 || m == 0x01 || (m >= 0xD0 && m <= 0xD8))
@@ -275,6 +312,7 @@ jpeg_walk(cp_image *img, const unsigned char *buf, size_t len, bool limits,
                 break;
             }
             /* p is at the marker code; step back to its 0xFF. */
+            span_add(spans, pos - 2, p - 1 - (pos - 2));
             prev = m;
             pos = p - 1;
             continue;
@@ -308,6 +346,8 @@ jpeg_walk(cp_image *img, const unsigned char *buf, size_t len, bool limits,
             JPEG_FAIL("damaged JPEG image: unknown marker %s at offset %zu",
                       marker_name(m, n2, sizeof n2), pos - 2);
         }
+        if (spans && (spans->keep_metadata || !jpeg_is_metadata(m, s, sn)))
+            span_add(spans, pos - 2, seglen + 2);
         prev = m;
         pos += seglen;
     }
@@ -331,14 +371,25 @@ int
 cp_image_jpeg_markers(cp_image *img, const unsigned char *buf, size_t len,
                       const char *display, cp_diags *diags)
 {
-    return jpeg_walk(img, buf, len, true, display, diags);
+    return jpeg_walk(img, buf, len, true, NULL, display, diags);
+}
+
+int
+cp_image_jpeg_spans(cp_image *img, cp_jpeg_spans *spans, const unsigned char *buf, size_t len,
+                    const char *display, cp_diags *diags)
+{
+    spans->n = 0;
+    spans->total = 0;
+    if (jpeg_walk(img, buf, len, true, spans, display, diags) < 0)
+        return -1;
+    return jpeg_decode_check(buf, len, display, diags);
 }
 
 int
 cp_image_jpeg_structure(cp_image *img, const unsigned char *buf, size_t len,
                         const char *display, cp_diags *diags)
 {
-    return jpeg_walk(img, buf, len, false, display, diags);
+    return jpeg_walk(img, buf, len, false, NULL, display, diags);
 }
 
 static void

@@ -68,6 +68,29 @@ int cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
 int cp_image_jpeg_pixels(cp_image *img, const unsigned char *buf, size_t len,
                          const char *display, cp_diags *diags);
 
+/* The parts of a JPEG file that go into the PDF, as byte ranges of the
+ * file: every segment the decoder needs (tables, frame and scan headers,
+ * the picture data, JFIF and Adobe's colour marker) and, with
+ * keep_metadata, every other segment too (EXIF with its GPS position,
+ * camera serial and owner, XMP, IPTC, ICC, comments). Never what follows
+ * the end-of-image marker (a phone's "motion photo" video). */
+typedef struct cp_jpeg_span {
+    size_t off, len;
+} cp_jpeg_span;
+
+typedef struct cp_jpeg_spans {
+    cp_jpeg_span *v;
+    size_t n, cap;
+    size_t total;                /* the sum of the lengths */
+    int keep_metadata;
+} cp_jpeg_spans;
+
+/* Check the file as cp_image_jpeg does (the marker walk and the decode
+ * check, same messages) and fill `spans` (set its keep_metadata first;
+ * the caller frees v). 0 or -1. */
+int cp_image_jpeg_spans(cp_image *img, cp_jpeg_spans *spans, const unsigned char *buf,
+                        size_t len, const char *display, cp_diags *diags);
+
 /* Milliseconds-cheap structural walk only (no libjpeg decode): for timing
  * and for callers that decode the file anyway. */
 int cp_image_jpeg_markers(cp_image *img, const unsigned char *buf, size_t len,

@@ -91,54 +91,26 @@ store_begin_obj(store *s, int num)
     store_printf(s, "%d 0 obj\n", num);
 }
 
-/* Copy a file's bytes into the output. */
+/* Read a picture again for embedding: the bytes read here are the ones
+ * checked, compared with the index's SHA-256 and written, so the PDF holds
+ * exactly the file the index describes, whatever happened to it since. */
 static int
-store_copy_file(store *s, const char *path, size_t expect)
+read_picture(char **buf, size_t *len, const cp_asm_image *im, cp_diags *d)
 {
-    int in = open(path, O_RDONLY | O_CLOEXEC);
-    if (in < 0)
-        return -1;
-    /* In the kernel, page cache to page cache: no trip through a buffer of
-     * ours (photos are most of the bytes of a pack). */
-    size_t total = 0;
-    int out = fileno(s->fp);
-    if (fflush(s->fp) != 0) {
-        s->failed = 1;
-        s->err = errno;
-        close(in);
+    if (cp_read_file(buf, len, im->path, (size_t)CP_IMAGE_MAX_BYTES) < 0) {
+        cp_error(d, CP_INPUT, im->display, 0, 0, "could not read the picture again: %s",
+                 strerror(errno));
         return -1;
     }
-    while (total < expect) {
-        ssize_t n = copy_file_range(in, NULL, out, NULL, expect - total, 0);
-        if (n < 0 && (errno == ENOSPC || errno == EDQUOT || errno == EFBIG || errno == EIO)) {
-            s->failed = 1;      /* the output cannot be written */
-            s->err = errno;
-            close(in);
-            return -1;
-        }
-        if (n <= 0)
-            break;
-        total += (size_t)n;
-    }
-    if (total < expect) {
-        /* Not supported here (another file system, an old kernel): copy. */
-        char *buf = xmalloc(1 << 20);
-        if (lseek(in, (off_t)total, SEEK_SET) >= 0 && lseek(out, 0, SEEK_END) >= 0) {
-            ssize_t n;
-            while (total < expect && (n = read(in, buf, 1 << 20)) > 0) {
-                if (write(out, buf, (size_t)n) != n) {
-                    s->failed = 1;
-                    s->err = errno ? errno : EIO;
-                    break;
-                }
-                total += (size_t)n;
-            }
-        }
-        free(buf);
-    }
-    close(in);
-    if (fseeko(s->fp, 0, SEEK_END) != 0 || total != expect) {
-        errno = errno ? errno : EIO;
+    char hex[65];
+    if (im->sha256 && im->sha256[0])
+        cp_sha256_hex(hex, *buf, *len);
+    if ((im->info->is_jpeg && *len != im->info->size) ||
+        (im->sha256 && im->sha256[0] && strcmp(hex, im->sha256) != 0)) {
+        cp_error(d, CP_INPUT, im->display, 0, 0, "the file changed while the PDF was being "
+                 "made (its SHA-256 is no longer the one in the index); build again");
+        free(*buf);
+        *buf = NULL;
         return -1;
     }
     return 0;
@@ -162,15 +134,9 @@ static int write_flate_image(store *s, int num, int width, int height, const cha
 /* Arithmetic-coded JPEG is legal in PDF, but many viewers (and printers)
  * show nothing for it: decode it here and store the pixels instead. */
 static int
-write_jpeg_decoded(store *s, int slot, const cp_asm_image *im, cp_diags *d)
+write_jpeg_decoded(store *s, int slot, const cp_asm_image *im, const char *buf, size_t len,
+                   cp_diags *d)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    if (cp_read_file(&buf, &len, im->path, (size_t)CP_IMAGE_MAX_BYTES) < 0) {
-        cp_error(d, CP_INPUT, im->display, 0, 0, "could not read the picture again: %s",
-                 strerror(errno));
-        return -1;
-    }
     cp_image img;
     memset(&img, 0, sizeof img);
     int num = -1;
@@ -181,17 +147,12 @@ write_jpeg_decoded(store *s, int slot, const cp_asm_image *im, cp_diags *d)
             cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
     }
     free(img.data);
-    free(buf);
     return num;
 }
 
-static int
-write_jpeg(store *s, int num, const cp_asm_image *im, cp_diags *d)
+static void
+jpeg_header(store *s, int num, const cp_image *info, size_t size)
 {
-    const cp_image *info = im->info;
-    if (info->arithmetic)
-        return write_jpeg_decoded(s, num, im, d);
-    size_t size = im->data ? im->size : info->size;
     store_begin_obj(s, num);
     store_printf(s, "<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
                     "/BitsPerComponent 8 /Filter /DCTDecode /Length %zu",
@@ -199,17 +160,44 @@ write_jpeg(store *s, int num, const cp_asm_image *im, cp_diags *d)
     if (info->cs == CP_CS_CMYK && info->adobe_inverted)
         store_printf(s, " /Decode [1 0 1 0 1 0 1 0]");
     store_printf(s, " >>\nstream\n");
-    if (im->data)
+}
+
+/* A photo goes in as the segments the decoder needs (cp_image_jpeg_spans):
+ * no EXIF (GPS position, camera serial, owner), XMP, IPTC or comment unless
+ * keep_metadata, and never what follows the picture. The orientation the
+ * EXIF data gave is applied by the page's drawing (assemble.c), not carried.
+ * The walk and the decode check are check's, on the bytes written. */
+static int
+write_jpeg(store *s, int num, const cp_asm_image *im, cp_diags *d)
+{
+    const cp_image *info = im->info;
+    if (im->data) {             /* our own encoder's output (--max-size) */
+        jpeg_header(s, num, info, im->size);
         store_write(s, im->data, im->size);
-    else if (store_copy_file(s, im->path, size) < 0) {
-        if (s->failed)
-            cp_error(d, CP_OUTPUT, s->path, 0, 0, "cannot write: %s", strerror(s->err));
-        else
-            cp_error(d, CP_INPUT, im->display, 0, 0, "could not read the picture again: %s",
-                     strerror(errno));
-        return -1;
+        store_printf(s, "\nendstream\nendobj\n");
+        return num;
     }
-    store_printf(s, "\nendstream\nendobj\n");
+    char *buf;
+    size_t len;
+    if (read_picture(&buf, &len, im, d) < 0)
+        return -1;
+    const unsigned char *u = (const unsigned char *)buf;
+    cp_jpeg_spans sp;
+    memset(&sp, 0, sizeof sp);
+    sp.keep_metadata = im->keep_metadata;
+    cp_image seen;
+    if (cp_image_jpeg_spans(&seen, &sp, u, len, im->display, d) < 0)
+        num = -1;
+    else if (info->arithmetic)
+        num = write_jpeg_decoded(s, num, im, buf, len, d);
+    else {
+        jpeg_header(s, num, info, sp.total);
+        for (size_t i = 0; i < sp.n; i++)
+            store_write(s, u + sp.v[i].off, sp.v[i].len);
+        store_printf(s, "\nendstream\nendobj\n");
+    }
+    free(sp.v);
+    free(buf);
     return num;
 }
 
@@ -371,18 +359,19 @@ write_png(store *s, int slot, const cp_asm_image *im, cp_diags *d)
     int num = -1;
     png_raw r;
     memset(&r, 0, sizeof r);
-    if (cp_read_file(&buf, &len, im->path, (size_t)1 << 31) < 0) {
-        cp_error(d, CP_INPUT, im->display, 0, 0, "could not read the picture again: %s",
-                 strerror(errno));
+    if (read_picture(&buf, &len, im, d) < 0)
         return -1;
-    }
-    if (png_scan(&r, (const unsigned char *)buf, len) == 0 && png_passthrough_ok(&r)) {
+    /* Decoded whatever happens next, as check decodes it: compressed data
+     * that passes through must be known to inflate to the whole picture. */
+    const unsigned char *u = (const unsigned char *)buf;
+    bool pass = png_scan(&r, u, len) == 0 && png_passthrough_ok(&r);
+    cp_image *img = xcalloc(1, sizeof *img);
+    if (cp_image_png(img, u, len, !pass, im->display, d) < 0)
+        goto cleanup;
+    if (pass) {
         num = write_png_raw(s, slot, &r);
         goto cleanup;
     }
-    cp_image *img = NULL;
-    if (cp_image_load(&img, im->path, im->display, d) < 0)
-        goto cleanup;
     int smask = 0;
     if (img->alpha)
         smask = write_flate_image(s, 0, img->width, img->height, "/DeviceGray", 1, 8,
@@ -392,8 +381,8 @@ write_png(store *s, int slot, const cp_asm_image *im, cp_diags *d)
                                 cs_components(img->cs), img->bits, img->data, smask);
     if (num < 0)
         cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
-    cp_image_free(img);
 cleanup:
+    cp_image_free(img);
     cp_buf_free(&r.idat);
     free(buf);
     return num;

@@ -81,8 +81,7 @@ sha256_file(char out[65], const char *path)
     close(fd);
     unsigned char d[SHA256_DIGEST_SIZE];
     sha256_digest(&ctx, sizeof d, d);
-    for (size_t i = 0; i < sizeof d; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    cp_sha256_digest_hex(out, d);
     return 0;
 }
 
@@ -143,6 +142,8 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
         p->images[p->n_images].info = NULL;   /* set once the array stops moving */
         p->images[p->n_images].data = NULL;
         p->images[p->n_images].size = 0;
+        p->images[p->n_images].sha256 = NULL;
+        p->images[p->n_images].keep_metadata = false;
         p->n_images++;
         return 0;
     case CP_FMT_PDF:
@@ -215,9 +216,13 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
     free(job.items);
     free(job.errs);
     free(failed);
-    for (size_t i = 0; i < p->n; i++)
-        if (p->items[i].image_index >= 0)
-            p->images[p->items[i].image_index].info = &p->items[i].image;
+    for (size_t i = 0; i < p->n; i++) {
+        cp_exhibit *e = &p->items[i];
+        if (e->image_index >= 0) {
+            p->images[e->image_index].info = &e->image;
+            p->images[e->image_index].sha256 = e->sha256;
+        }
+    }
     *out = p;
     return rc;
 }
@@ -613,10 +618,18 @@ layout_index(pack_ctx *c)
         const char *title = e->title ? e->title : "";
         size_t n = cp_layout_break(&lines, L->fonts, CP_FACE_REGULAR, 9, title,
                                    k.date - k.title - 8);
-        /* A note (a picture reduced for --max-size) under the checksum. */
+        /* Notes under the checksum: what became of a picture's metadata
+         * (imagestore.c removes it: PNG chunks always, JPEG segments unless
+         * --keep-metadata), and a picture reduced for --max-size. */
+        bool stripped = e->type == CP_EX_IMAGE && !(c->o->keep_metadata && e->image.is_jpeg);
+        char *text = NULL;
+        if (stripped && e->note)
+            text = xasprintf("%s\n%s", phrase(c, "index.metadata"), e->note);
+        else if (stripped || e->note)
+            text = xstrdup(stripped ? phrase(c, "index.metadata") : e->note);
         cp_line *note = NULL;
-        size_t n_note = e->note ? cp_layout_break(&note, L->fonts, CP_FACE_REGULAR, 7, e->note,
-                                                  k.end - k.kind) : 0;
+        size_t n_note = text ? cp_layout_break(&note, L->fonts, CP_FACE_REGULAR, 7, text,
+                                               k.end - k.kind) : 0;
         double row_h = (double)n * 11 + (e->sha256[0] ? 11 : 0) + (double)n_note * 9 + 6;
         if (y - row_h < BODY_BOTTOM) {
             page = cp_layout_add_page(L, w, h);
@@ -660,12 +673,13 @@ layout_index(pack_ctx *c)
             yy -= 11;
         }
         for (size_t j = 0; j < n_note; j++) {
-            char *t = xstrndup(e->note + note[j].start, note[j].len);
+            char *t = xstrndup(text + note[j].start, note[j].len);
             cp_layout_text(L, page, CP_FACE_REGULAR, 7, k.kind, yy + 3, t);
             free(t);
             yy -= 9;
         }
         free(note);
+        free(text);
         add_link(c->p, page, k.label, yy + 6, k.end - k.label, top - yy - 6, -1 - (int)i);
         cp_layout_line(L, page, k.label, yy + 4, k.end, yy + 4, 0.2);
         y = yy - 8;

@@ -66,6 +66,7 @@ typedef struct cp_pack_opts {
     double paper_w, paper_h;         /* portrait size of the paper */
     const char *stamp;               /* --stamp PREFIX, or NULL */
     bool print;                      /* --print: every part on a right-hand page */
+    bool keep_metadata;              /* --keep-metadata: JPEG metadata embedded as it is */
     int letter_first, letter_pages;  /* where the letter is (for links into it) */
 } cp_pack_opts;
 

@@ -2,6 +2,8 @@
 #include "config.h"
 #include "util.h"
 
+#include <nettle/sha2.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -301,4 +303,26 @@ cp_utf8_valid(const char *s, size_t n)
         p += k + 1;
     }
     return true;
+}
+
+void
+cp_sha256_digest_hex(char out[65], const unsigned char d[32])
+{
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < 32; i++) {
+        out[2 * i] = hex[d[i] >> 4];
+        out[2 * i + 1] = hex[d[i] & 15];
+    }
+    out[64] = '\0';
+}
+
+void
+cp_sha256_hex(char out[65], const void *p, size_t n)
+{
+    struct sha256_ctx ctx;
+    unsigned char d[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, n, p);
+    sha256_digest(&ctx, sizeof d, d);
+    cp_sha256_digest_hex(out, d);
 }

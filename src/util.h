@@ -38,6 +38,11 @@ void cp_buf_free(cp_buf *b);
  * with errno set. */
 int cp_read_file(char **out, size_t *len, const char *path, size_t limit);
 
+/* The SHA-256 of n bytes as 64 lower-case hex digits and a NUL. */
+void cp_sha256_hex(char out[65], const void *p, size_t n);
+/* The same for a digest already computed (32 bytes). */
+void cp_sha256_digest_hex(char out[65], const unsigned char d[32]);
+
 /* "dir/rel" unless rel is absolute; newly allocated. */
 char *cp_path_join(const char *dir, const char *rel);
 /* The directory part of path ("." when none); newly allocated. */
