@@ -1,0 +1,658 @@
+/* build.c: the pipeline of cp_build (claimpack/build.h): claim -> checks
+ * -> letter -> pack -> typeset pages -> assembled PDF, and the --max-size
+ * search over picture reductions. src/README.md shows the stages as files. */
+#include "config.h"
+#include "claimpack/build.h"
+#include "claimpack/claimpack.h"
+#include "claimpack/l10n.h"
+#include "claimpack/template.h"
+#include "font.h"
+#include "image.h"
+#include "layout.h"
+#include "letter.h"
+#include "maxsize.h"
+#include "pack.h"
+#include "pdf.h"
+#include "util.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void
+cp_build_opts_init(cp_build_opts *opts)
+{
+    static const cp_build_opts defaults = CP_BUILD_OPTS_INIT;
+    *opts = defaults;
+}
+
+static void
+step(const cp_build_opts *o, const char *what)
+{
+    if (o->progress)
+        o->progress(o->progress_data, CP_BUILD_STEP, what);
+}
+
+static void note(const cp_build_opts *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+note(const cp_build_opts *o, const char *fmt, ...)
+{
+    if (o->progress == NULL)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = xvasprintf(fmt, ap);
+    va_end(ap);
+    o->progress(o->progress_data, CP_BUILD_NOTE, s);
+    free(s);
+}
+
+/* CLAIM.xml -> CLAIM.pdf beside it. */
+static char *
+default_output(const char *claim)
+{
+    size_t n = strlen(claim);
+    if (n > 4 && strcasecmp(claim + n - 4, ".xml") == 0)
+        n -= 4;
+    return xasprintf("%.*s.pdf", (int)n, claim);
+}
+
+/* --force turns missing required items into warnings; everything else
+ * the checklist says is kept as it is. */
+static void
+merge_checklist_diags(cp_diags *to, cp_diags *from, bool force)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        const cp_diag *d = &from->items[i];
+        if (d->severity == CP_ERROR && !(force && d->status == CP_INVALID))
+            cp_error(to, d->status, d->file, d->line, d->col, "%s", d->message);
+        else
+            cp_warning(to, d->file, d->line, d->col, "%s", d->message);
+    }
+}
+
+static char *
+keywords(const cp_claim *c)
+{
+    cp_buf b = CP_BUF_INIT;
+    const char *parts[] = { c->order.number, c->order.marketplace, cp_claim_type_name(c->type) };
+    for (size_t i = 0; i < CP_ARRAY_LEN(parts); i++) {
+        if (parts[i] == NULL || parts[i][0] == '\0')
+            continue;
+        if (b.len)
+            cp_buf_puts(&b, ", ");
+        cp_buf_puts(&b, parts[i]);
+    }
+    return cp_buf_detach(&b);
+}
+
+/* Link areas leave the typeset pages (libharu's links would point into
+ * the scratch document) and become the plan's, with the pack's own. */
+static cp_asm_link *
+take_links(cp_layout *L, const cp_pack *pack, size_t *n)
+{
+    size_t cap = pack->n_links + 8, k = 0;
+    cp_asm_link *v = xcalloc(cap, sizeof *v);
+    for (size_t i = 0; i < pack->n_links; i++)
+        v[k++] = pack->links[i];
+    for (size_t pg = 0; pg < L->n_pages; pg++) {
+        cp_page *p = &L->pages[pg];
+        size_t keep = 0;
+        for (size_t j = 0; j < p->n_items; j++) {
+            cp_lay_item *it = &p->items[j];
+            if (it->kind != CP_LAY_LINK) {
+                p->items[keep++] = *it;
+                continue;
+            }
+            if (k == cap) {
+                cap *= 2;
+                v = xreallocarray(v, cap, sizeof *v);
+            }
+            cp_asm_link l = { (int)pg, it->x, it->y, it->x + it->w, it->y + it->h, it->target };
+            v[k++] = l;
+            free(it->text);
+        }
+        p->n_items = keep;
+    }
+    *n = k;
+    return v;
+}
+
+/* Writing over an input would destroy the evidence the PDF is made of:
+ * refused as a usage error (exit 2), so that nothing is lost. */
+static int
+output_is_input(const char *out, const cp_claim *c, cp_diags *diags)
+{
+    struct stat so, si;
+    if (strcmp(out, "-") == 0 || stat(out, &so) != 0)
+        return 0;
+    int bad = 0;
+    if (stat(c->path, &si) == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+        cp_error(diags, CP_USAGE, NULL, 0, 0, "the output %s is the claim file itself; "
+                 "choose another name with -o", out);
+        bad = 1;
+    }
+    for (size_t i = 0; i < c->n_documents; i++)
+        for (size_t k = 0; k < c->documents[i].n_files; k++) {
+            const cp_evidence_file *f = &c->documents[i].files[k];
+            if (stat(f->path, &si) == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+                cp_error(diags, CP_USAGE, NULL, 0, 0, "the output %s is the evidence file %s; "
+                         "choose another name with -o", out, f->display);
+                bad = 1;
+            }
+        }
+    return bad ? -1 : 0;
+}
+
+/* What a build holds while it typesets (once, or again for --max-size). */
+typedef struct build_ctx {
+    const cp_build_opts *o;
+    cp_claim *claim;
+    cp_l10n *l10n;
+    cp_template *tpl;
+    cp_letter *letter;
+    cp_fontset *fonts;
+    cp_layout *L;
+    cp_image *sig;
+    cp_enclosure *encl;
+    size_t n_encl;
+    cp_pack *pack;
+    cp_letter_opts lopt;
+    cp_pack_opts popt;
+    cp_asm_plan plan;
+    unsigned char *pdf;
+    char *kw;
+} build_ctx;
+
+/* Letter, index and exhibits laid out, typeset, and the assembler's plan
+ * made; again from scratch each time (the index changes when pictures are
+ * reduced). */
+static int
+typeset(build_ctx *b, cp_diags *diags)
+{
+    const cp_claim *claim = b->claim;
+    free(b->pdf);
+    b->pdf = NULL;
+    free(b->plan.outlines);
+    free(b->plan.links);
+    b->plan.outlines = NULL;
+    b->plan.links = NULL;
+    /* The letter lists the exhibits with their first pages, which depend
+     * on how long the letter is: lay everything out until the numbers stop
+     * moving (twice, as a rule). */
+    int index_first = 0, total = 0;
+    for (size_t i = 0; i < b->n_encl; i++)
+        b->encl[i].first_page = b->encl[i].page_count = 0;
+    step(b->o, "typesetting");
+    for (int pass = 0; pass < 4; pass++) {
+        cp_letter_free(b->letter);
+        b->letter = NULL;
+        cp_layout_free(b->L);
+        b->L = NULL;
+        cp_letter_input in = { claim, b->l10n, cp_date_add_days(claim->date, 14), b->encl,
+                               b->n_encl };
+        if (cp_template_render(&b->letter, b->tpl, &in, diags) < 0)
+            return -1;
+        b->L = cp_layout_new(b->fonts);
+        b->lopt.total_pages = total;
+        int first, count;
+        if (cp_letter_layout(b->L, b->letter, claim, b->l10n, &b->lopt, &first, &count,
+                             diags) < 0)
+            return -1;
+        b->popt.letter_first = first;
+        b->popt.letter_pages = count;
+        index_first = cp_pack_layout(b->pack, b->L, &b->popt, diags);
+        bool stable = total == (int)b->L->n_pages;
+        for (size_t i = 0; i < b->n_encl; i++) {
+            const cp_exhibit *e = &b->pack->items[i];
+            if (b->encl[i].first_page != e->first_page + 1 ||
+                b->encl[i].page_count != e->n_pages)
+                stable = false;
+            b->encl[i].first_page = e->first_page + 1;
+            b->encl[i].page_count = e->n_pages;
+        }
+        total = (int)b->L->n_pages;
+        if (stable)
+            break;
+    }
+    cp_pack_footers(b->pack, b->L, &b->popt, index_first);
+    if (cp_diags_errors(diags) > 0)
+        return -1;
+
+    cp_layout *L = b->L;
+    cp_asm_plan *plan = &b->plan;
+    plan->links = take_links(L, b->pack, &plan->n_links);
+    cp_pdf_info info = { b->letter->subject, claim->claimant.name, claim->problem.summary, b->kw,
+                         claim->date };
+    const cp_image *imgs[1] = { b->sig };
+    size_t pdf_len = 0;
+    if (cp_pdf_render(&b->pdf, &pdf_len, L, &info, imgs, b->sig ? 1 : 0, diags) < 0)
+        return -1;
+
+    plan->gen_pdf = b->pdf;
+    plan->gen_len = pdf_len;
+    plan->pages = b->pack->roles;
+    plan->n_pages = L->n_pages;
+    plan->images = b->pack->images;
+    plan->n_images = b->pack->n_images;
+    plan->outlines = xcalloc(L->n_outline ? L->n_outline : 1, sizeof *plan->outlines);
+    for (size_t i = 0; i < L->n_outline; i++) {
+        plan->outlines[i].title = L->outline[i].title;
+        plan->outlines[i].page = L->outline[i].page;
+        plan->outlines[i].level = L->outline[i].level;
+    }
+    plan->n_outlines = L->n_outline;
+    plan->title = b->letter->subject;
+    plan->author = claim->claimant.name;
+    plan->subject = claim->problem.summary;
+    plan->keywords = b->kw;
+    plan->creator = "claimpack " PACKAGE_VERSION;
+    plan->date_epoch = (long long)cp_date_to_days(claim->date) * 86400;
+    return 0;
+}
+
+/* --- --max-size ---------------------------------------------------------- */
+
+static char *
+human_size(long long n)
+{
+    if (n >= 1 << 20)
+        return xasprintf("%.1f MB", (double)n / (1 << 20));
+    return xasprintf("%.0f KB", ceil((double)n / 1024));
+}
+
+static long long
+file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long long)st.st_size : 0;
+}
+
+/* The PDF into a scratch file beside the output (or in TMPDIR for standard
+ * output), so that its size can be known before anything is replaced.
+ * Returns the scratch file's name, NULL on failure. */
+static char *
+assemble_scratch(build_ctx *b, const char *out_path, long long *size, cp_diags *diags)
+{
+    char *tmpl;
+    if (strcmp(out_path, "-") == 0) {
+        const char *t = getenv("TMPDIR");
+        tmpl = xasprintf("%s/claimpack.maxsize.XXXXXX", t && *t ? t : "/tmp");
+    } else {
+        char *dir = cp_path_dir(out_path);
+        tmpl = xasprintf("%s/.%s.maxsize.XXXXXX", dir, cp_path_base(out_path));
+        free(dir);
+    }
+    int fd = mkstemp(tmpl);
+    if (fd < 0) {
+        cp_error(diags, CP_OUTPUT, out_path, 0, 0, "cannot create a scratch file beside it: %s",
+                 strerror(errno));
+        free(tmpl);
+        return NULL;
+    }
+    close(fd);
+    if (cp_assemble(&b->plan, tmpl, diags) < 0) {
+        unlink(tmpl);
+        free(tmpl);
+        return NULL;
+    }
+    *size = file_size(tmpl);
+    return tmpl;
+}
+
+static int
+place_scratch(char *tmp, const char *out_path, cp_diags *diags)
+{
+    int rc = 0;
+    if (strcmp(out_path, "-") == 0) {
+        rc = cp_copy_to_stdout(tmp, diags);
+        unlink(tmp);
+    } else if (rename(tmp, out_path) != 0) {
+        cp_error(diags, CP_OUTPUT, out_path, 0, 0, "cannot write: %s", strerror(errno));
+        unlink(tmp);
+        rc = -1;
+    }
+    free(tmp);
+    return rc;
+}
+
+/* Put the scratch file in place when it fits (1, *rc = the outcome), else
+ * remove it (0). Either way *tmp is taken. */
+static int
+keep_if_fits(char **tmp, long long size, long long budget, const char *out_path, int *rc,
+             cp_diags *diags)
+{
+    if (size <= budget) {
+        *rc = place_scratch(*tmp, out_path, diags);
+        *tmp = NULL;
+        return 1;
+    }
+    unlink(*tmp);
+    free(*tmp);
+    *tmp = NULL;
+    return 0;
+}
+
+static const cp_exhibit *
+image_exhibit(const cp_pack *pack, size_t image)
+{
+    for (size_t i = 0; i < pack->n; i++)
+        if (pack->items[i].image_index == (int)image)
+            return &pack->items[i];
+    return NULL;
+}
+
+/* "leave out some exhibits (the largest: ...)": what takes most room when
+ * the pictures are as small as they get. */
+static void
+say_too_large(build_ctx *b, const cp_maxsize_pic *pics, long long at_least, cp_diags *diags)
+{
+    const cp_pack *pack = b->pack;
+    long long *weight = xcalloc(pack->n ? pack->n : 1, sizeof *weight);
+    for (size_t i = 0; i < pack->n; i++) {
+        const cp_exhibit *e = &pack->items[i];
+        if (e->image_index >= 0)
+            weight[i] = (long long)(pics[e->image_index].data ? pics[e->image_index].size
+                                                               : pics[e->image_index].kept_size);
+        else if (e->type == CP_EX_PDF)
+            weight[i] = file_size(e->file->path);
+    }
+    cp_buf list = CP_BUF_INIT;
+    for (int k = 0; k < 3; k++) {
+        size_t best = pack->n;
+        for (size_t i = 0; i < pack->n; i++)
+            if (weight[i] > 0 && (best == pack->n || weight[i] > weight[best]))
+                best = i;
+        if (best == pack->n)
+            break;
+        char *hs = human_size(weight[best]);
+        cp_buf_printf(&list, "%sexhibit %s (%s, %s)", list.len ? ", " : "", pack->items[best].label,
+                      pack->items[best].file->display, hs);
+        free(hs);
+        weight[best] = 0;
+    }
+    char *want = human_size(b->o->max_size), *got = human_size(at_least);
+    cp_error(diags, CP_INVALID, NULL, 0, 0,
+             "the PDF would be %s %s, more than --max-size %s; leave out some exhibits%s%s",
+             got, pack->n_images ? "even with photos at 50 dpi and screenshots scaled down"
+                                 : "and has no pictures to reduce", want,
+             list.len ? "; the largest: " : "", list.len ? list.data : "");
+    free(want);
+    free(got);
+    cp_buf_free(&list);
+    free(weight);
+}
+
+/* Put the reduced pictures into the plan and their notes into the index,
+ * then typeset again (the index grew). */
+static int
+apply_pics(build_ctx *b, const cp_maxsize_pic *pics, cp_diags *diags)
+{
+    cp_pack *pack = b->pack;
+    for (size_t i = 0; i < pack->n_images; i++) {
+        cp_exhibit *e = (cp_exhibit *)image_exhibit(pack, i);
+        const cp_maxsize_pic *p = &pics[i];
+        pack->images[i].data = p->data;
+        pack->images[i].size = p->size;
+        pack->images[i].info = p->data ? &p->reduced : &e->image;
+        free(e->note);
+        e->note = NULL;
+        if (p->data == NULL)
+            continue;
+        char w[16], h[16], dpi[16], q[16];
+        snprintf(w, sizeof w, "%d", p->reduced.width);
+        snprintf(h, sizeof h, "%d", p->reduced.height);
+        snprintf(dpi, sizeof dpi, "%d", p->dpi);
+        snprintf(q, sizeof q, "%d", p->quality);
+        e->note = cp_l10n_format(b->l10n, "index.reduced", "width", w, "height", h, "dpi", dpi,
+                                 "quality", q, (char *)NULL);
+    }
+    return typeset(b, diags);
+}
+
+/* Build the PDF within o->max_size bytes: as it is when it fits, else with
+ * the pictures reduced (maxsize.h), each reduction noted in the index. */
+static int
+build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
+{
+    cp_pack *pack = b->pack;
+    size_t n = pack->n_images;
+    long long budget = b->o->max_size;
+    cp_maxsize_pic *pics = xcalloc(n ? n : 1, sizeof *pics);
+    char *tmp = NULL;
+    int rc = -1;
+
+    /* What is not a picture: the typeset pages (qpdf's object streams make
+     * them a fifth smaller, which leaves room for the notes the index gets),
+     * imported PDFs, and a little per picture for its dictionary. */
+    long long fixed = (long long)b->plan.gen_len + 2048 + (long long)n * 500, kept = 0;
+    for (size_t i = 0; i < pack->n; i++)
+        if (pack->items[i].type == CP_EX_PDF)
+            fixed += file_size(pack->items[i].file->path);
+    for (size_t i = 0; i < n; i++) {
+        const cp_exhibit *e = image_exhibit(pack, i);
+        cp_maxsize_pic *p = &pics[i];
+        p->path = pack->images[i].path;
+        p->display = pack->images[i].display;
+        p->info = pack->images[i].info;
+        p->kept_size = (size_t)file_size(p->path);
+        enum cp_doc_kind kind = e ? e->doc->kind : CP_DOC_PHOTO;
+        p->sharp = kind == CP_DOC_SCREENSHOT || (kind != CP_DOC_PHOTO && !p->info->is_jpeg);
+        for (size_t pg = 0; pg < pack->n_roles; pg++)
+            if (pack->roles[pg].kind == CP_ASM_IMAGE && pack->roles[pg].image == (int)i) {
+                p->box_w = pack->roles[pg].w;
+                p->box_h = pack->roles[pg].h;
+            }
+        kept += (long long)p->kept_size;
+    }
+
+    long long size = 0, room = budget - fixed;
+    if (fixed + kept <= budget) {
+        tmp = assemble_scratch(b, out_path, &size, diags);
+        if (tmp == NULL)
+            goto cleanup;
+        if (keep_if_fits(&tmp, size, budget, out_path, &rc, diags))
+            goto cleanup;
+        room -= size - budget;
+    }
+
+    if (n == 0) {   /* nothing to reduce: measured as it is */
+        if (size == 0) {
+            tmp = assemble_scratch(b, out_path, &size, diags);
+            if (tmp == NULL)
+                goto cleanup;
+        }
+        say_too_large(b, pics, size, diags);
+        goto cleanup;
+    }
+    /* Nothing but the smallest can do when not even the rest fits. */
+    int first = room > 0 ? 0 : cp_maxsize_levels() - 1;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int level = 0;
+        long long smallest = 0;
+        int r = cp_maxsize_shrink(pics, n, room > 0 ? room : 0, first, &level, &smallest, diags);
+        (void)smallest;
+        if (r < 0)
+            goto cleanup;
+        if (apply_pics(b, pics, diags) < 0)
+            goto cleanup;
+        tmp = assemble_scratch(b, out_path, &size, diags);
+        if (tmp == NULL)
+            goto cleanup;
+        if (r > 0) {
+            /* The smallest there is, measured: how far off the size is. */
+            say_too_large(b, pics, size, diags);
+            goto cleanup;
+        }
+        note(b->o, "--max-size: pictures at level %d of %d: %lld bytes", level + 1,
+             cp_maxsize_levels(), size);
+        if (keep_if_fits(&tmp, size, budget, out_path, &rc, diags))
+            goto cleanup;
+        /* The estimate of the rest was off: once more, one level down. */
+        room -= size - budget;
+        first = level + 1;
+        if (first >= cp_maxsize_levels())
+            break;
+    }
+    {
+        char *want = human_size(budget), *got = human_size(size);
+        cp_error(diags, CP_INVALID, NULL, 0, 0, "the PDF came out at %s even with the pictures "
+                 "reduced, more than --max-size %s; leave out some exhibits", got, want);
+        free(want);
+        free(got);
+    }
+cleanup:
+    if (tmp) {
+        unlink(tmp);
+        free(tmp);
+    }
+    /* The plan must not point at buffers freed here. */
+    for (size_t i = 0; i < n; i++) {
+        pack->images[i].data = NULL;
+        pack->images[i].size = 0;
+        const cp_exhibit *e = image_exhibit(pack, i);
+        if (e)
+            pack->images[i].info = &e->image;
+    }
+    cp_maxsize_clear(pics, n);
+    free(pics);
+    return rc;
+}
+
+int
+cp_build(const cp_build_opts *o, cp_diags *diags)
+{
+    build_ctx b;
+    memset(&b, 0, sizeof b);
+    b.o = o;
+    cp_checklist *cl = NULL;
+    char **kind_keys = NULL;
+    char *out_path = NULL, *profile = NULL, *rules = NULL, *sig_path = NULL;
+    int rc = -1;
+
+    if (cp_claim_parse(&b.claim, o->claim_path, diags) < 0)
+        goto cleanup;
+    cp_claim *claim = b.claim;
+    profile = cp_config_path("profile.xml");
+    if (cp_claim_apply_profile(claim, profile, diags) < 0)
+        goto cleanup;
+
+    cp_diags cdiags = CP_DIAGS_INIT;
+    cp_check_options copt = { o->print };
+    rules = cp_data_path("data/checklist.xml");
+    int crc = cp_checklist_eval(&cl, claim, rules, &copt, &cdiags);
+    merge_checklist_diags(diags, &cdiags, o->force);
+    cp_diags_free(&cdiags);
+    if (crc < 0)
+        goto cleanup;
+    /* Evidence problems are never forced (claimpack(1), --force); checked
+     * even when the checklist failed, so one run reports everything. */
+    step(o, "checking the evidence files");
+    cp_evidence_check_opt(claim, true, diags);
+    out_path = o->output ? xstrdup(o->output) : default_output(o->claim_path);
+    output_is_input(out_path, claim, diags);
+    if (cp_diags_errors(diags) > 0)
+        goto cleanup;
+
+    enum cp_lang lang = o->lang >= 0 ? (enum cp_lang)o->lang : claim->lang;
+    if (cp_l10n_load(&b.l10n, lang, claim->jurisdiction, diags) < 0)
+        goto cleanup;
+    if (cp_template_load(&b.tpl, o->template_name, claim->type, lang, diags) < 0)
+        goto cleanup;
+
+    step(o, "reading the evidence");
+    if (cp_pack_load(&b.pack, claim, diags) < 0)
+        goto cleanup;
+    if (cp_fontset_load(&b.fonts, diags) < 0)
+        goto cleanup;
+    enum cp_paper paper = o->paper >= 0 ? (enum cp_paper)o->paper
+                                        : cp_paper_for_jurisdiction(claim->jurisdiction);
+    double paper_w, paper_h;
+    cp_paper_size(paper, &paper_w, &paper_h);
+    cp_letter_opts lopt = { paper, -1, 0, 0, 0 };
+    b.lopt = lopt;
+    /* A signature image beside the profile is optional. */
+    sig_path = cp_config_path("signature.png");
+    if (access(sig_path, F_OK) == 0) {
+        if (cp_image_load(&b.sig, sig_path, sig_path, diags) < 0)
+            goto cleanup;
+        if (b.sig->width > 0 && b.sig->height > 0 && b.sig->orientation == 1) {
+            b.lopt.signature = 0;
+            b.lopt.signature_aspect = (double)b.sig->width / b.sig->height;
+        }
+    }
+
+    b.n_encl = b.pack->n;
+    b.encl = xcalloc(b.n_encl ? b.n_encl : 1, sizeof *b.encl);
+    kind_keys = xcalloc(b.n_encl ? b.n_encl : 1, sizeof *kind_keys);
+    for (size_t i = 0; i < b.n_encl; i++) {
+        const cp_exhibit *e = &b.pack->items[i];
+        kind_keys[i] = xasprintf("kind.%s", cp_doc_kind_name(e->doc->kind));
+        b.encl[i].label = e->label;
+        b.encl[i].kind = cp_l10n_get(b.l10n, kind_keys[i]);
+        b.encl[i].title = e->title ? e->title : b.encl[i].kind;
+    }
+    cp_pack_opts popt = { claim, b.l10n, paper_w, paper_h, o->stamp, o->print,
+                          o->keep_metadata, 0, 0 };
+    for (size_t i = 0; i < b.pack->n_images; i++)
+        b.pack->images[i].keep_metadata = o->keep_metadata;
+    b.popt = popt;
+    b.kw = keywords(claim);
+    if (typeset(&b, diags) < 0)
+        goto cleanup;
+
+    /* A device or a pipe named as the output (/dev/full, a FIFO) is
+     * written into, not replaced by a file. */
+    struct stat ost;
+    if (strcmp(out_path, "-") != 0 && stat(out_path, &ost) == 0 && !S_ISREG(ost.st_mode) &&
+        !S_ISDIR(ost.st_mode)) {
+        if (freopen(out_path, "wb", stdout) == NULL) {
+            cp_error(diags, CP_OUTPUT, out_path, 0, 0, "cannot write: %s", strerror(errno));
+            goto cleanup;
+        }
+        free(out_path);
+        out_path = xstrdup("-");
+    }
+    if (o->max_size > 0) {
+        step(o, "reducing pictures to fit --max-size");
+        if (build_max_size(&b, out_path, diags) < 0)
+            goto cleanup;
+    } else {
+        step(o, "writing the PDF");
+        if (cp_assemble(&b.plan, out_path, diags) < 0)
+            goto cleanup;
+    }
+    note(o, "wrote %s (%zu pages)", strcmp(out_path, "-") == 0 ? "standard output" : out_path,
+         b.L->n_pages);
+    rc = 0;
+cleanup:
+    free(b.pdf);
+    free(b.kw);
+    free(out_path);
+    free(profile);
+    free(rules);
+    free(sig_path);
+    cp_image_free(b.sig);
+    for (size_t i = 0; kind_keys && i < b.n_encl; i++)
+        free(kind_keys[i]);
+    free(kind_keys);
+    free(b.plan.outlines);
+    free(b.plan.links);
+    cp_pack_free(b.pack);
+    free(b.encl);
+    cp_layout_free(b.L);
+    cp_fontset_free(b.fonts);
+    cp_letter_free(b.letter);
+    cp_template_free(b.tpl);
+    cp_l10n_free(b.l10n);
+    cp_checklist_free(cl);
+    cp_claim_free(b.claim);
+    return rc;
+}
