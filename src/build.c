@@ -5,6 +5,7 @@
 #include "claimpack/build.h"
 #include "claimpack/claimpack.h"
 #include "claimpack/l10n.h"
+#include "claimpack/load.h"
 #include "claimpack/template.h"
 #include "font.h"
 #include "image.h"
@@ -62,20 +63,6 @@ default_output(const char *claim)
     if (n > 4 && strcasecmp(claim + n - 4, ".xml") == 0)
         n -= 4;
     return xasprintf("%.*s.pdf", (int)n, claim);
-}
-
-/* --force turns missing required items into warnings; everything else
- * the checklist says is kept as it is. */
-static void
-merge_checklist_diags(cp_diags *to, cp_diags *from, bool force)
-{
-    for (size_t i = 0; i < from->count; i++) {
-        const cp_diag *d = &from->items[i];
-        if (d->severity == CP_ERROR && !(force && d->status == CP_INVALID))
-            cp_error(to, d->status, d->file, d->line, d->col, "%s", d->message);
-        else
-            cp_warning(to, d->file, d->line, d->col, "%s", d->message);
-    }
 }
 
 static char *
@@ -534,28 +521,18 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
     b.o = o;
     cp_checklist *cl = NULL;
     char **kind_keys = NULL;
-    char *out_path = NULL, *profile = NULL, *rules = NULL, *sig_path = NULL;
+    char *out_path = NULL, *sig_path = NULL;
     int rc = -1;
 
-    if (cp_claim_parse(&b.claim, o->claim_path, diags) < 0)
+    /* Stops where the claim is unusable; evidence problems are checked
+     * even when the checklist found items missing, so that one run reports
+     * everything. */
+    step(o, "checking the evidence files");
+    cp_load_opts lo = { .print = o->print, .force = o->force, .fast = true, .stop_early = true };
+    cp_claim_load(&b.claim, &cl, o->claim_path, &lo, diags);
+    if (b.claim == NULL)
         goto cleanup;
     cp_claim *claim = b.claim;
-    profile = cp_config_path("profile.xml");
-    if (cp_claim_apply_profile(claim, profile, diags) < 0)
-        goto cleanup;
-
-    cp_diags cdiags = CP_DIAGS_INIT;
-    cp_check_options copt = { o->print };
-    rules = cp_data_path("data/checklist.xml");
-    int crc = cp_checklist_eval(&cl, claim, rules, &copt, &cdiags);
-    merge_checklist_diags(diags, &cdiags, o->force);
-    cp_diags_free(&cdiags);
-    if (crc < 0)
-        goto cleanup;
-    /* Evidence problems are never forced (claimpack(1), --force); checked
-     * even when the checklist failed, so one run reports everything. */
-    step(o, "checking the evidence files");
-    cp_evidence_check_opt(claim, true, diags);
     out_path = o->output ? xstrdup(o->output) : default_output(o->claim_path);
     output_is_input(out_path, claim, diags);
     if (cp_diags_errors(diags) > 0)
@@ -636,8 +613,6 @@ cleanup:
     free(b.pdf);
     free(b.kw);
     free(out_path);
-    free(profile);
-    free(rules);
     free(sig_path);
     cp_image_free(b.sig);
     for (size_t i = 0; kind_keys && i < b.n_encl; i++)

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "cmd.h"
 #include "claimpack/claimpack.h"
+#include "claimpack/load.h"
 #include "util.h"
 
 #include <getopt.h>
@@ -241,19 +242,11 @@ cmd_check(int argc, char **argv)
     cp_diags diags = CP_DIAGS_INIT;
     cp_claim *c = NULL;
     cp_checklist *cl = NULL;
-    char *profile = NULL, *rules = NULL;
     /* An invalid claim still gets the checklist and the evidence check:
      * every problem in one run. */
-    cp_claim_parse_all(&c, path, &diags);
-    if (c == NULL)
-        goto report;
-    profile = cp_config_path("profile.xml");
-    cp_claim_apply_profile(c, profile, &diags);
-    rules = cp_data_path("data/checklist.xml");
-    cp_checklist_eval(&cl, c, rules, &opt, &diags);
-    cp_evidence_check(c, &diags);
+    cp_load_opts lo = { .print = opt.print, .whole = true };
+    cp_claim_load(&c, &cl, path, &lo, &diags);
 
-report:;
     int status = (int)cp_diags_status(&diags);
     cp_diags_print(&diags, stderr);   /* also sorts them for the JSON */
     if (json)
@@ -266,8 +259,6 @@ report:;
     }
     cp_checklist_free(cl);
     cp_claim_free(c);
-    free(profile);
-    free(rules);
     cp_diags_free(&diags);
     return status;
 }

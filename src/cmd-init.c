@@ -15,6 +15,7 @@
 #include "config.h"
 #include "cmd.h"
 #include "claimpack/claimpack.h"
+#include "output.h"
 #include "util.h"
 #include "wizard.h"
 
@@ -146,94 +147,6 @@ skeleton_render(char **out, const char *path, const char *type, const char *lang
     return 0;
 }
 
-/* The temporary file being written, removed if a signal cuts the run
- * short so that nothing half-written is left behind. */
-static char *volatile tmp_path;
-
-static void
-on_signal(int sig)
-{
-    if (tmp_path)
-        unlink(tmp_path);
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-static int
-write_all(int fd, const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, s, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        s += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
-/* Write text to path through a temporary file in the same directory. An
- * existing path is never replaced: link(2) fails on it atomically. */
-int
-init_write_new_file(const char *path, const char *text, cp_diags *diags)
-{
-    struct stat st;
-    if (lstat(path, &st) == 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "already exists; not overwriting it");
-        return -1;
-    }
-    char *dir = cp_path_dir(path);
-    char *tmpl = cp_path_join(dir, ".claimpack-init.XXXXXX");
-    free(dir);
-    struct sigaction sa, old_int, old_term, old_hup;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-    sigaction(SIGHUP, &sa, &old_hup);
-
-    int rc = -1, fd = mkstemp(tmpl);
-    if (fd < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create a file beside it: %s",
-                 strerror(errno));
-        goto cleanup;
-    }
-    tmp_path = tmpl;
-    /* mkstemp makes 0600; a claim file is an ordinary document. */
-    mode_t mask = umask(0);
-    umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
-    if (write_all(fd, text, strlen(text)) < 0 || fsync(fd) < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
-        close(fd);
-        goto cleanup;
-    }
-    if (close(fd) < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
-        goto cleanup;
-    }
-    if (link(tmpl, path) < 0) {
-        if (errno == EEXIST)
-            cp_error(diags, CP_OUTPUT, path, 0, 0, "already exists; not overwriting it");
-        else
-            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create: %s", strerror(errno));
-        goto cleanup;
-    }
-    rc = 0;
-cleanup:
-    if (tmp_path)
-        unlink(tmpl);
-    tmp_path = NULL;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    sigaction(SIGHUP, &old_hup, NULL);
-    free(tmpl);
-    return rc;
-}
-
 static void
 list_types(cp_buf *b)
 {
@@ -327,7 +240,7 @@ cmd_init(int argc, char **argv)
             if (fputs(text, stdout) == EOF || fflush(stdout) != 0)
                 cp_error(&diags, CP_OUTPUT, NULL, 0, 0, "cannot write to standard output");
         } else {
-            init_write_new_file(output, text, &diags);
+            cp_output_write_new(output, text, strlen(text), &diags);
         }
     }
     int status = (int)cp_diags_status(&diags);

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -82,5 +83,76 @@ cleanup:
     if (rc < 0 && created)
         unlink(tmp);
     free(tmp);
+    return rc;
+}
+
+/* The temporary file being written, removed if a signal cuts the run
+ * short so that nothing half-written is left behind. */
+static char *volatile tmp_path;
+
+static void
+on_signal(int sig)
+{
+    if (tmp_path)
+        unlink(tmp_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+int
+cp_output_write_new(const char *path, const void *data, size_t len, cp_diags *diags)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "already exists; not overwriting it");
+        return -1;
+    }
+    char *dir = cp_path_dir(path);
+    char *tmpl = cp_path_join(dir, ".claimpack-init.XXXXXX");
+    free(dir);
+    struct sigaction sa, old_int, old_term, old_hup;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    sigaction(SIGHUP, &sa, &old_hup);
+
+    int rc = -1, fd = mkstemp(tmpl);
+    if (fd < 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create a file beside it: %s",
+                 strerror(errno));
+        goto cleanup;
+    }
+    tmp_path = tmpl;
+    /* mkstemp makes 0600; a claim file is an ordinary document. */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
+    if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+        close(fd);
+        goto cleanup;
+    }
+    if (close(fd) < 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+        goto cleanup;
+    }
+    if (link(tmpl, path) < 0) {
+        if (errno == EEXIST)
+            cp_error(diags, CP_OUTPUT, path, 0, 0, "already exists; not overwriting it");
+        else
+            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create: %s", strerror(errno));
+        goto cleanup;
+    }
+    rc = 0;
+cleanup:
+    if (tmp_path)
+        unlink(tmpl);
+    tmp_path = NULL;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    sigaction(SIGHUP, &old_hup, NULL);
+    free(tmpl);
     return rc;
 }

@@ -7,6 +7,8 @@
 #include "config.h"
 #include "wizard.h"
 #include "claimpack/claimpack.h"
+#include "claimpack/load.h"
+#include "output.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -834,16 +836,12 @@ report(struct wizard *w)
     cp_diags d = CP_DIAGS_INIT;
     cp_claim *c = NULL;
     cp_checklist *cl = NULL;
-    char *rules = NULL;
-    if (cp_claim_parse(&c, w->output, &d) < 0) {
+    cp_claim_load(&c, &cl, w->output, NULL, &d);
+    if (c == NULL) {
         fprintf(stderr, "%s\n", msg(w, "checklist.problems"));
         cp_diags_print(&d, stderr);
         goto cleanup;
     }
-    cp_claim_apply_profile(c, w->profile_path, &d);
-    rules = cp_data_path("data/checklist.xml");
-    cp_checklist_eval(&cl, c, rules, NULL, &d);
-    cp_evidence_check(c, &d);
     size_t missing = 0, recommended = 0;
     for (size_t i = 0; cl && i < cl->n_items; i++) {
         missing += cl->items[i].state == CP_ITEM_MISSING;
@@ -889,7 +887,6 @@ report(struct wizard *w)
         say(w, "checklist.complete", w->output, NULL);
     }
 cleanup:
-    free(rules);
     cp_checklist_free(cl);
     cp_claim_free(c);
     cp_diags_free(&d);
@@ -1026,7 +1023,7 @@ wizard_run(const char *output, const char *type, const char *lang)
         save_profile = ask_yesno(w, "profile.save", w->profile_path, false);
 
     claim_text = claim_xml(w);
-    if (init_write_new_file(w->output, claim_text, &diags) < 0)
+    if (cp_output_write_new(w->output, claim_text, strlen(claim_text), &diags) < 0)
         goto cleanup;
     say(w, "written", w->output, NULL);
     if (save_profile) {
@@ -1039,7 +1036,7 @@ wizard_run(const char *output, const char *type, const char *lang)
                      strerror(errno));
         } else {
             profile_text = profile_xml(w);
-            if (init_write_new_file(w->profile_path, profile_text, &pd) == 0)
+            if (cp_output_write_new(w->profile_path, profile_text, strlen(profile_text), &pd) == 0)
                 say(w, "profile.saved", w->profile_path, NULL);
         }
         cp_diags_print(&pd, stderr);

@@ -19,8 +19,4 @@
  * the last answer (nothing written), 4 the file could not be written. */
 int wizard_run(const char *output, const char *type, const char *lang);
 
-/* Write text to a new file path through a temporary file beside it; an
- * existing file is never replaced. Defined in cmd-init.c. */
-int init_write_new_file(const char *path, const char *text, cp_diags *diags);
-
 #endif
