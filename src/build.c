@@ -474,7 +474,10 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
         if (tmp == NULL)
             goto cleanup;
         if (r > 0) {
-            /* The smallest there is, measured: how far off the size is. */
+            /* The smallest there is. The estimate of the rest is only an
+             * estimate: what was measured decides. */
+            if (keep_if_fits(&tmp, size, budget, out_path, &rc, diags))
+                goto cleanup;
             say_too_large(b, pics, size, diags);
             goto cleanup;
         }
