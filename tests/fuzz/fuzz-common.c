@@ -14,7 +14,7 @@ static void
 remove_temp_dir(void)
 {
     /* The targets write one file per suffix; remove what is left. */
-    static const char *const names[] = { "input", "input.tpl", "input.eml", "input.pdf" };
+    static const char *const names[] = { "input", "input.tpl", "input.eml", "input.pdf", "input.xml" };
     for (size_t i = 0; temp_dir && i < CP_ARRAY_LEN(names); i++) {
         char *p = cp_path_join(temp_dir, names[i]);
         unlink(p);
