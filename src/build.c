@@ -576,6 +576,7 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
         const cp_exhibit *e = &b.pack->items[i];
         kind_keys[i] = xasprintf("kind.%s", cp_doc_kind_name(e->doc->kind));
         b.encl[i].label = e->label;
+        b.encl[i].doc = e->doc;
         b.encl[i].kind = cp_l10n_get(b.l10n, kind_keys[i]);
         b.encl[i].title = e->title ? e->title : b.encl[i].kind;
     }

@@ -222,6 +222,20 @@ quantity_parse(const char *s)
 }
 
 /* True when the value passes the schema annotation's check (cp:check). */
+/* A document id: what a fact's evidence attribute names it by, so one word
+ * of letters, digits, '-', '_' or '.'. */
+static bool
+id_ok(const char *v)
+{
+    if (*v == '\0')
+        return false;
+    for (; *v; v++)
+        if (!((*v >= 'a' && *v <= 'z') || (*v >= 'A' && *v <= 'Z') || (*v >= '0' && *v <= '9') ||
+              *v == '-' || *v == '_' || *v == '.'))
+            return false;
+    return true;
+}
+
 static bool
 value_ok(const char *check, const char *v)
 {
@@ -240,6 +254,8 @@ value_ok(const char *check, const char *v)
         return quantity_parse(v) > 0;
     if (strcmp(check, "version") == 0)
         return strcmp(v, "1") == 0;
+    if (strcmp(check, "id") == 0)
+        return id_ok(v);
     return true;
 }
 
@@ -1297,6 +1313,11 @@ document_fill(struct walk *w, cp_document *d, xmlNodePtr n)
     int k = cp_doc_kind_from_name(kind);
     free(kind);
     d->kind = k >= 0 ? (enum cp_doc_kind)k : CP_DOC_OTHER;
+    d->id = attr_value(n, "id");
+    if (d->id && !id_ok(d->id)) {          /* reported by the walk */
+        free(d->id);
+        d->id = NULL;
+    }
     d->file = attr_value(n, "file");
     d->title = attr_value(n, "title");
     if (d->title == NULL)
@@ -1377,6 +1398,12 @@ claim_fill(struct walk *w, cp_claim *c, xmlNodePtr root)
             c->previous.date = date_attr(n, "date");
             c->previous.outcome = attr_value(n, "outcome");
             c->previous.loc = loc_of(L, n);
+            for (xmlNodePtr x = n->children; x; x = x->next) {
+                if (node_is(x, "reason") && c->previous.reason == NULL)
+                    c->previous.reason = node_text(x, false);
+                else if (node_is(x, "answer"))
+                    items_add(&c->previous.answers, &c->previous.n_answers, x, L, false);
+            }
         } else if (node_is(n, "resolution") && !c->resolution.present) {
             c->resolution.present = true;
             v = attr_value(n, "kind");
@@ -1397,6 +1424,76 @@ claim_fill(struct walk *w, cp_claim *c, xmlNodePtr root)
                 memset(d, 0, sizeof *d);
                 document_fill(w, d, x);
             }
+        }
+    }
+}
+
+/* The documents a fact or an answer cites (@evidence="ID ..."): each id
+ * must be a document's. Documents come after the facts in the file, so this
+ * runs once the model holds them all. */
+static void
+cites_resolve(struct walk *w, const cp_claim *c, cp_text_item *t, xmlNodePtr n)
+{
+    char *v = attr_value(n, "evidence");
+    for (char *save = NULL, *id = v ? strtok_r(v, " ", &save) : NULL; id;
+         id = strtok_r(NULL, " ", &save)) {
+        size_t k = 0;
+        while (k < c->n_documents && !(c->documents[k].id && strcmp(c->documents[k].id, id) == 0))
+            k++;
+        if (k == c->n_documents) {
+            cp_buf ids = CP_BUF_INIT;
+            for (size_t j = 0; j < c->n_documents; j++) {
+                bool listed = false;
+                for (size_t i = 0; c->documents[j].id && i < j; i++)
+                    listed |= c->documents[i].id && strcmp(c->documents[i].id, c->documents[j].id) == 0;
+                if (c->documents[j].id && !listed)
+                    cp_buf_printf(&ids, "%s%s", ids.len ? ", " : "", c->documents[j].id);
+            }
+            walk_report(w, n, ids.len ? "unknown-id" : "unknown-id-none", "element",
+                        (const char *)n->name, "value", id, "allowed", ids.len ? ids.data : "",
+                        NULL);
+            cp_buf_free(&ids);
+            continue;
+        }
+        bool again = false;
+        for (size_t j = 0; j < t->n_cites; j++)
+            again |= t->cites[j] == k;
+        if (again)
+            continue;
+        t->cites = xreallocarray(t->cites, t->n_cites + 1, sizeof *t->cites);
+        t->cites[t->n_cites++] = k;
+    }
+    free(v);
+}
+
+static void
+cross_references(struct walk *w, cp_claim *c, xmlNodePtr root)
+{
+    for (size_t i = 0; i < c->n_documents; i++)
+        for (size_t j = 0; c->documents[i].id && j < i; j++)
+            if (c->documents[j].id && strcmp(c->documents[i].id, c->documents[j].id) == 0) {
+                char line[24];
+                snprintf(line, sizeof line, "%d", c->documents[j].loc.line);
+                cp_loc at = c->documents[i].loc;
+                char *msg = msgs_format(w->m, "duplicate-id", "value", c->documents[i].id,
+                                        "line", line, NULL);
+                cp_error(w->diags, w->status, w->file, at.line, at.col, "%s", msg);
+                free(msg);
+                break;
+            }
+    bool problem_seen = false, previous_seen = false;
+    for (xmlNodePtr n = root->children; n; n = n->next) {
+        size_t k = 0;
+        if (node_is(n, "problem") && !problem_seen) {
+            problem_seen = true;
+            for (xmlNodePtr x = n->children; x; x = x->next)
+                if (node_is(x, "fact") && k < c->problem.n_facts)
+                    cites_resolve(w, c, &c->problem.facts[k++], x);
+        } else if (node_is(n, "previous-claim") && !previous_seen) {
+            previous_seen = true;
+            for (xmlNodePtr x = n->children; x; x = x->next)
+                if (node_is(x, "answer") && k < c->previous.n_answers)
+                    cites_resolve(w, c, &c->previous.answers[k++], x);
         }
     }
 }
@@ -1467,6 +1564,7 @@ claim_parse_data(cp_claim **out, const char *buf, size_t len, const char *name,
     c->path = xstrdup(name);
     c->dir = xstrdup(dir ? dir : ".");
     claim_fill(&w, c, root);
+    cross_references(&w, c, root);
     rng_validate(&w, doc);
     c->schema_missing = w.missing;
     c->n_schema_missing = w.n_missing;
@@ -1639,17 +1737,26 @@ cp_claim_free(cp_claim *c)
     free(c->order.tracking);
     free(c->order.carrier);
     free(c->problem.summary);
-    for (size_t i = 0; i < c->problem.n_facts; i++)
+    for (size_t i = 0; i < c->problem.n_facts; i++) {
         free(c->problem.facts[i].text);
+        free(c->problem.facts[i].cites);
+    }
     free(c->problem.facts);
     for (size_t i = 0; i < c->n_history; i++)
         free(c->history[i].text);
     free(c->history);
     free(c->previous.ref);
     free(c->previous.outcome);
+    free(c->previous.reason);
+    for (size_t i = 0; i < c->previous.n_answers; i++) {
+        free(c->previous.answers[i].text);
+        free(c->previous.answers[i].cites);
+    }
+    free(c->previous.answers);
     free(c->resolution.text);
     for (size_t i = 0; i < c->n_documents; i++) {
         cp_document *d = &c->documents[i];
+        free(d->id);
         free(d->file);
         free(d->title);
         for (size_t j = 0; j < d->n_messages; j++) {

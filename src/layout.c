@@ -418,11 +418,33 @@ lines_here(const cp_flow *f, double leading, size_t i, size_t n)
     return take;
 }
 
-/* Place lines of one or two columns; col2 may be NULL. */
+/* Link areas over the parts of the spans that lie on line `ln` of `text`,
+ * set at x in st, whose box has its top at `top`. */
+static void
+line_links(cp_flow *f, const char *text, const cp_line *ln, const cp_style *st, double x,
+           double top, const cp_link_span *spans, size_t n_spans)
+{
+    for (size_t i = 0; i < n_spans; i++) {
+        size_t a = spans[i].start, b = spans[i].start + spans[i].len;
+        if (a < ln->start)
+            a = ln->start;
+        if (b > ln->start + ln->len)
+            b = ln->start + ln->len;
+        if (a >= b)
+            continue;
+        double x0 = x + cp_font_width(f->L->fonts, st->face, st->size, text + ln->start,
+                                      a - ln->start);
+        double w = cp_font_width(f->L->fonts, st->face, st->size, text + a, b - a);
+        cp_layout_link(f->L, f->page, x0, top - st->leading, w, st->leading, spans[i].target);
+    }
+}
+
+/* Place lines of one or two columns; col2 may be NULL. The spans are
+ * links over the text of the last column (col2, else col1). */
 static void
 place_columns(cp_flow *f, const char *t1, const cp_line *l1, size_t n1, const cp_style *s1,
               double x1, const char *t2, const cp_line *l2, size_t n2, const cp_style *s2,
-              double x2)
+              double x2, const cp_link_span *spans, size_t n_spans)
 {
     size_t n = n1 > n2 ? n1 : n2;
     double leading = s1->leading;
@@ -440,11 +462,14 @@ place_columns(cp_flow *f, const char *t1, const cp_line *l1, size_t n1, const cp
                 char *s = xstrndup(t1 + l1[i].start, l1[i].len);
                 cp_layout_text(f->L, f->page, s1->face, s1->size, x1, baseline(f, s1, f->y), s);
                 free(s);
+                if (!t2)
+                    line_links(f, t1, &l1[i], s1, x1, f->y, spans, n_spans);
             }
             if (t2 && i < n2 && l2[i].len) {
                 char *s = xstrndup(t2 + l2[i].start, l2[i].len);
                 cp_layout_text(f->L, f->page, s2->face, s2->size, x2, baseline(f, s2, f->y), s);
                 free(s);
+                line_links(f, t2, &l2[i], s2, x2, f->y, spans, n_spans);
             }
             f->y -= leading;
         }
@@ -455,12 +480,34 @@ place_columns(cp_flow *f, const char *t1, const cp_line *l1, size_t n1, const cp
 }
 
 void
-cp_flow_paragraph(cp_flow *f, const cp_style *st, double indent, const char *text)
+cp_flow_paragraph_links(cp_flow *f, const cp_style *st, double indent, const char *text,
+                        const cp_link_span *spans, size_t n_spans)
 {
     cp_line *lines;
     double x = f->left + indent;
     size_t n = cp_layout_break(&lines, f->L->fonts, st->face, st->size, text, f->right - x);
-    place_columns(f, text, lines, n, st, x, NULL, NULL, 0, NULL, 0);
+    place_columns(f, text, lines, n, st, x, NULL, NULL, 0, NULL, 0, spans, n_spans);
+    free(lines);
+}
+
+void
+cp_flow_paragraph(cp_flow *f, const cp_style *st, double indent, const char *text)
+{
+    cp_flow_paragraph_links(f, st, indent, text, NULL, 0);
+}
+
+void
+cp_flow_bullet_links(cp_flow *f, const cp_style *st, double indent, double hang,
+                     const char *bullet, const char *text, const cp_link_span *spans,
+                     size_t n_spans)
+{
+    cp_line *lines;
+    double x = f->left + indent + hang;
+    size_t n = cp_layout_break(&lines, f->L->fonts, st->face, st->size, text, f->right - x);
+    /* The bullet is a one-line first column, so it lands with the first line. */
+    cp_line bl = { 0, strlen(bullet), 0 };
+    place_columns(f, bullet, &bl, 1, st, f->left + indent, text, lines, n, st, x, spans,
+                  n_spans);
     free(lines);
 }
 
@@ -468,13 +515,7 @@ void
 cp_flow_bullet(cp_flow *f, const cp_style *st, double indent, double hang, const char *bullet,
                const char *text)
 {
-    cp_line *lines;
-    double x = f->left + indent + hang;
-    size_t n = cp_layout_break(&lines, f->L->fonts, st->face, st->size, text, f->right - x);
-    /* The bullet is a one-line first column, so it lands with the first line. */
-    cp_line bl = { 0, strlen(bullet), 0 };
-    place_columns(f, bullet, &bl, 1, st, f->left + indent, text, lines, n, st, x);
-    free(lines);
+    cp_flow_bullet_links(f, st, indent, hang, bullet, text, NULL, 0);
 }
 
 void
@@ -487,7 +528,7 @@ cp_flow_field(cp_flow *f, const cp_style *label_st, const cp_style *st, double l
                                 label_w - gap);
     double x2 = f->left + label_w;
     size_t n2 = cp_layout_break(&l2, f->L->fonts, st->face, st->size, text, f->right - x2);
-    place_columns(f, label, l1, n1, label_st, f->left, text, l2, n2, st, x2);
+    place_columns(f, label, l1, n1, label_st, f->left, text, l2, n2, st, x2, NULL, 0);
     free(l1);
     free(l2);
 }

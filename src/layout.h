@@ -131,6 +131,13 @@ void cp_flow_need(cp_flow *f, double height);
 /* Vertical space; dropped at the top of a page. */
 void cp_flow_space(cp_flow *f, double height);
 
+/* Bytes [start, start + len) of a text to be placed link to page `target`
+ * (0-based): each line they fall on gets a link area over them. */
+typedef struct cp_link_span {
+    size_t start, len;
+    int target;
+} cp_link_span;
+
 /* A paragraph at the column's left + indent, lines no wider than the rest
  * of the column. Widows and orphans are avoided: a page break never leaves
  * a paragraph's first or last line alone. */
@@ -139,6 +146,12 @@ void cp_flow_paragraph(cp_flow *f, const cp_style *st, double indent, const char
  * at left + indent + hang. */
 void cp_flow_bullet(cp_flow *f, const cp_style *st, double indent, double hang,
                     const char *bullet, const char *text);
+/* The same two with links over parts of the text. */
+void cp_flow_paragraph_links(cp_flow *f, const cp_style *st, double indent, const char *text,
+                             const cp_link_span *spans, size_t n_spans);
+void cp_flow_bullet_links(cp_flow *f, const cp_style *st, double indent, double hang,
+                          const char *bullet, const char *text, const cp_link_span *spans,
+                          size_t n_spans);
 /* A two-column entry: `label` in label_st at the left, `text` at
  * left + label_w, each broken within its column. */
 void cp_flow_field(cp_flow *f, const cp_style *label_st, const cp_style *st, double label_w,

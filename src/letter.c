@@ -345,6 +345,11 @@ draw_body(cp_flow *f, letter_ctx *c)
         const cp_block *next = i + 1 < lt->n_blocks ? &lt->blocks[i + 1] : NULL;
         bool run_ends = next == NULL || next->kind != b->kind;
         int level = b->level < 0 ? 0 : b->level > 3 ? 3 : b->level;
+        /* The exhibits the text cites link to their first pages. */
+        size_t n_spans = b->n_links;
+        cp_link_span *spans = n_spans ? xreallocarray(NULL, n_spans, sizeof *spans) : NULL;
+        for (size_t k = 0; k < n_spans; k++)
+            spans[k] = (cp_link_span){ b->links[k].start, b->links[k].len, b->links[k].page - 1 };
         switch (b->kind) {
         case CP_BLOCK_PARAGRAPH:
             if (next == NULL) {
@@ -354,7 +359,7 @@ draw_body(cp_flow *f, letter_ctx *c)
                 if (h <= 4 * body.leading)
                     cp_flow_need(f, h + 2 * para_gap + group_h);
             }
-            cp_flow_paragraph(f, &body, 0, b->text);
+            cp_flow_paragraph_links(f, &body, 0, b->text, spans, n_spans);
             cp_flow_space(f, para_gap);
             break;
         case CP_BLOCK_BULLET: {
@@ -367,8 +372,9 @@ draw_body(cp_flow *f, letter_ctx *c)
             }
             int page0 = f->page;
             double y0 = f->y;
-            cp_flow_bullet(f, &body, level * hang, hang,
-                           level ? "\xE2\x80\x93" : "\xE2\x80\xA2", b->text);
+            cp_flow_bullet_links(f, &body, level * hang, hang,
+                                 level ? "\xE2\x80\x93" : "\xE2\x80\xA2", b->text, spans,
+                                 n_spans);
             /* An enclosure links to its exhibit (when it stayed on one page). */
             if (b->link > 0 && f->page == page0)
                 cp_layout_link(f->L, f->page, f->left, f->y, f->right - f->left, y0 - f->y,
@@ -394,6 +400,7 @@ draw_body(cp_flow *f, letter_ctx *c)
             cp_flow_space(f, body.leading);
             break;
         }
+        free(spans);
     }
 
     cp_flow_space(f, para_gap);

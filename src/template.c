@@ -74,18 +74,19 @@ static const field root_fields[] = {
     { "order.carrier", F_VALUE }, { "order.total", F_VALUE }, { "product", F_VALUE },
     { "problem.summary", F_VALUE }, { "problem.noticed", F_VALUE },
     { "previous", F_FLAG }, { "previous.ref", F_VALUE }, { "previous.date", F_VALUE },
-    { "previous.outcome", F_VALUE },
+    { "previous.outcome", F_VALUE }, { "previous.reason", F_VALUE },
     { "resolution", F_FLAG }, { "resolution.kind", F_VALUE },
     { "resolution.amount", F_VALUE }, { "resolution.text", F_VALUE },
     { "date", F_VALUE }, { "deadline", F_VALUE }, { "jurisdiction", F_VALUE },
     { "type", F_VALUE }, { "lang", F_VALUE },
     { "facts", F_LIST }, { "history", F_LIST }, { "products", F_LIST },
-    { "enclosures", F_LIST },
+    { "enclosures", F_LIST }, { "answers", F_LIST },
 };
 
 /* The fields of one item of each list. */
 static const char *const item_fields[][7] = {
-    { "facts", "text", "index", NULL },
+    { "facts", "text", "cites", "index", NULL },
+    { "answers", "text", "cites", "index", NULL },
     { "history", "date", "text", "index", NULL },
     { "products", "description", "price", "quantity", "total", "index", NULL },
     { "enclosures", "label", "title", "kind", "first_page", "page_count", "index" },
@@ -911,6 +912,15 @@ typedef struct frame {
     size_t index;
 } frame;
 
+/* A citation put into the text being built ("(Exhibits B, C)"), found again
+ * in the block's final text to place its links: each label (or, for one
+ * exhibit, the whole citation) links to that exhibit's first page. */
+typedef struct cite {
+    char *text;
+    cp_block_link *parts;    /* start: offset within text */
+    size_t n_parts;
+} cite;
+
 typedef struct render {
     const cp_letter_input *in;
     const cp_claim *c;
@@ -925,6 +935,8 @@ typedef struct render {
     cp_block *blocks;
     size_t n_blocks, cap_blocks;
     cp_buf para;
+    cite *cites;             /* citations rendered since the last block */
+    size_t n_cites;
     char *directives[CP_ARRAY_LEN(directive_names)];
 } render;
 
@@ -939,6 +951,8 @@ list_count(const render *r, const char *list)
         return r->c->order.n_products;
     if (strcmp(list, "enclosures") == 0)
         return r->in->n_enclosures;
+    if (strcmp(list, "answers") == 0)
+        return r->c->previous.n_answers;
     return 0;
 }
 
@@ -1029,6 +1043,55 @@ put_party(cp_buf *b, const cp_party *p, const char *f)
         put_str(b, p->phone);
 }
 
+/* "(Exhibit B)", "(Exhibits B, C)": the exhibits of the documents that t
+ * cites, in the letter's language; nothing when none of them is enclosed.
+ * record: remember it for the block's links. */
+static void
+put_cites(render *r, cp_buf *b, const cp_text_item *t, bool record)
+{
+    cp_buf labels = CP_BUF_INIT;
+    cp_block_link *parts = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < t->n_cites; i++) {
+        const cp_document *d = &r->c->documents[t->cites[i]];
+        for (size_t k = 0; k < r->in->n_enclosures; k++) {
+            const cp_enclosure *e = &r->in->enclosures[k];
+            if (e->doc != d)
+                continue;
+            if (labels.len)
+                cp_buf_puts(&labels, ", ");
+            parts = xreallocarray(parts, n + 1, sizeof *parts);
+            parts[n++] = (cp_block_link){ labels.len, strlen(e->label), e->first_page };
+            cp_buf_puts(&labels, e->label);
+        }
+    }
+    if (n == 0) {
+        cp_buf_free(&labels);
+        return;
+    }
+    char *text = cp_l10n_format(r->l, n == 1 ? "cite" : "cite.many", "labels", labels.data,
+                                NULL);
+    /* The labels' offsets were within the list; the list sits where the
+     * phrase has {labels}. */
+    const char *at = strstr(text, labels.data);
+    size_t shift = at ? (size_t)(at - text) : 0;
+    if (n == 1)
+        parts[0] = (cp_block_link){ 0, strlen(text), parts[0].page };
+    else
+        for (size_t i = 0; i < n; i++)
+            parts[i].start += shift;
+    cp_buf_puts(b, text);
+    if (record && at) {
+        r->cites = xreallocarray(r->cites, r->n_cites + 1, sizeof *r->cites);
+        r->cites[r->n_cites++] = (cite){ text, parts, n };
+        text = NULL;
+        parts = NULL;
+    }
+    free(text);
+    free(parts);
+    cp_buf_free(&labels);
+}
+
 /* A field of the current item of `list`; false when the list has no such
  * field. */
 static bool
@@ -1040,8 +1103,13 @@ item_value(render *r, const frame *f, const char *name, bool raw, cp_buf *b)
         cp_buf_printf(b, "%zu", f->index + 1);
         return true;
     }
-    if (strcmp(f->list, "facts") == 0) {
-        put_str(b, r->c->problem.facts[f->index].text);
+    if (strcmp(f->list, "facts") == 0 || strcmp(f->list, "answers") == 0) {
+        const cp_text_item *t = strcmp(f->list, "facts") == 0 ? &r->c->problem.facts[f->index]
+                                                              : &r->c->previous.answers[f->index];
+        if (strcmp(name, "cites") == 0)
+            put_cites(r, b, t, false);
+        else
+            put_str(b, t->text);
     } else if (strcmp(f->list, "history") == 0) {
         const cp_text_item *e = &r->c->history[f->index];
         if (strcmp(name, "date") == 0)
@@ -1124,6 +1192,8 @@ value(render *r, const char *name, bool raw, cp_buf *b)
         put_str(b, c->previous.ref);
     } else if (strcmp(name, "previous.date") == 0) {
         put_date(r, b, c->previous.date, raw);
+    } else if (strcmp(name, "previous.reason") == 0) {
+        put_str(b, c->previous.reason);
     } else if (strcmp(name, "previous.outcome") == 0 && c->previous.outcome) {
         /* "rejected" is a word of the claim file: say it in the letter's
          * language when the phrases know it. */
@@ -1235,7 +1305,15 @@ render_inline(render *r, const nodes *ns, cp_buf *b)
             cp_buf_puts(b, n->str);
             break;
         case N_VAR:
-            value(r, n->str, false, b);
+            if (strcmp(n->str, "cites") == 0 && r->n_frames > 0 &&
+                item_field(r->frames[r->n_frames - 1].list, "cites")) {
+                const frame *f = &r->frames[r->n_frames - 1];
+                put_cites(r, b, strcmp(f->list, "facts") == 0 ? &r->c->problem.facts[f->index]
+                                                               : &r->c->previous.answers[f->index],
+                          true);
+            } else {
+                value(r, n->str, false, b);
+            }
             break;
         case N_PHRASE:
             render_phrase(r, n, b);
@@ -1292,6 +1370,42 @@ tidy(const char *s)
 }
 
 static void
+cites_clear(render *r)
+{
+    for (size_t i = 0; i < r->n_cites; i++) {
+        free(r->cites[i].text);
+        free(r->cites[i].parts);
+    }
+    free(r->cites);
+    r->cites = NULL;
+    r->n_cites = 0;
+}
+
+/* The links of the citations rendered into `text` (found in order), with
+ * offsets into text. */
+static void
+block_links(render *r, cp_block *blk)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < r->n_cites; i++) {
+        const cite *ct = &r->cites[i];
+        const char *at = strstr(blk->text + from, ct->text);
+        if (!at)
+            continue;
+        size_t base = (size_t)(at - blk->text);
+        for (size_t k = 0; k < ct->n_parts; k++) {
+            if (ct->parts[k].page <= 0)
+                continue;
+            blk->links = xreallocarray(blk->links, blk->n_links + 1, sizeof *blk->links);
+            blk->links[blk->n_links++] = (cp_block_link){ base + ct->parts[k].start,
+                                                          ct->parts[k].len, ct->parts[k].page };
+        }
+        from = base + strlen(ct->text);
+    }
+    cites_clear(r);
+}
+
+static void
 add_block(render *r, enum cp_block_kind kind, char *label, char *text, int level)
 {
     if (r->n_blocks == r->cap_blocks) {
@@ -1306,7 +1420,8 @@ add_block(render *r, enum cp_block_kind kind, char *label, char *text, int level
             link = r->in->enclosures[r->frames[i - 1].index].first_page;
             break;
         }
-    r->blocks[r->n_blocks++] = (cp_block){ kind, label, text, level, link };
+    r->blocks[r->n_blocks++] = (cp_block){ kind, label, text, level, link, NULL, 0 };
+    block_links(r, &r->blocks[r->n_blocks - 1]);
 }
 
 static void
@@ -1351,10 +1466,15 @@ render_blocks(render *r, const nodes *ns)
             free(r->directives[n->what]);
             r->directives[n->what] = tidy(b.data ? b.data : "");
             cp_buf_free(&b);
+            cites_clear(r);
             break;
         }
         case N_LINE: {
             cp_buf b = CP_BUF_INIT;
+            /* What came before ends here, so that the citations this line
+             * renders are this line's. */
+            if (n->what != CP_BLOCK_PARAGRAPH)
+                flush_paragraph(r);
             render_inline(r, &n->body, &b);
             if (n->what == CP_BLOCK_PARAGRAPH) {
                 char *t = tidy(b.data ? b.data : "");
@@ -1367,7 +1487,6 @@ render_blocks(render *r, const nodes *ns)
                 cp_buf_free(&b);
                 break;
             }
-            flush_paragraph(r);
             char *text = tidy(b.data ? b.data : "");
             cp_buf_free(&b);
             char *label = NULL;
@@ -1380,6 +1499,7 @@ render_blocks(render *r, const nodes *ns)
             if (n->what != CP_BLOCK_GAP && !*text) {
                 free(text);
                 free(label);
+                cites_clear(r);
                 break;
             }
             add_block(r, (enum cp_block_kind)n->what, label, text, n->level);
@@ -1402,6 +1522,7 @@ cp_template_render(cp_letter **out, const cp_template *t, const cp_letter_input 
                                                   : in->deadline;
     render_blocks(&r, &t->root);
     flush_paragraph(&r);
+    cites_clear(&r);
     cp_letter *l = xcalloc(1, sizeof *l);
     l->blocks = r.blocks;
     l->n_blocks = r.n_blocks;
@@ -1426,6 +1547,7 @@ cp_letter_free(cp_letter *l)
     for (size_t i = 0; i < l->n_blocks; i++) {
         free(l->blocks[i].label);
         free(l->blocks[i].text);
+        free(l->blocks[i].links);
     }
     free(l->blocks);
     free(l->subject);

@@ -178,6 +178,7 @@ do_render(int argc, char **argv)
         labels[i][1] = '\0';
         enc[i].label = labels[i];
         enc[i].title = c->documents[i].title;
+        enc[i].doc = &c->documents[i];
         char *key = xasprintf("kind.%s", cp_doc_kind_name(c->documents[i].kind));
         enc[i].kind = cp_l10n_get(l, key);
         free(key);

@@ -74,9 +74,12 @@ typedef struct cp_order {
     cp_loc loc, tracking_loc;
 } cp_order;
 
-typedef struct cp_text_item {      /* a <fact> or a history <event> */
+typedef struct cp_text_item {      /* a <fact>, a history <event> or an <answer> */
     cp_date date;                  /* events only */
     char *text;
+    size_t *cites;                 /* @evidence: the documents it names, as indices
+                                    * into cp_claim.documents, in the order written */
+    size_t n_cites;
     cp_loc loc;
 } cp_text_item;
 
@@ -93,6 +96,9 @@ typedef struct cp_previous_claim {
     char *ref;
     cp_date date;
     char *outcome;       /* e.g. "rejected" */
+    char *reason;        /* <reason>: what the rejection said; NULL when absent */
+    cp_text_item *answers;   /* <answer>: why the decision is wrong */
+    size_t n_answers;
     cp_loc loc;
 } cp_previous_claim;
 
@@ -124,6 +130,7 @@ typedef struct cp_evidence_file {
 
 typedef struct cp_document {
     enum cp_doc_kind kind;
+    char *id;            /* @id, what facts and answers cite it by; NULL when absent */
     char *file;          /* @file as written (may be a glob); NULL for a transcript */
     char *title;         /* @title, else the element's text; may be NULL */
     cp_date date;        /* @date, optional */

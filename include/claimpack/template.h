@@ -33,6 +33,8 @@ typedef struct cp_enclosure {
     const char *title;
     const char *kind;        /* the document kind's name in the letter's language */
     int first_page, page_count;
+    const cp_document *doc;  /* the claim's document it is (a glob's file or a chat),
+                              * for the facts that cite it; may be NULL */
 } cp_enclosure;
 
 typedef struct cp_letter_input {
@@ -59,7 +61,17 @@ typedef struct cp_block {
     int level;               /* BULLET nesting, 0 = top */
     int link;                /* a block that lists an enclosure: its first page
                               * (1-based), for a link to it; else 0 */
+    struct cp_block_link *links;   /* exhibits cited in the text ("(Exhibit B)"):
+                                    * where, and the page each links to */
+    size_t n_links;
 } cp_block;
+
+/* Bytes [start, start + len) of a block's text name an exhibit whose first
+ * page (1-based) is `page`. */
+typedef struct cp_block_link {
+    size_t start, len;
+    int page;
+} cp_block_link;
 
 /* The expanded letter: the parts a layout places. No string is NULL. */
 typedef struct cp_letter {
