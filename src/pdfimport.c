@@ -22,6 +22,14 @@ struct cp_pdfdoc {
     int pages;
 };
 
+/* Structure limits, checked before qpdf recurses (see "structure limits"
+ * below). */
+/* Page tree levels: qpdf survives 10,000 on an 8 MB stack. */
+#define TREE_DEPTH 256
+/* Arrays, dictionaries and streams on one path from a page, as qpdf's copy
+ * recurses through them: it survives 40,000 on an 8 MB stack. */
+#define NESTING_DEPTH 10000
+
 /* Drop a pending error that has been dealt with (or does not matter). */
 static void
 clear_error(qpdf_data q)
@@ -81,6 +89,8 @@ has_pdf_header(const char *path, const char *display, cp_diags *diags)
 
 static int check_streams(qpdf_data q, int pages, const char *display, cp_diags *diags,
                          size_t *repairs);
+static int check_page_tree(qpdf_data q, const char *display, cp_diags *diags);
+static int check_nesting(qpdf_data q, int pages, const char *display, cp_diags *diags);
 
 int
 cp_pdfdoc_open(cp_pdfdoc **out, const char *path, const char *display, cp_diags *diags)
@@ -118,6 +128,9 @@ cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool 
         goto cleanup;
     }
 
+    /* qpdf walks the page tree recursively: bound its depth first. */
+    if (check_page_tree(q, display, diags) < 0)
+        goto cleanup;
     /* The page tree and the page contents are read lazily; damage in them
      * shows only when they are visited, so visit them now. */
     int pages = qpdf_get_num_pages(q);
@@ -145,6 +158,8 @@ cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool 
         cp_error(diags, CP_INPUT, display, 0, 0, "the PDF is damaged beyond repair: %s", msg);
         goto cleanup;
     }
+    if (check_nesting(q, pages, display, diags) < 0)
+        goto cleanup;
     size_t repairs = drain_warnings(q);
     if (streams && check_streams(q, pages, display, diags, &repairs) < 0)
         goto cleanup;
@@ -212,7 +227,7 @@ static qpdf_oh
 page_attr(qpdf_data q, qpdf_oh page, const char *key)
 {
     qpdf_oh node = qpdf_oh_new_object(q, page);
-    for (int depth = 0; node != 0 && depth < 64; depth++) {
+    for (int depth = 0; node != 0 && depth <= TREE_DEPTH; depth++) {
         qpdf_oh v = dict_get(q, node, key);
         if (v != 0) {
             qpdf_oh_release(q, node);
@@ -467,6 +482,180 @@ walk_page(stream_walk *w, int index)
         qpdf_oh_release(q, oh);
         clear_error(q);
     }
+}
+
+/* ---- structure limits ----
+ *
+ * qpdf follows a document's structure by recursion: the page tree when it
+ * counts the pages or pushes inherited attributes down to them, and all
+ * that a page reaches when qpdf_add_page copies it. A file built to nest
+ * deeply (a page tree 20,000 levels deep, a chain of 100,000 objects each
+ * pointing to the next) exhausts the stack and kills the process. Both
+ * depths are measured here first, by walks of our own that keep their
+ * path on the heap. Real documents stay far below either limit: page trees
+ * are a few levels deep, and what a page reaches nests a few dozen levels
+ * (resources, forms, annotations, article beads); the limits are at
+ * TREE_DEPTH and NESTING_DEPTH, at the top of this file. */
+
+typedef struct depth_item {
+    qpdf_oh oh;
+    int depth;
+} depth_item;
+
+typedef struct depth_walk {
+    qpdf_data q;
+    stream_walk seen;           /* only its table of objects met */
+    depth_item *stack;
+    size_t n_stack, cap_stack;
+} depth_walk;
+
+static void
+depth_push(depth_walk *w, qpdf_oh oh, int depth)
+{
+    if (w->n_stack == w->cap_stack) {
+        w->cap_stack = w->cap_stack ? w->cap_stack * 2 : 256;
+        w->stack = xreallocarray(w->stack, w->cap_stack, sizeof *w->stack);
+    }
+    w->stack[w->n_stack].oh = oh;
+    w->stack[w->n_stack].depth = depth;
+    w->n_stack++;
+}
+
+/* True the first time an indirect object is met; direct objects are always
+ * new (a parsed file cannot share them). */
+static bool
+depth_first_visit(depth_walk *w, qpdf_oh oh)
+{
+    qpdf_data q = w->q;
+    if (!qpdf_oh_is_indirect(q, oh))
+        return true;
+    seen_obj *s = seen_get(&w->seen, qpdf_oh_get_object_id(q, oh), qpdf_oh_get_generation(q, oh));
+    if (s->role != 0)
+        return false;
+    s->role = 1;
+    return true;
+}
+
+static void
+depth_walk_free(depth_walk *w)
+{
+    for (size_t i = 0; i < w->n_stack; i++)
+        qpdf_oh_release(w->q, w->stack[i].oh);
+    free(w->stack);
+    free(w->seen.seen);
+}
+
+static int
+check_page_tree(qpdf_data q, const char *display, cp_diags *diags)
+{
+    depth_walk w;
+    memset(&w, 0, sizeof w);
+    w.q = w.seen.q = q;
+    int rc = 0;
+    qpdf_oh root = qpdf_get_root(q);
+    depth_push(&w, dict_get(q, root, "/Pages"), 1);
+    qpdf_oh_release(q, root);
+    while (w.n_stack > 0 && rc == 0) {
+        depth_item it = w.stack[--w.n_stack];
+        if (it.oh != 0 && depth_first_visit(&w, it.oh)) {
+            qpdf_oh kids = dict_get(q, it.oh, "/Kids");
+            if (kids != 0 && qpdf_oh_is_array(q, kids)) {
+                if (it.depth > TREE_DEPTH) {
+                    cp_error(diags, CP_INPUT, display, 0, 0,
+                             "the PDF cannot be used: its page tree is nested more than %d "
+                             "levels deep, which no ordinary document is; print it to a new "
+                             "PDF and use that", TREE_DEPTH);
+                    rc = -1;
+                } else {
+                    int n = qpdf_oh_get_array_n_items(q, kids);
+                    for (int i = 0; i < n; i++)
+                        depth_push(&w, qpdf_oh_get_array_item(q, kids, i), it.depth + 1);
+                }
+            }
+            qpdf_oh_release(q, kids);
+        }
+        qpdf_oh_release(q, it.oh);
+        clear_error(q);
+    }
+    depth_walk_free(&w);
+    return rc;
+}
+
+/* The walk goes in the order of qpdf's copy (a dictionary's keys sorted,
+ * as qpdf keeps them; an array's items in order) and, like it, visits each
+ * object once for the whole document, never enters the page tree or
+ * another page: the depth at which it meets an object is the depth of
+ * qpdf's recursion there. Children are pushed last first, so that the first
+ * is taken first. */
+static int
+check_nesting(qpdf_data q, int pages, const char *display, cp_diags *diags)
+{
+    depth_walk w;
+    memset(&w, 0, sizeof w);
+    w.q = w.seen.q = q;
+    int rc = 0;
+    qpdf_oh *kids = NULL;
+    size_t cap_kids = 0;
+    for (int p = 0; p < pages && rc == 0; p++) {
+        qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
+        depth_push(&w, page, 0);
+        while (w.n_stack > 0 && rc == 0) {
+            depth_item it = w.stack[w.n_stack - 1];
+            w.n_stack--;
+            qpdf_oh oh = it.oh, dict = 0;
+            bool top = it.oh == page;
+            if (qpdf_oh_is_stream(q, oh))
+                dict = qpdf_oh_get_dict(q, oh);
+            bool container = dict != 0 || qpdf_oh_is_dictionary(q, oh) ||
+                             qpdf_oh_is_array(q, oh);
+            /* Another page is left unmarked: it is walked from its own top. */
+            bool skip = !container || qpdf_oh_is_dictionary_of_type(q, oh, "/Pages", "") ||
+                        (!top && qpdf_oh_is_dictionary_of_type(q, oh, "/Page", "")) ||
+                        !depth_first_visit(&w, oh);
+            if (!skip && it.depth > NESTING_DEPTH) {
+                cp_error(diags, CP_INPUT, display, 0, 0,
+                         "the PDF cannot be used: page %d: its objects are nested more than "
+                         "%d levels deep, which no ordinary document is; print it to a new "
+                         "PDF and use that", p + 1, NESTING_DEPTH);
+                rc = -1;
+                skip = true;
+            }
+            if (!skip && dict != 0) {
+                depth_push(&w, dict, it.depth + 1);
+                dict = 0;
+            } else if (!skip) {
+                size_t n = 0;
+                if (qpdf_oh_is_array(q, oh)) {
+                    n = (size_t)qpdf_oh_get_array_n_items(q, oh);
+                    if (n > cap_kids) {
+                        cap_kids = n;
+                        kids = xreallocarray(kids, cap_kids, sizeof *kids);
+                    }
+                    for (size_t i = 0; i < n; i++)
+                        kids[i] = qpdf_oh_get_array_item(q, oh, (int)i);
+                } else {
+                    qpdf_oh_begin_dict_key_iter(q, oh);
+                    while (qpdf_oh_dict_more_keys(q)) {
+                        if (n == cap_kids) {
+                            cap_kids = cap_kids ? cap_kids * 2 : 64;
+                            kids = xreallocarray(kids, cap_kids, sizeof *kids);
+                        }
+                        kids[n++] = qpdf_oh_get_key(q, oh, qpdf_oh_dict_next_key(q));
+                    }
+                }
+                while (n > 0)
+                    depth_push(&w, kids[--n], it.depth + 1);
+            }
+            qpdf_oh_release(q, dict);
+            if (oh != page)
+                qpdf_oh_release(q, oh);
+            clear_error(q);
+        }
+        qpdf_oh_release(q, page);
+    }
+    free(kids);
+    depth_walk_free(&w);
+    return rc;
 }
 
 /* The number of qpdf warnings pending (they are taken), and the text of
