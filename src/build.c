@@ -527,11 +527,12 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
     char *out_path = NULL, *sig_path = NULL;
     int rc = -1;
 
-    /* Stops where the claim is unusable; evidence problems are checked
-     * even when the checklist found items missing, so that one run reports
-     * everything. */
+    /* Stops where the claim is unusable; schema errors, the checklist and
+     * the evidence check are all reported (an invalid claim's model is
+     * checked too), so that one run reports everything, as check does. */
     step(o, "checking the evidence files");
-    cp_load_opts lo = { .print = o->print, .force = o->force, .fast = true, .stop_early = true };
+    cp_load_opts lo = { .print = o->print, .force = o->force, .fast = true, .stop_early = true,
+                        .whole = true };
     cp_claim_load(&b.claim, &cl, o->claim_path, &lo, diags);
     if (b.claim == NULL)
         goto cleanup;

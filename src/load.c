@@ -30,7 +30,7 @@ cp_claim_load(cp_claim **claim, cp_checklist **checklist, const char *path,
     *claim = NULL;
     *checklist = NULL;
     if (o->whole) {
-        if (cp_claim_parse_all(claim, path, diags) < 0 && (*claim == NULL || o->stop_early))
+        if (cp_claim_parse_all(claim, path, diags) < 0 && *claim == NULL)
             return -1;
     } else if (cp_claim_parse(claim, path, diags) < 0) {
         return -1;
