@@ -47,6 +47,19 @@ take_error(qpdf_data q, cp_diags *d, enum cp_status status, const char *what)
     return -1;
 }
 
+/* qpdf could not write the output: the message names the output, not the
+ * temporary file qpdf was writing. */
+static void
+write_error(qpdf_data q, const char *target, cp_diags *d)
+{
+    qpdf_error e = qpdf_get_error(q);
+    const char *detail = e ? qpdf_get_error_message_detail(q, e) : NULL;
+    if ((detail == NULL || *detail == '\0') && e)
+        detail = qpdf_get_error_full_text(q, e);
+    cp_error(d, CP_OUTPUT, target, 0, 0, "cannot write%s: %s",
+             target ? "" : " to standard output", detail ? detail : "unknown error");
+}
+
 /* qpdf's warnings (damaged data in an imported PDF) as ours. */
 static void
 take_warnings(qpdf_data q, cp_diags *d)
@@ -664,57 +677,15 @@ patch_id(const char *path, const char *hex)
     return rc;
 }
 
-/* A temporary file beside `path`; the caller renames or unlinks it. */
-static char *
-temp_beside(const char *path, const char *tag, int *fd)
-{
-    char *dir = cp_path_dir(path);
-    char *tmpl = xasprintf("%s/.%s.%s.XXXXXX", dir, cp_path_base(path), tag);
-    free(dir);
-    *fd = mkstemp(tmpl);
-    if (*fd < 0) {
-        free(tmpl);
-        return NULL;
-    }
-    return tmpl;
-}
-
 int
-cp_copy_to_stdout(const char *tmp, cp_diags *d)
-{
-    FILE *in = fopen(tmp, "rb");
-    if (in == NULL) {
-        cp_error(d, CP_OUTPUT, tmp, 0, 0, "%s", strerror(errno));
-        return -1;
-    }
-    char buf[65536];
-    size_t n;
-    int rc = 0;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, stdout) != n) {
-            rc = -1;
-            break;
-        }
-    if (fflush(stdout) != 0)
-        rc = -1;
-    if (rc < 0)
-        cp_error(d, CP_OUTPUT, "(standard output)", 0, 0, "cannot write: %s", strerror(errno));
-    fclose(in);
-    return rc;
-}
-
-int
-cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
+cp_assemble(const cp_asm_plan *plan, cp_output *out, cp_diags *diags)
 {
     asm_state st;
     memset(&st, 0, sizeof st);
     st.plan = plan;
     st.diags = diags;
-    int rc = -1, fd = -1;
-    bool to_stdout = strcmp(path, "-") == 0;
-    char *tmp = NULL;
-    char *tmp_base = to_stdout ? xasprintf("%s/claimpack", getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp")
-                               : xstrdup(path);
+    int rc = -1;
+    const char *tmp = cp_output_temp(out), *target = cp_output_target(out);
 
     st.image_objs = xcalloc(plan->n_images ? plan->n_images : 1, sizeof *st.image_objs);
     st.placed = xcalloc(plan->n_images ? plan->n_images : 1, sizeof *st.placed);
@@ -744,19 +715,8 @@ cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
     if (take_error(st.out, diags, CP_OUTPUT, "assembling the PDF") < 0)
         goto cleanup;
 
-    tmp = temp_beside(tmp_base, "tmp", &fd);
-    if (tmp == NULL) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create the output: %s", strerror(errno));
-        goto cleanup;
-    }
-    /* mkstemp makes the file private; the PDF gets the usual mode. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    close(fd);
-    fd = -1;
     if (qpdf_init_write(st.out, tmp) & QPDF_ERRORS) {
-        take_error(st.out, diags, CP_OUTPUT, "cannot write the output");
+        write_error(st.out, target, diags);
         goto cleanup;
     }
     qpdf_set_object_stream_mode(st.out, qpdf_o_generate);
@@ -767,48 +727,21 @@ cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags)
     int wrc = qpdf_write(st.out);
     take_warnings(st.out, diags);
     if (wrc & QPDF_ERRORS) {
-        take_error(st.out, diags, CP_OUTPUT, "cannot write the output");
+        write_error(st.out, target, diags);
         goto cleanup;
     }
+    errno = 0;
     if (patch_id(tmp, st.id) < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno ? errno : EIO));
+        cp_error(diags, CP_OUTPUT, target, 0, 0, "cannot write%s: %s",
+                 target ? "" : " to standard output", strerror(errno ? errno : EIO));
         goto cleanup;
     }
     if (plan->n_images > 0 &&
-        cp_imagestore_append(tmp, plan->images, st.placed, plan->n_images, st.nonce, st.id,
-                             diags) < 0)
+        cp_imagestore_append(tmp, target, plan->images, st.placed, plan->n_images, st.nonce,
+                             st.id, diags) < 0)
         goto cleanup;
-    /* When the new file replaces an older one, it goes to disk before the
-     * rename, so that a crash cannot leave an empty file where the old one
-     * was. A new name has nothing to lose, and the fsync (15-40 ms here)
-     * would be a third of the time of a letter. */
-    struct stat old;
-    if (!to_stdout && stat(path, &old) == 0) {
-        fd = open(tmp, O_RDONLY | O_CLOEXEC);
-        if (fd < 0 || fsync(fd) != 0) {
-            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
-            goto cleanup;
-        }
-    }
-    if (to_stdout) {
-        if (cp_copy_to_stdout(tmp, diags) < 0)
-            goto cleanup;
-    } else {
-        if (rename(tmp, path) != 0) {
-            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
-            goto cleanup;
-        }
-        free(tmp);
-        tmp = NULL;
-    }
     rc = 0;
 cleanup:
-    if (fd >= 0)
-        close(fd);
-    if (tmp) {
-        unlink(tmp);
-        free(tmp);
-    }
     if (st.out)
         qpdf_cleanup(&st.out);
     if (st.gen)
@@ -816,6 +749,5 @@ cleanup:
     free(st.image_objs);
     free(st.placed);
     free(st.pages);
-    free(tmp_base);
     return rc;
 }

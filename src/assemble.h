@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include "claimpack/diag.h"
 #include "image.h"
+#include "output.h"
 #include "pdfimport.h"
 
 enum cp_asm_kind {
@@ -81,24 +82,22 @@ typedef struct cp_asm_plan {
     long long date_epoch;      /* creation/modification date (seconds since 1970) */
 } cp_asm_plan;
 
-/* Write the PDF described by plan to `path` ("-" = standard output),
- * atomically: a temporary file in the same directory, renamed into place
- * only when everything succeeded. Errors: CP_INPUT for a source that fails
- * to read, CP_OUTPUT for the output. 0 or -1. */
-int cp_assemble(const cp_asm_plan *plan, const char *path, cp_diags *diags);
-
-/* Copy a finished file to standard output (the output is "-" or a
- * device). CP_OUTPUT error on failure. 0 or -1. */
-int cp_copy_to_stdout(const char *path, cp_diags *diags);
+/* Write the PDF described by plan into out's temporary file (output.h);
+ * the caller commits or aborts out. Errors: CP_INPUT for a source that
+ * fails to read, CP_OUTPUT for the output (naming the output, not the
+ * temporary file). 0 or -1. */
+int cp_assemble(const cp_asm_plan *plan, cp_output *out, cp_diags *diags);
 
 /* The pictures (imagestore.c), appended as an incremental update to the
- * PDF that qpdf wrote at `path`. qpdf wrote a placeholder image for each
+ * PDF that qpdf wrote at `path`; messages call it `name` (NULL: standard
+ * output). qpdf wrote a placeholder image for each
  * picture i with placed[i] set, its dictionary marked /CpSlot (NONCE-i);
  * the picture is appended under the placeholder's object number, then a
  * cross-reference stream with /Prev to qpdf's and the file identifier `id`
  * (32 hex digits). CP_OUTPUT errors, or CP_INPUT for a picture that no
  * longer reads. 0 or -1. */
-int cp_imagestore_append(const char *path, const cp_asm_image *images, const bool *placed,
-                         size_t n, const char *nonce, const char *id, cp_diags *diags);
+int cp_imagestore_append(const char *path, const char *name, const cp_asm_image *images,
+                         const bool *placed, size_t n, const char *nonce, const char *id,
+                         cp_diags *diags);
 
 #endif

@@ -262,68 +262,34 @@ file_size(const char *path)
     return stat(path, &st) == 0 ? (long long)st.st_size : 0;
 }
 
-/* The PDF into a scratch file beside the output (or in TMPDIR for standard
- * output), so that its size can be known before anything is replaced.
- * Returns the scratch file's name, NULL on failure. */
-static char *
+/* The PDF into the output's temporary file, so that its size can be known
+ * before anything is replaced. The output, or NULL on failure. */
+static cp_output *
 assemble_scratch(build_ctx *b, const char *out_path, long long *size, cp_diags *diags)
 {
-    char *tmpl;
-    if (strcmp(out_path, "-") == 0) {
-        const char *t = getenv("TMPDIR");
-        tmpl = xasprintf("%s/claimpack.maxsize.XXXXXX", t && *t ? t : "/tmp");
-    } else {
-        char *dir = cp_path_dir(out_path);
-        tmpl = xasprintf("%s/.%s.maxsize.XXXXXX", dir, cp_path_base(out_path));
-        free(dir);
-    }
-    int fd = mkstemp(tmpl);
-    if (fd < 0) {
-        cp_error(diags, CP_OUTPUT, out_path, 0, 0, "cannot create a scratch file beside it: %s",
-                 strerror(errno));
-        free(tmpl);
+    cp_output *out;
+    if (cp_output_begin(&out, out_path, diags) < 0)
+        return NULL;
+    if (cp_assemble(&b->plan, out, diags) < 0) {
+        cp_output_abort(out);
         return NULL;
     }
-    close(fd);
-    if (cp_assemble(&b->plan, tmpl, diags) < 0) {
-        unlink(tmpl);
-        free(tmpl);
-        return NULL;
-    }
-    *size = file_size(tmpl);
-    return tmpl;
-}
-
-static int
-place_scratch(char *tmp, const char *out_path, cp_diags *diags)
-{
-    int rc = 0;
-    if (strcmp(out_path, "-") == 0) {
-        rc = cp_copy_to_stdout(tmp, diags);
-        unlink(tmp);
-    } else if (rename(tmp, out_path) != 0) {
-        cp_error(diags, CP_OUTPUT, out_path, 0, 0, "cannot write: %s", strerror(errno));
-        unlink(tmp);
-        rc = -1;
-    }
-    free(tmp);
-    return rc;
+    *size = cp_output_size(out);
+    return out;
 }
 
 /* Put the scratch file in place when it fits (1, *rc = the outcome), else
- * remove it (0). Either way *tmp is taken. */
+ * remove it (0). Either way *out is taken. */
 static int
-keep_if_fits(char **tmp, long long size, long long budget, const char *out_path, int *rc,
-             cp_diags *diags)
+keep_if_fits(cp_output **out, long long size, long long budget, int *rc, cp_diags *diags)
 {
+    cp_output *o = *out;
+    *out = NULL;
     if (size <= budget) {
-        *rc = place_scratch(*tmp, out_path, diags);
-        *tmp = NULL;
+        *rc = cp_output_commit(o, diags);
         return 1;
     }
-    unlink(*tmp);
-    free(*tmp);
-    *tmp = NULL;
+    cp_output_abort(o);
     return 0;
 }
 
@@ -413,7 +379,7 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
     size_t n = pack->n_images;
     long long budget = b->o->max_size;
     cp_maxsize_pic *pics = xcalloc(n ? n : 1, sizeof *pics);
-    char *tmp = NULL;
+    cp_output *tmp = NULL;
     int rc = -1;
 
     /* What is not a picture: the typeset pages (qpdf's object streams make
@@ -445,7 +411,7 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
         tmp = assemble_scratch(b, out_path, &size, diags);
         if (tmp == NULL)
             goto cleanup;
-        if (keep_if_fits(&tmp, size, budget, out_path, &rc, diags))
+        if (keep_if_fits(&tmp, size, budget, &rc, diags))
             goto cleanup;
         room -= size - budget;
     }
@@ -476,14 +442,14 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
         if (r > 0) {
             /* The smallest there is. The estimate of the rest is only an
              * estimate: what was measured decides. */
-            if (keep_if_fits(&tmp, size, budget, out_path, &rc, diags))
+            if (keep_if_fits(&tmp, size, budget, &rc, diags))
                 goto cleanup;
             say_too_large(b, pics, size, diags);
             goto cleanup;
         }
         note(b->o, "--max-size: pictures at level %d of %d: %lld bytes", level + 1,
              cp_maxsize_levels(), size);
-        if (keep_if_fits(&tmp, size, budget, out_path, &rc, diags))
+        if (keep_if_fits(&tmp, size, budget, &rc, diags))
             goto cleanup;
         /* The estimate of the rest was off: once more, one level down. */
         room -= size - budget;
@@ -499,10 +465,7 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
         free(got);
     }
 cleanup:
-    if (tmp) {
-        unlink(tmp);
-        free(tmp);
-    }
+    cp_output_abort(tmp);
     /* The plan must not point at buffers freed here. */
     for (size_t i = 0; i < n; i++) {
         pack->images[i].data = NULL;
@@ -608,7 +571,14 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
             goto cleanup;
     } else {
         step(o, "writing the PDF");
-        if (cp_assemble(&b.plan, out_path, diags) < 0)
+        cp_output *out;
+        if (cp_output_begin(&out, out_path, diags) < 0)
+            goto cleanup;
+        if (cp_assemble(&b.plan, out, diags) < 0) {
+            cp_output_abort(out);
+            goto cleanup;
+        }
+        if (cp_output_commit(out, diags) < 0)
             goto cleanup;
     }
     note(o, "wrote %s (%zu pages)", strcmp(out_path, "-") == 0 ? "standard output" : out_path,

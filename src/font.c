@@ -2,6 +2,7 @@
  * for embedding. */
 #include "config.h"
 #include "font.h"
+#include "output.h"
 #include "claimpack/claimpack.h"
 #include "util.h"
 
@@ -763,14 +764,8 @@ cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face_id,
         cp_error(diags, CP_OUTPUT, f->path, 0, 0, "cannot subset font");
         goto cleanup;
     }
-    const char *tmp = getenv("TMPDIR");
-    path = xasprintf("%s/claimpack-font.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    fd = mkstemp(path);
-    if (fd < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create temporary font file: %s",
-                 strerror(errno));
+    if (cp_scratch_create(&path, &fd, "claimpack-font", diags) < 0)
         goto cleanup;
-    }
     for (size_t done = 0; done < len;) {
         ssize_t n = write(fd, data + done, len - done);
         if (n < 0 && errno == EINTR)
@@ -778,7 +773,8 @@ cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face_id,
         if (n <= 0) {
             cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write temporary font file: %s",
                      n < 0 ? strerror(errno) : "short write");
-            unlink(path);
+            cp_scratch_remove(path);
+            path = NULL;
             goto cleanup;
         }
         done += (size_t)n;
@@ -787,7 +783,8 @@ cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face_id,
         fd = -1;
         cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write temporary font file: %s",
                  strerror(errno));
-        unlink(path);
+        cp_scratch_remove(path);
+        path = NULL;
         goto cleanup;
     }
     fd = -1;

@@ -70,8 +70,8 @@ size_t cp_font_used_codes(uint32_t **out, const cp_fontset *fs, enum cp_face fac
 uint32_t cp_font_code_unicode(const cp_fontset *fs, uint32_t code);
 
 /* Write the subset of `face` (the code points recorded with cp_font_use) to
- * a new temporary file in $TMPDIR; *path_out is newly allocated and the
- * caller unlinks the file and frees the path. 0 or -1 (CP_OUTPUT). */
+ * a scratch file (output.h); the caller removes it with cp_scratch_remove,
+ * which frees *path_out. 0 or -1 (CP_OUTPUT). */
 int cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face,
                         cp_diags *diags);
 

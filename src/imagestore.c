@@ -592,8 +592,9 @@ write_xref(store *s, const base_info *b, const char *id)
 }
 
 int
-cp_imagestore_append(const char *path, const cp_asm_image *images, const bool *placed, size_t n,
-                     const char *nonce, const char *id, cp_diags *diags)
+cp_imagestore_append(const char *path, const char *name, const cp_asm_image *images,
+                     const bool *placed, size_t n, const char *nonce, const char *id,
+                     cp_diags *diags)
 {
     store s;
     memset(&s, 0, sizeof s);
@@ -604,13 +605,13 @@ cp_imagestore_append(const char *path, const cp_asm_image *images, const bool *p
     s.fp = fopen(path, "r+be");
     struct stat st;
     if (s.fp == NULL || fstat(fileno(s.fp), &st) != 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+        cp_error(diags, CP_OUTPUT, name, 0, 0, "cannot write: %s", strerror(errno));
         goto cleanup;
     }
     size_t len = (size_t)st.st_size;
     void *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fileno(s.fp), 0) : MAP_FAILED;
     if (map == MAP_FAILED) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot read back: %s",
+        cp_error(diags, CP_OUTPUT, name, 0, 0, "cannot read back: %s",
                  len ? strerror(errno) : "empty file");
         goto cleanup;
     }
@@ -618,13 +619,13 @@ cp_imagestore_append(const char *path, const cp_asm_image *images, const bool *p
     bool newline = ((const char *)map)[len - 1] == '\n';
     munmap(map, len);
     if (!found) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "internal error: the pictures' places were not "
+        cp_error(diags, CP_OUTPUT, name, 0, 0, "internal error: the pictures' places were not "
                  "found in the written file");
         goto cleanup;
     }
     s.next_num = b.size;
     if (fseeko(s.fp, 0, SEEK_END) != 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+        cp_error(diags, CP_OUTPUT, name, 0, 0, "cannot write: %s", strerror(errno));
         goto cleanup;
     }
     if (!newline)
@@ -644,13 +645,13 @@ cp_imagestore_append(const char *path, const cp_asm_image *images, const bool *p
         s.err = errno;
     }
     if (s.failed) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(s.err));
+        cp_error(diags, CP_OUTPUT, name, 0, 0, "cannot write: %s", strerror(s.err));
         goto cleanup;
     }
     rc = 0;
 cleanup:
     if (s.fp && fclose(s.fp) != 0 && rc == 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
+        cp_error(diags, CP_OUTPUT, name, 0, 0, "cannot write: %s", strerror(errno));
         rc = -1;
     }
     free(s.xref);

@@ -1,4 +1,4 @@
-/* output.c: atomic output through a temporary file and rename(2). */
+/* output.c: atomic output through a temporary file (see output.h). */
 #include "config.h"
 #include "output.h"
 #include "util.h"
@@ -6,10 +6,95 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+struct cp_output {
+    char *path;                 /* the target; "-" for standard output */
+    char *temp;
+    int slot;                   /* in `pending` */
+};
+
+/* ---- temporary files removed on a signal or at exit ----
+ *
+ * The handler may run at any moment, so it reads only this table: each
+ * slot is a name set before the file is created and cleared before the
+ * name is freed. More than two files are never open at once (the output
+ * and, for init, a profile). */
+#define PENDING_MAX 4
+static const char *volatile pending[PENDING_MAX];
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
+
+static void
+remove_pending(void)
+{
+    for (int i = 0; i < PENDING_MAX; i++) {
+        const char *p = pending[i];
+        if (p != NULL) {
+            pending[i] = NULL;
+            unlink(p);
+        }
+    }
+}
+
+/* Remove the files, then die by the same signal, as if it had not been
+ * caught: the parent (a shell, make) sees what happened. The signal is
+ * blocked while this runs; it is delivered again, now with its default
+ * action, as soon as the handler returns. */
+static void
+on_signal(int sig)
+{
+    int saved = errno;
+    remove_pending();
+    signal(sig, SIG_DFL);
+    raise(sig);
+    errno = saved;
+}
+
+/* Once per process: the handlers (a signal the caller ignores, as nohup
+ * does with SIGHUP, stays ignored) and the exit hook. */
+static void
+install_cleanup(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    for (size_t i = 0; i < CP_ARRAY_LEN(caught); i++) {
+        struct sigaction old, sa;
+        if (sigaction(caught[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        for (size_t j = 0; j < CP_ARRAY_LEN(caught); j++)
+            sigaddset(&sa.sa_mask, caught[j]);
+        sigaction(caught[i], &sa, NULL);
+    }
+    atexit(remove_pending);
+}
+
+static int
+claim_slot(const char *name)
+{
+    install_cleanup();
+    for (int i = 0; i < PENDING_MAX; i++)
+        if (pending[i] == NULL) {
+            pending[i] = name;
+            return i;
+        }
+    return -1;
+}
+
+static void
+release_slot(int slot)
+{
+    if (slot >= 0)
+        pending[slot] = NULL;
+}
 
 static int
 write_all(int fd, const void *data, size_t len)
@@ -31,10 +116,228 @@ write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
+static bool
+is_stdout(const char *path)
+{
+    return strcmp(path, "-") == 0;
+}
+
+/* Create the temporary file for `path`, 0600 (mkstemp's mode), and
+ * register it. The open descriptor through *fd, or -1 and an error. */
+static char *
+create_temp(const char *path, int *slot, int *fd, cp_diags *diags)
+{
+    char *tmpl;
+    if (is_stdout(path)) {
+        const char *t = getenv("TMPDIR");
+        tmpl = xasprintf("%s/claimpack.tmp.XXXXXX", t && *t ? t : "/tmp");
+    } else {
+        char *dir = cp_path_dir(path);
+        tmpl = xasprintf("%s/.%s.tmp.XXXXXX", dir, cp_path_base(path));
+        free(dir);
+    }
+    *slot = claim_slot(tmpl);
+    if (*slot < 0) {
+        cp_error(diags, CP_OUTPUT, is_stdout(path) ? NULL : path, 0, 0,
+                 "internal error: too many files being written at once");
+        free(tmpl);
+        return NULL;
+    }
+    *fd = mkstemp(tmpl);
+    if (*fd < 0) {
+        int e = errno;
+        release_slot(*slot);
+        if (is_stdout(path)) {
+            const char *t = getenv("TMPDIR");
+            cp_error(diags, CP_OUTPUT, NULL, 0, 0, "cannot create a temporary file in %s "
+                     "(for standard output): %s", t && *t ? t : "/tmp", strerror(e));
+        } else if (e == ENOENT) {
+            char *dir = cp_path_dir(path);
+            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: the folder %s does not exist",
+                     dir);
+            free(dir);
+        } else {
+            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(e));
+        }
+        free(tmpl);
+        return NULL;
+    }
+    return tmpl;
+}
+
+int
+cp_output_begin(cp_output **out, const char *path, cp_diags *diags)
+{
+    *out = NULL;
+    if (!is_stdout(path)) {
+        struct stat st;
+        size_t n = strlen(path);
+        bool dir = (n > 0 && path[n - 1] == '/') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+        if (dir) {
+            cp_error(diags, CP_OUTPUT, path, 0, 0, "is a folder; give the file to write, "
+                     "such as -o %s%sclaim.pdf", path, n > 0 && path[n - 1] == '/' ? "" : "/");
+            return -1;
+        }
+        /* rename would replace a device or a pipe by a plain file. */
+        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+            cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: not a regular file");
+            return -1;
+        }
+    }
+    int slot, fd;
+    char *temp = create_temp(path, &slot, &fd, diags);
+    if (temp == NULL)
+        return -1;
+    close(fd);
+    cp_output *o = xcalloc(1, sizeof *o);
+    o->path = xstrdup(path);
+    o->temp = temp;
+    o->slot = slot;
+    *out = o;
+    return 0;
+}
+
+const char *
+cp_output_temp(const cp_output *o)
+{
+    return o->temp;
+}
+
+const char *
+cp_output_target(const cp_output *o)
+{
+    return is_stdout(o->path) ? NULL : o->path;
+}
+
+long long
+cp_output_size(const cp_output *o)
+{
+    struct stat st;
+    return stat(o->temp, &st) == 0 ? (long long)st.st_size : 0;
+}
+
+static void
+output_free(cp_output *o)
+{
+    release_slot(o->slot);
+    free(o->temp);
+    free(o->path);
+    free(o);
+}
+
+void
+cp_output_abort(cp_output *o)
+{
+    if (o == NULL)
+        return;
+    unlink(o->temp);
+    output_free(o);
+}
+
+/* The mode the target gets: an existing file's own, else what a new file
+ * gets under the umask. */
+static mode_t
+final_mode(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        return st.st_mode & 07777;
+    mode_t mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+/* The temporary file's bytes to standard output. The name is removed
+ * first: from then on nothing is left behind whatever happens, even if
+ * the reader stops early and SIGPIPE ends the program. */
+static int
+copy_out(cp_output *o, cp_diags *diags)
+{
+    int fd = open(o->temp, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        cp_error(diags, CP_OUTPUT, NULL, 0, 0, "cannot write to standard output: %s",
+                 strerror(errno));
+        return -1;
+    }
+    unlink(o->temp);
+    fflush(stdout);
+    char buf[65536];
+    int rc = 0;
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            rc = n < 0 ? -1 : 0;
+            break;
+        }
+        if (write_all(STDOUT_FILENO, buf, (size_t)n) < 0) {
+            rc = -1;
+            break;
+        }
+    }
+    if (rc < 0)
+        cp_error(diags, CP_OUTPUT, NULL, 0, 0, "cannot write to standard output: %s",
+                 strerror(errno));
+    close(fd);
+    return rc;
+}
+
+/* fsync and the final mode, on the temporary file. */
+static int
+settle(cp_output *o, mode_t mode, cp_diags *diags)
+{
+    int fd = open(o->temp, O_RDONLY | O_CLOEXEC);
+    int rc = fd >= 0 && fchmod(fd, mode) == 0 && fsync(fd) == 0 ? 0 : -1;
+    int e = errno;
+    if (fd >= 0 && close(fd) != 0 && rc == 0) {
+        rc = -1;
+        e = errno;
+    }
+    if (rc < 0)
+        cp_error(diags, CP_OUTPUT, o->path, 0, 0, "cannot write: %s", strerror(e));
+    return rc;
+}
+
+int
+cp_output_commit(cp_output *o, cp_diags *diags)
+{
+    int rc = -1;
+    if (is_stdout(o->path)) {
+        rc = copy_out(o, diags);
+    } else if (settle(o, final_mode(o->path), diags) == 0) {
+        if (rename(o->temp, o->path) == 0)
+            rc = 0;
+        else
+            cp_error(diags, CP_OUTPUT, o->path, 0, 0, "cannot write: %s", strerror(errno));
+    }
+    if (rc < 0)
+        unlink(o->temp);
+    output_free(o);
+    return rc;
+}
+
+/* `len` bytes into the temporary file. */
+static int
+fill(cp_output *o, const void *data, size_t len, cp_diags *diags)
+{
+    int fd = open(o->temp, O_WRONLY | O_CLOEXEC);
+    int rc = fd >= 0 && write_all(fd, data, len) == 0 ? 0 : -1;
+    int e = errno;
+    if (fd >= 0 && close(fd) != 0 && rc == 0) {
+        rc = -1;
+        e = errno;
+    }
+    if (rc < 0)
+        cp_error(diags, CP_OUTPUT, o->path, 0, 0, "cannot write: %s", strerror(e));
+    return rc;
+}
+
 int
 cp_output_write(const char *path, const void *data, size_t len, cp_diags *diags)
 {
-    if (strcmp(path, "-") == 0) {
+    if (is_stdout(path)) {
+        fflush(stdout);
         if (write_all(STDOUT_FILENO, data, len) < 0) {
             cp_error(diags, CP_OUTPUT, NULL, 0, 0, "cannot write to standard output: %s",
                      strerror(errno));
@@ -42,61 +345,14 @@ cp_output_write(const char *path, const void *data, size_t len, cp_diags *diags)
         }
         return 0;
     }
-
-    int rc = -1, fd = -1;
-    bool created = false;
-    char *tmp = xasprintf("%s.XXXXXX", path);
-    struct stat st;
-    /* A directory or other non-file target would be replaced by rename. */
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write output: %s",
-                 S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
-        goto cleanup;
+    cp_output *o;
+    if (cp_output_begin(&o, path, diags) < 0)
+        return -1;
+    if (fill(o, data, len, diags) < 0) {
+        cp_output_abort(o);
+        return -1;
     }
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write output: %s", strerror(errno));
-        goto cleanup;
-    }
-    created = true;
-    /* mkstemp makes the file 0600; an output is an ordinary document. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write output: %s", strerror(errno));
-        goto cleanup;
-    }
-    int e = close(fd);
-    fd = -1;
-    if (e < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write output: %s", strerror(errno));
-        goto cleanup;
-    }
-    if (rename(tmp, path) < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write output: %s", strerror(errno));
-        goto cleanup;
-    }
-    rc = 0;
-cleanup:
-    if (fd >= 0)
-        close(fd);
-    if (rc < 0 && created)
-        unlink(tmp);
-    free(tmp);
-    return rc;
-}
-
-/* The temporary file being written, removed if a signal cuts the run
- * short so that nothing half-written is left behind. */
-static char *volatile tmp_path;
-
-static void
-on_signal(int sig)
-{
-    if (tmp_path)
-        unlink(tmp_path);
-    signal(sig, SIG_DFL);
-    raise(sig);
+    return cp_output_commit(o, diags);
 }
 
 int
@@ -107,38 +363,15 @@ cp_output_write_new(const char *path, const void *data, size_t len, cp_diags *di
         cp_error(diags, CP_OUTPUT, path, 0, 0, "already exists; not overwriting it");
         return -1;
     }
-    char *dir = cp_path_dir(path);
-    char *tmpl = cp_path_join(dir, ".claimpack-init.XXXXXX");
-    free(dir);
-    struct sigaction sa, old_int, old_term, old_hup;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-    sigaction(SIGHUP, &sa, &old_hup);
-
-    int rc = -1, fd = mkstemp(tmpl);
-    if (fd < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot create a file beside it: %s",
-                 strerror(errno));
+    cp_output *o;
+    if (cp_output_begin(&o, path, diags) < 0)
+        return -1;
+    int rc = -1;
+    if (fill(o, data, len, diags) < 0)
         goto cleanup;
-    }
-    tmp_path = tmpl;
-    /* mkstemp makes 0600; a claim file is an ordinary document. */
-    mode_t mask = umask(0);
-    umask(mask);
-    (void)fchmod(fd, 0666 & ~mask);
-    if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
-        close(fd);
+    if (settle(o, final_mode(path), diags) < 0)
         goto cleanup;
-    }
-    if (close(fd) < 0) {
-        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(errno));
-        goto cleanup;
-    }
-    if (link(tmpl, path) < 0) {
+    if (link(o->temp, path) < 0) {
         if (errno == EEXIST)
             cp_error(diags, CP_OUTPUT, path, 0, 0, "already exists; not overwriting it");
         else
@@ -147,12 +380,38 @@ cp_output_write_new(const char *path, const void *data, size_t len, cp_diags *di
     }
     rc = 0;
 cleanup:
-    if (tmp_path)
-        unlink(tmpl);
-    tmp_path = NULL;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    sigaction(SIGHUP, &old_hup, NULL);
-    free(tmpl);
+    cp_output_abort(o);         /* the temporary name goes; a link keeps the file */
     return rc;
+}
+
+int
+cp_scratch_create(char **path, int *fd, const char *prefix, cp_diags *diags)
+{
+    const char *t = getenv("TMPDIR");
+    char *tmpl = xasprintf("%s/%s.XXXXXX", t && *t ? t : "/tmp", prefix);
+    *path = NULL;
+    if (claim_slot(tmpl) < 0 || (*fd = mkstemp(tmpl)) < 0) {
+        int e = errno;
+        for (int i = 0; i < PENDING_MAX; i++)
+            if (pending[i] == tmpl)
+                release_slot(i);
+        cp_error(diags, CP_OUTPUT, NULL, 0, 0, "cannot create a temporary file in %s: %s",
+                 t && *t ? t : "/tmp", strerror(e));
+        free(tmpl);
+        return -1;
+    }
+    *path = tmpl;
+    return 0;
+}
+
+void
+cp_scratch_remove(char *path)
+{
+    if (path == NULL)
+        return;
+    for (int i = 0; i < PENDING_MAX; i++)
+        if (pending[i] == path)
+            release_slot(i);
+    unlink(path);
+    free(path);
 }

@@ -1,6 +1,16 @@
 /* output.h: writing the result without ever leaving half a file.
  *
- * The data stays the caller's.
+ * Every file claimpack writes goes through a temporary file: created 0600
+ * beside the target (in $TMPDIR for standard output, where it is removed
+ * before its bytes are copied out), written, synced, given its final mode
+ * and only then renamed (or linked) into place. While a temporary file
+ * exists, SIGINT, SIGTERM, SIGHUP and SIGPIPE remove it and then end the
+ * program by the same signal, and any exit (running out of memory too)
+ * removes it. Messages name the target, never the temporary file.
+ *
+ * A cp_output is the caller's until cp_output_commit or cp_output_abort,
+ * which both free it. The data handed to the write functions stays the
+ * caller's.
  */
 #ifndef CP_OUTPUT_H
 #define CP_OUTPUT_H
@@ -8,18 +18,48 @@
 #include <stddef.h>
 #include "claimpack/diag.h"
 
-/* Write `len` bytes to `path` atomically: a temporary file in the same
- * directory ("NAME.XXXXXX"), fsync, rename over the target. On any failure
- * the temporary file is removed, an existing target is untouched and a
- * CP_OUTPUT error names the path and the reason. "-" writes to standard
- * output. 0 or -1. */
+typedef struct cp_output cp_output;
+
+/* Start writing `path` ("-" = standard output): the temporary file is
+ * created and registered. A directory (or a name ending in '/') and a
+ * target that is not a regular file are refused. CP_OUTPUT error naming
+ * path. 0 or -1. */
+int cp_output_begin(cp_output **out, const char *path, cp_diags *diags);
+
+/* The temporary file's name, to write into; it stays o's. */
+const char *cp_output_temp(const cp_output *o);
+
+/* The target as messages name it: its path, or NULL for standard output. */
+const char *cp_output_target(const cp_output *o);
+
+/* The temporary file's size in bytes so far. */
+long long cp_output_size(const cp_output *o);
+
+/* Finish: fsync, the final mode (an existing target's own mode, else
+ * 0666 less the umask), then rename over the target; for standard output
+ * the bytes are copied there. On failure the temporary file is removed,
+ * an existing target is untouched and a CP_OUTPUT error names the target.
+ * o is freed either way. 0 or -1. */
+int cp_output_commit(cp_output *o, cp_diags *diags);
+
+/* Give up: the temporary file is removed and o freed. NULL is fine. */
+void cp_output_abort(cp_output *o);
+
+/* `len` bytes to `path` in one call: begin, write, commit. 0 or -1. */
 int cp_output_write(const char *path, const void *data, size_t len, cp_diags *diags);
 
-/* Write `len` bytes to a new file `path` through a temporary file beside
- * it (".claimpack-init.XXXXXX"), fsync, then link(2): an existing path is
- * never replaced, since link fails on it atomically. SIGINT, SIGTERM and
- * SIGHUP while it runs remove the temporary file before they end the
- * program. A CP_OUTPUT error names the path on failure. 0 or -1. */
+/* `len` bytes to a new file `path`, written as above but put in place with
+ * link(2): an existing path is never replaced, since link fails on it
+ * atomically. A CP_OUTPUT error names the path on failure. 0 or -1. */
 int cp_output_write_new(const char *path, const void *data, size_t len, cp_diags *diags);
+
+/* A scratch file for a library that reads only from a file (libharu's
+ * font loader): $TMPDIR/PREFIX.XXXXXX, created 0600 and removed on a signal
+ * or at exit like a temporary output; *fd is open for writing. *path is
+ * the caller's, for cp_scratch_remove. CP_OUTPUT error. 0 or -1. */
+int cp_scratch_create(char **path, int *fd, const char *prefix, cp_diags *diags);
+
+/* Remove a scratch file, forget it, free path. NULL is fine. */
+void cp_scratch_remove(char *path);
 
 #endif

@@ -1,6 +1,7 @@
 /* pdf.c: the libharu wrapper. */
 #include "config.h"
 #include "pdf.h"
+#include "output.h"
 #include "tounicode.h"
 #include "util.h"
 
@@ -91,8 +92,7 @@ load_fonts(render *r, cp_layout *L)
         const char *name = HPDF_LoadTTFontFromFile(r->pdf, path, HPDF_TRUE);
         /* libharu keeps the file open for embedding at save time; the name
          * can go now. */
-        unlink(path);
-        free(path);
+        cp_scratch_remove(path);
         /* check() first: it reports libharu's error. */
         if (check(r, "load a font") < 0 || name == NULL) {
             if (r->err.code == 0)
