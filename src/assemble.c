@@ -146,7 +146,10 @@ wrap_contents(qpdf_data q, qpdf_oh page, qpdf_oh before, qpdf_oh after)
 }
 
 /* The matrix that draws the stored picture upright in the box (x, y, w, h):
- * EXIF orientation 1..8 (see the table in the commit that added this). */
+ * EXIF orientation 1..8. Each row maps the unit square onto the box so that
+ * the stored picture's first row ends up where the tag says the top is: the
+ * unit square's corner (0,0) goes to the box corner the stored pixel (0,
+ * height) belongs to once the picture is upright. */
 static void
 orientation_matrix(int o, double x, double y, double w, double h, double m[6])
 {

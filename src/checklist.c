@@ -1,4 +1,4 @@
-/* checklist.c: the checklist of SPEC 3. The rules are data
+/* checklist.c: the checklist that `claimpack check` prints. The rules are data
  * (data/checklist.xml, vocabulary described at its top); this file only
  * knows how to read the claim model's fields and how to walk the rules. */
 #include "config.h"

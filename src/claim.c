@@ -1,4 +1,4 @@
-/* claim.c: the claim file (SPEC 2). Reading it safely, telling the user in
+/* claim.c: the claim file (claimpack-claim(5)). Reading it safely, telling the user in
  * plain words every place where it departs from data/claim.rng, and turning
  * it into the cp_claim model.
  *

@@ -1,5 +1,5 @@
 /* datadir.c: where built-in templates, fonts, schema and rules are found
- * (SPEC 5), and where the user's own configuration lives. */
+ * (claimpack(1), FILES), and where the user's own configuration lives. */
 #include "config.h"
 #include "claimpack/claimpack.h"
 #include "util.h"

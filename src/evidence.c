@@ -1,5 +1,5 @@
 /* evidence.c: every evidence file found and checked before anything is
- * written (SPEC 3, last paragraph). A file is judged by its bytes, never by
+ * written. A file is judged by its bytes, never by
  * its name, and handed to its decoder (images here, PDFs to qpdf, e-mail to
  * GMime) only once the bytes say what it is. Every bad file is reported. */
 #include "config.h"

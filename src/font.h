@@ -1,5 +1,5 @@
 /* font.h: the typefaces every typeset page uses, measured with HarfBuzz and
- * subset with hb-subset before embedding (SPEC 6: libharu alone embeds the
+ * subset with hb-subset before embedding (libharu alone embeds the
  * whole font minus unused glyf data, ~87 KB a face).
  *
  * A cp_fontset owns its faces; cp_fontset_free releases it (NULL is fine).

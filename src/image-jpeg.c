@@ -1,7 +1,7 @@
 /* image-jpeg.c: JPEG photos, checked marker by marker and passed through to
  * the PDF verbatim (DCTDecode), so the photo is never re-compressed.
  *
- * libharu validates almost nothing (SPEC 6), so the walk here is the gate:
+ * libharu validates almost nothing (src/README.md), so the walk here is the gate:
  * what it accepts, a PDF viewer's DCT decoder can show. A 1/8-scale libjpeg
  * decode then runs every bit of entropy data through the Huffman (or
  * arithmetic) decoder, which is what catches damage inside the picture. */

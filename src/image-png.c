@@ -1,4 +1,4 @@
-/* image-png.c: PNG screenshots, decoded here with libpng (SPEC 6: libharu's
+/* image-png.c: PNG screenshots, decoded here with libpng (libharu's
  * own loader aborts on a damaged file and garbles 16-bit and interlaced
  * images), so the PDF writer only ever sees raw samples.
  *

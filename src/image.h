@@ -1,5 +1,5 @@
 /* image.h: photos and screenshots, decoded and validated by us before any
- * PDF library sees them (SPEC 6). image.c reads the file and hands it to
+ * PDF library sees them (src/README.md says why). image.c reads the file and hands it to
  * image-jpeg.c or image-png.c by its first bytes.
  *
  * A cp_image owns its buffers; cp_image_free releases it (NULL is fine).

@@ -1,4 +1,4 @@
-/* letter.h: the claim letter placed on pages (SPEC 4.1): DIN 5008 form B on
+/* letter.h: the claim letter placed on pages: DIN 5008 form B on
  * A4, a US #10 window envelope on US letter.
  *
  * Everything is borrowed: the letter's text (template.h), the claim for the
@@ -17,7 +17,7 @@ enum cp_paper { CP_PAPER_A4, CP_PAPER_LETTER };
 
 /* "a4" / "letter" (case-insensitive); -1 when unknown. */
 int cp_paper_from_name(const char *s);
-/* Letter for US and CA, else A4 (SPEC 1). */
+/* Letter for US and CA, else A4 (claimpack(1), --paper). */
 enum cp_paper cp_paper_for_jurisdiction(const char *jurisdiction);
 /* Size in points. */
 void cp_paper_size(enum cp_paper p, double *w, double *h);

@@ -21,8 +21,8 @@
 
 /* GMime is opened on first use, not linked: with its dependencies (GObject,
  * GIO, GPGME ...) it is ten of the shared libraries a run would otherwise
- * load, 2 ms of every letter's 25 (bench/letter.sh), and only a claim with
- * e-mail evidence needs it. Each function is declared with the type of its
+ * load, a measurable part of every letter's start-up (bench/letter.sh), and
+ * only a claim with e-mail evidence needs it. Each function is declared with the type of its
  * prototype in <gmime/gmime.h>, so calls are checked as if linked. */
 #define GMIME_SONAME "libgmime-3.0.so.0"
 #define GM(f) __typeof__(f) *f

@@ -1,4 +1,4 @@
-/* pack.h: the evidence pack (SPEC 4.2-4.3): every evidence file and typed
+/* pack.h: the evidence pack: every evidence file and typed
  * chat becomes an exhibit A, B, C ... with pages of its own, listed in an
  * index after the letter.
  *

@@ -125,7 +125,7 @@ load_images(render *r, const cp_image *const *images, size_t n)
             static const HPDF_ColorSpace cs[] = { HPDF_CS_DEVICE_GRAY, HPDF_CS_DEVICE_RGB,
                                                   HPDF_CS_DEVICE_CMYK };
             static const size_t comps[] = { 1, 3, 4 };
-            /* libharu writes 16-bit samples garbled (SPEC 6). */
+            /* libharu writes 16-bit samples garbled (src/README.md). */
             if (img->bits != 8 || img->width <= 0 || img->height <= 0
                 || img->size < (size_t)img->width * (size_t)img->height * comps[img->cs]) {
                 cp_error(r->diags, CP_OUTPUT, NULL, 0, 0, "PDF writer: unsupported image data");
@@ -306,7 +306,7 @@ cp_pdf_render(unsigned char **out, size_t *len, cp_layout *L, const cp_pdf_info 
      * file (assemble.c), after trimming each font's 128 KB CIDToGIDMap;
      * compressing here too would be done twice. */
     HPDF_SetCompressionMode(r.pdf, HPDF_COMP_NONE);
-    /* Info strings and text are UTF-8 (SPEC 6: else mojibake). */
+    /* Info strings and text are UTF-8 (else mojibake: src/README.md). */
     HPDF_UseUTFEncodings(r.pdf);
     HPDF_SetCurrentEncoder(r.pdf, "UTF-8");
     if (check(&r, "set up the document") < 0)

@@ -1,5 +1,5 @@
 /* pdf.h: a cp_layout rendered to PDF bytes with libharu. This is the only
- * place that includes hpdf.h, so libharu's quirks (SPEC 6) live here.
+ * place that includes hpdf.h, so libharu's quirks (src/README.md) live here.
  *
  * The bytes come back in a newly allocated buffer the caller frees. The
  * layout and images stay the caller's; rendering records the text it draws

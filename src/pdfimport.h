@@ -1,4 +1,4 @@
-/* pdfimport.h: PDF evidence read with libqpdf's C API (SPEC 6).
+/* pdfimport.h: PDF evidence read with libqpdf's C API.
  *
  * A cp_pdfdoc owns its qpdf_data; keep it alive until the output is written
  * (qpdf reads stream data lazily). cp_pdfdoc_close releases it (NULL is fine).

@@ -1,7 +1,7 @@
 /* tounicode.h: the /ToUnicode CMap of a font whose content-stream codes are
  * two bytes each (Identity-H), as PDF 32000-1 9.10.3 wants it: bfrange and
  * bfchar entries with UTF-16BE destinations. libharu 2.3.0 writes a CID
- * CMap there instead (begincidrange), which readers reject (SPEC 6).
+ * CMap there instead (begincidrange), which readers warn about (src/README.md).
  *
  * The returned text is newly allocated; the caller frees it.
  */

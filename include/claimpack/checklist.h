@@ -1,4 +1,4 @@
-/* The checklist of SPEC 3, evaluated against a claim.
+/* The checklist `claimpack check` prints, evaluated against a claim.
  *
  * The rules are data (data/checklist.xml in the data directory), not C. A
  * cp_checklist owns its items and strings; cp_checklist_free releases it

@@ -1,4 +1,4 @@
-/* The claim file (SPEC 2) as a model.
+/* The claim file (claimpack-claim(5)) as a model.
  *
  * cp_claim_parse builds a cp_claim that owns every string and array in it;
  * cp_claim_free releases the whole tree (and accepts NULL). Strings are UTF-8
@@ -188,7 +188,7 @@ int cp_claim_parse_memory(cp_claim **out, const char *buf, size_t len,
                           const char *name, const char *dir, cp_diags *diags);
 
 /* Fill claimant fields the claim leaves out from a profile file holding a
- * <claimant> element (SPEC 5). A missing profile is not an error. */
+ * <claimant> element (claimpack(1), FILES). A missing profile is not an error. */
 int cp_claim_apply_profile(cp_claim *c, const char *profile_path, cp_diags *diags);
 
 /* The schema check reported this field ("order.number", "claim.type")

@@ -8,7 +8,7 @@
 #include "claimpack/checklist.h"
 #include "claimpack/evidence.h"
 
-/* Where the built-in data lives (SPEC 5): $CLAIMPACK_DATADIR, else the
+/* Where the built-in data lives: $CLAIMPACK_DATADIR, else the
  * source tree when running from the build tree, else the installed data
  * directory. Returns a newly allocated path below it ("data/claim.rng"). */
 char *cp_data_path(const char *relative);

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stddef.h>
 
-/* Exit statuses of SPEC 1; a run exits with the largest one it met. */
+/* Exit statuses (claimpack(1), EXIT STATUS); a run exits with the largest one it met. */
 enum cp_status {
     CP_OK = 0,
     CP_INVALID = 1,   /* the claim is invalid or incomplete */
