@@ -76,6 +76,7 @@ typedef struct eval {
     const cp_claim *c;
     const cp_check_options *opt;
     const char *rules;
+    const char *lang;    /* the claim's language code: which wording to take */
     cp_diags *diags;
     xmlNode *messages;
     int warn_days;
@@ -163,19 +164,52 @@ attr(const xmlNode *n, const char *name)
     return s;
 }
 
-/* The trimmed text of the first child element `name`, or NULL. */
-static char *
-child_text(const xmlNode *n, const char *name)
+/* Of the elements in the list starting at `first` named `name` (and, for
+ * <message>, with id="id"), the one in the claim's language (lang="nl"),
+ * else the one without lang=, which is English; NULL when there is
+ * neither. */
+static const xmlNode *
+in_language(const eval *e, const xmlNode *first, const char *name, const char *id)
 {
-    for (const xmlNode *k = n->children; k; k = k->next) {
+    const xmlNode *plain = NULL;
+    for (const xmlNode *k = first; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, name) != 0)
             continue;
-        xmlChar *v = xmlNodeGetContent(k);
-        char *s = xstrdup(v ? (const char *)v : "");
-        xmlFree(v);
-        return cp_trim(s);
+        if (id) {
+            xmlChar *kid = xmlGetProp(k, (const xmlChar *)"id");
+            bool same = kid && strcmp((const char *)kid, id) == 0;
+            xmlFree(kid);
+            if (!same)
+                continue;
+        }
+        xmlChar *lang = xmlGetProp(k, (const xmlChar *)"lang");
+        bool mine = lang && e->lang && strcmp((const char *)lang, e->lang) == 0;
+        if (!lang && !plain)
+            plain = k;
+        xmlFree(lang);
+        if (mine)
+            return k;
     }
-    return NULL;
+    return plain;
+}
+
+/* The trimmed text content of n, malloc'd. */
+static char *
+text_of(const xmlNode *n)
+{
+    xmlChar *v = xmlNodeGetContent(n);
+    char *s = xstrdup(v ? (const char *)v : "");
+    xmlFree(v);
+    return cp_trim(s);
+}
+
+/* The trimmed text of the child element `name` in the claim's language,
+ * or NULL. */
+static char *
+child_text(const eval *e, const xmlNode *n, const char *name)
+{
+    const xmlNode *k = in_language(e, n->children, name, NULL);
+    return k ? text_of(k) : NULL;
 }
 
 /* Is `word` one of the white-space separated words of `list`? */
@@ -363,18 +397,8 @@ cond_all(eval *e, const xmlNode *parent)
 static char *
 message(eval *e, const char *id, const char *const *vars)
 {
-    char *tmpl = NULL;
-    for (const xmlNode *k = e->messages; k && !tmpl; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, "message") != 0)
-            continue;
-        char *kid = attr(k, "id");
-        if (cp_streq(kid, id)) {
-            xmlChar *v = xmlNodeGetContent(k);
-            tmpl = cp_trim(xstrdup(v ? (const char *)v : ""));
-            xmlFree(v);
-        }
-        free(kid);
-    }
+    const xmlNode *m = in_language(e, e->messages, "message", id);
+    char *tmpl = m ? text_of(m) : NULL;
     if (!tmpl) {
         rules_error(e, NULL, "no <message id=\"%s\">", id);
         tmpl = xstrdup("{label}");
@@ -405,7 +429,7 @@ message(eval *e, const char *id, const char *const *vars)
 static char *
 child_text_req(eval *e, const xmlNode *n, const char *name)
 {
-    char *s = child_text(n, name);
+    char *s = child_text(e, n, name);
     if (!s) {
         rules_error(e, n, "<%s> without <%s>", (const char *)n->name, name);
         s = xstrdup("");
@@ -468,12 +492,64 @@ parse_offset(const char *s, long *n, char *unit)
     return 0;
 }
 
+/* A deadline's name: its own <label>, or the shared message
+ * "deadline.NAME" (name= or the id), with the law it rests on (cite=) in
+ * brackets: "Legal guarantee (§ 438 BGB)". */
+static char *
+deadline_label(eval *e, const xmlNode *n, const char *id)
+{
+    char *label = child_text(e, n, "label");
+    if (!label) {
+        char *name = attr(n, "name");
+        char *key = xasprintf("deadline.%s", name ? name : id ? id : "");
+        const char *none[] = { NULL };
+        label = message(e, key, none);
+        free(key);
+        free(name);
+    }
+    char *cite = attr(n, "cite");
+    if (cite) {
+        const char *vars[] = { "label", label, "cite", cite, NULL };
+        char *both = message(e, "label-cite", vars);
+        free(label);
+        label = both;
+        free(cite);
+    }
+    return label;
+}
+
+/* "2 years after delivery", "opens 3 days after the latest estimated
+ * delivery date", then the deadline's own <note>: the period is worded from
+ * the offset, so its number is written once. */
+static char *
+deadline_note(eval *e, const xmlNode *n, const char *from, long count, char unit, bool first)
+{
+    char num[24], key[64];
+    snprintf(num, sizeof num, "%ld", count);
+    snprintf(key, sizeof key, "%s%s", unit == 'd' ? "day" : unit == 'm' ? "month" : "year",
+             count == 1 ? "" : "s");
+    const char *nvars[] = { "n", num, NULL };
+    char *length = message(e, key, nvars);
+    snprintf(key, sizeof key, "after.%s", from);
+    const char *avars[] = { "length", length, NULL };
+    char *after = message(e, key, avars);
+    const char *pvars[] = { "after", after, NULL };
+    char *period = message(e, first ? "opens" : "closes", pvars);
+    char *extra = child_text(e, n, "note");
+    char *note = extra && *extra ? xasprintf("%s; %s", period, extra) : xstrdup(period);
+    free(length);
+    free(after);
+    free(period);
+    free(extra);
+    return note;
+}
+
 static void
 eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
 {
     char *id = attr(n, "id"), *from = attr(n, "from"), *off = attr(n, "offset");
     char *kind = attr(n, "kind"), *el = attr(n, "element"), *source = attr(n, "source");
-    char *label = child_text_req(e, n, "label"), *note = child_text(n, "note");
+    char *label = NULL, *note = NULL;
     const struct field *f = from ? field_find(from, strlen(from)) : NULL;
     long count = 0;
     char unit = 'd';
@@ -492,6 +568,8 @@ eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
         ok = false, rules_error(e, n, "unknown element '%s'", el);
     if (!applies(e, n) || !ok)
         goto cleanup;
+    label = deadline_label(e, n, id);
+    note = deadline_note(e, n, from, count, unit, first);
 
     cl->deadlines = xreallocarray(cl->deadlines, cl->n_deadlines + 1, sizeof *cl->deadlines);
     cp_deadline *d = &cl->deadlines[cl->n_deadlines++];
@@ -590,7 +668,7 @@ cp_checklist_eval(cp_checklist **out, const cp_claim *c, const char *rules_path,
     /* Diagnostics of the claim are only added once the rules are known
      * good: a broken rules file says so, and nothing about the claim. */
     cp_diags local = CP_DIAGS_INIT;
-    eval e = { c, opt, rules_path, &local, NULL, 14, 0, false };
+    eval e = { c, opt, rules_path, cp_lang_name(c->lang), &local, NULL, 14, 0, false };
     xmlDoc *doc = rules_load(rules_path, &local);
     if (!doc)
         goto cleanup;
