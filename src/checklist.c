@@ -536,7 +536,13 @@ deadline_note(eval *e, const xmlNode *n, const char *from, long count, char unit
     const char *pvars[] = { "after", after, NULL };
     char *period = message(e, first ? "opens" : "closes", pvars);
     char *extra = child_text(e, n, "note");
-    char *note = extra && *extra ? xasprintf("%s; %s", period, extra) : xstrdup(period);
+    char *note;
+    if (extra && *extra) {
+        const char *vars[] = { "period", period, "note", extra, NULL };
+        note = message(e, "period-note", vars);
+    } else {
+        note = xstrdup(period);
+    }
     free(length);
     free(after);
     free(period);

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "cmd.h"
 #include "claimpack/claimpack.h"
+#include "claimpack/l10n.h"
 #include "claimpack/load.h"
 #include "util.h"
 
@@ -79,6 +80,8 @@ print_json(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl
     json_str(fp, path);
     fputs(",\n  \"type\": ", fp);
     json_str(fp, c && !cp_claim_schema_said(c, "claim.type") ? cp_claim_type_name(c->type) : NULL);
+    fputs(",\n  \"lang\": ", fp);
+    json_str(fp, c ? cp_lang_name(c->lang) : NULL);
     fputs(",\n  \"items\": [", fp);
     for (size_t i = 0; cl && i < cl->n_items; i++) {
         const cp_check_item *it = &cl->items[i];
@@ -134,8 +137,28 @@ struct style {
     bool marks, colour;
 };
 
+/* The report's own words, in the claim's language (the check.* phrases of
+ * templates/LANG/phrases). */
+static const char *
+word(const cp_l10n *l, const char *key)
+{
+    return cp_l10n_get(l, key);
+}
+
+/* Columns taken by UTF-8 text: one per character. */
+static size_t
+columns(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xc0) != 0x80;
+    return n;
+}
+
+/* The state (an id of state_names or "ok", "n/a") in a column wide enough
+ * for the longest state word of the language. */
 static void
-print_state(FILE *fp, const struct style *st, const char *state)
+print_state(FILE *fp, const struct style *st, const cp_l10n *l, size_t width, const char *state)
 {
     const char *mark = "", *col = "";
     if (strcmp(state, "present") == 0 || strcmp(state, "ok") == 0)
@@ -146,15 +169,20 @@ print_state(FILE *fp, const struct style *st, const char *state)
         mark = "-", col = "";
     else
         mark = "!", col = "\033[33m";
+    char key[32];
+    snprintf(key, sizeof key, "check.state.%s", strcmp(state, "n/a") == 0 ? "na" : state);
+    const char *w = word(l, key);
+    size_t pad = width > columns(w) ? width - columns(w) : 0;
     if (st->marks)
-        fprintf(fp, "  %s%s %-11s%s", st->colour ? col : "", mark, state,
-                st->colour && *col ? "\033[0m" : "");
+        fprintf(fp, "  %s%s %s%s%*s", st->colour ? col : "", mark, w,
+                st->colour && *col ? "\033[0m" : "", (int)pad, "");
     else
-        fprintf(fp, "  %-12s", state);
+        fprintf(fp, "  %s%*s ", w, (int)pad, "");
 }
 
 static void
-print_plain(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl)
+print_plain(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl,
+            const cp_l10n *l)
 {
     struct style st = { false, false };
     if (isatty(fileno(fp))) {
@@ -162,39 +190,55 @@ print_plain(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *c
         st.marks = true;
         st.colour = !(nc && *nc);
     }
-    if (cp_claim_schema_said(c, "claim.type"))
-        fprintf(fp, "%s: a claim of no valid type (only what every claim needs is checked)\n", path);
-    else
-        fprintf(fp, "%s: %s claim\n", path, cp_claim_type_name(c->type));
+    static const char *const states[] = { "present", "missing", "recommended", "warning",
+                                          "ok", "na" };
+    size_t width = 0;
+    for (size_t i = 0; i < CP_ARRAY_LEN(states); i++) {
+        char key[32];
+        snprintf(key, sizeof key, "check.state.%s", states[i]);
+        size_t w = columns(word(l, key));
+        width = w > width ? w : width;
+    }
+    char *title;
+    if (cp_claim_schema_said(c, "claim.type")) {
+        title = cp_l10n_format(l, "check.no-type", "file", path, (const char *)NULL);
+    } else {
+        char key[48];
+        snprintf(key, sizeof key, "check.type.%s", cp_claim_type_name(c->type));
+        title = cp_l10n_format(l, "check.title", "file", path, "type", word(l, key),
+                               (const char *)NULL);
+    }
+    fprintf(fp, "%s\n", title);
+    free(title);
     if (!cl)
         return;
-    fputs("\nChecklist:\n", fp);
+    fprintf(fp, "\n%s\n", word(l, "check.checklist"));
     for (size_t i = 0; i < cl->n_items; i++) {
         const cp_check_item *it = &cl->items[i];
-        print_state(fp, &st, state_names[it->state]);
+        print_state(fp, &st, l, width, state_names[it->state]);
         fprintf(fp, " %s\n", it->label);
         /* What to add, only where something is to be added. */
         if (it->state == CP_ITEM_MISSING || it->state == CP_ITEM_RECOMMENDED)
-            fprintf(fp, "  %-12s %s\n", "", it->hint);
+            fprintf(fp, "  %*s  %s\n", (int)width, "", it->hint);
     }
-    fputs("\nDeadlines:\n", fp);
+    fprintf(fp, "\n%s\n", word(l, "check.deadlines"));
     if (cl->n_deadlines == 0)
-        fputs("  none for this claim\n", fp);
+        fprintf(fp, "  %s\n", word(l, "check.no-deadlines"));
     for (size_t i = 0; i < cl->n_deadlines; i++) {
         const cp_deadline *d = &cl->deadlines[i];
         char iso[11] = "----------";
         if (d->applies)
             cp_date_format_iso(d->date, iso);
-        print_state(fp, &st, deadline_state(d));
+        print_state(fp, &st, l, width, deadline_state(d));
         fprintf(fp, " %s  %s", iso, d->label);
         if (d->note)
             fprintf(fp, " (%s)", d->note);
         if (!d->applies)
-            fputs(": the claim lacks the date it counts from", fp);
+            fputs(word(l, "check.no-date"), fp);
         else if (d->first_day)
-            fputs(d->passed ? ": open" : ": not open yet", fp);
+            fputs(word(l, d->passed ? "check.open" : "check.not-open"), fp);
         else if (d->passed)
-            fputs(": passed", fp);
+            fputs(word(l, "check.passed"), fp);
         fputc('\n', fp);
     }
 }
@@ -247,16 +291,22 @@ cmd_check(int argc, char **argv)
     cp_load_opts lo = { .print = opt.print, .whole = true };
     cp_claim_load(&c, &cl, path, &lo, &diags);
 
+    /* The report speaks the claim's language; our own phrase files that
+     * cannot be read are an error of their own (exit 3). */
+    cp_l10n *l10n = NULL;
+    if (c && !json)
+        cp_l10n_load(&l10n, c->lang, c->jurisdiction, &diags);
     int status = (int)cp_diags_status(&diags);
     cp_diags_print(&diags, stderr);   /* also sorts them for the JSON */
     if (json)
         print_json(stdout, path, c, cl, &diags, status);
-    else if (c)
-        print_plain(stdout, path, c, cl);
+    else if (c && l10n)
+        print_plain(stdout, path, c, cl, l10n);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "claimpack: cannot write the report to standard output\n");
         status = CP_OUTPUT;
     }
+    cp_l10n_free(l10n);
     cp_checklist_free(cl);
     cp_claim_free(c);
     cp_diags_free(&diags);
