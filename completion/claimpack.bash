@@ -76,13 +76,13 @@ _claimpack()
     build:--max-size)
         COMPREPLY=($(compgen -W '1M 2M 5M 10M 20M 25M' -- "$cur"))
         return ;;
-    build:--stamp)
+    build:--stamp | build:--max-chars)
         return ;;
     esac
 
     local opts
     case $cmd in
-    build) opts='--output --template --lang --paper --max-size --print --stamp --force --keep-metadata --quiet --verbose --help' ;;
+    build) opts='--output --template --lang --paper --max-size --print --stamp --force --keep-metadata --text --max-chars --quiet --verbose --help' ;;
     check) opts='--json --print --help' ;;
     init) opts='--type --lang --output --help' ;;
     templates) opts='--help' ;;

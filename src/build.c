@@ -11,6 +11,7 @@
 #include "image.h"
 #include "layout.h"
 #include "letter.h"
+#include "lettertext.h"
 #include "maxsize.h"
 #include "pack.h"
 #include "pdf.h"
@@ -55,14 +56,14 @@ note(const cp_build_opts *o, const char *fmt, ...)
     free(s);
 }
 
-/* CLAIM.xml -> CLAIM.pdf beside it. */
+/* CLAIM.xml -> CLAIM.EXT beside it ("pdf", "txt"). */
 static char *
-default_output(const char *claim)
+default_output(const char *claim, const char *ext)
 {
     size_t n = strlen(claim);
     if (n > 4 && strcasecmp(claim + n - 4, ".xml") == 0)
         n -= 4;
-    return xasprintf("%.*s.pdf", (int)n, claim);
+    return xasprintf("%.*s.%s", (int)n, claim, ext);
 }
 
 static char *
@@ -156,7 +157,53 @@ typedef struct build_ctx {
     cp_asm_plan plan;
     unsigned char *pdf;
     char *kw;
+    char **kind_keys;          /* the phrase keys of the enclosures' kinds */
 } build_ctx;
+
+/* The letter's list of enclosures from the pack's exhibits. */
+static void
+list_enclosures(build_ctx *b)
+{
+    b->n_encl = b->pack->n;
+    b->encl = xcalloc(b->n_encl ? b->n_encl : 1, sizeof *b->encl);
+    b->kind_keys = xcalloc(b->n_encl ? b->n_encl : 1, sizeof *b->kind_keys);
+    for (size_t i = 0; i < b->n_encl; i++) {
+        const cp_exhibit *e = &b->pack->items[i];
+        b->kind_keys[i] = xasprintf("kind.%s", cp_doc_kind_name(e->doc->kind));
+        b->encl[i].label = e->label;
+        b->encl[i].doc = e->doc;
+        b->encl[i].kind = cp_l10n_get(b->l10n, b->kind_keys[i]);
+        b->encl[i].title = e->title ? e->title : b->encl[i].kind;
+    }
+}
+
+/* --text: the letter as plain text, from the same expansion the PDF
+ * letter is typeset from; no evidence is read and nothing is typeset. The
+ * exhibits are said to be in the PDF a build without --text writes beside
+ * the claim. */
+static int
+build_text(build_ctx *b, const char *out_path, cp_diags *diags)
+{
+    const cp_claim *claim = b->claim;
+    b->pack = cp_pack_list(claim);
+    list_enclosures(b);
+    cp_letter_input in = { claim, b->l10n, cp_date_add_days(claim->date, 14), b->encl,
+                           b->n_encl };
+    if (cp_template_render(&b->letter, b->tpl, &in, diags) < 0)
+        return -1;
+    char *pdf = default_output(b->o->claim_path, "pdf");
+    cp_text_opts to = { b->n_encl ? cp_path_base(pdf) : NULL, b->o->max_chars };
+    char *text = NULL;
+    int rc = cp_letter_text(&text, b->letter, claim, b->l10n, &to, diags);
+    free(pdf);
+    if (rc == 0)
+        rc = cp_output_write(out_path, text, strlen(text), diags);
+    if (rc == 0)
+        note(b->o, "wrote %s (the letter as text)",
+             strcmp(out_path, "-") == 0 ? "standard output" : out_path);
+    free(text);
+    return rc;
+}
 
 /* Letter, index and exhibits laid out, typeset, and the assembler's plan
  * made; again from scratch each time (the index changes when pictures are
@@ -486,7 +533,6 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
     memset(&b, 0, sizeof b);
     b.o = o;
     cp_checklist *cl = NULL;
-    char **kind_keys = NULL;
     char *out_path = NULL, *sig_path = NULL;
     int rc = -1;
 
@@ -500,7 +546,7 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
     if (b.claim == NULL)
         goto cleanup;
     cp_claim *claim = b.claim;
-    out_path = o->output ? xstrdup(o->output) : default_output(o->claim_path);
+    out_path = o->output ? xstrdup(o->output) : default_output(o->claim_path, o->text ? "txt" : "pdf");
     output_is_input(out_path, claim, diags);
     if (cp_diags_errors(diags) > 0)
         goto cleanup;
@@ -511,6 +557,10 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
     if (cp_template_load(&b.tpl, o->template_name, claim->type, lang, diags) < 0)
         goto cleanup;
 
+    if (o->text) {
+        rc = build_text(&b, out_path, diags);
+        goto cleanup;
+    }
     step(o, "reading the evidence");
     if (cp_pack_load(&b.pack, claim, diags) < 0)
         goto cleanup;
@@ -533,17 +583,7 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
         }
     }
 
-    b.n_encl = b.pack->n;
-    b.encl = xcalloc(b.n_encl ? b.n_encl : 1, sizeof *b.encl);
-    kind_keys = xcalloc(b.n_encl ? b.n_encl : 1, sizeof *kind_keys);
-    for (size_t i = 0; i < b.n_encl; i++) {
-        const cp_exhibit *e = &b.pack->items[i];
-        kind_keys[i] = xasprintf("kind.%s", cp_doc_kind_name(e->doc->kind));
-        b.encl[i].label = e->label;
-        b.encl[i].doc = e->doc;
-        b.encl[i].kind = cp_l10n_get(b.l10n, kind_keys[i]);
-        b.encl[i].title = e->title ? e->title : b.encl[i].kind;
-    }
+    list_enclosures(&b);
     cp_pack_opts popt = { claim, b.l10n, paper_w, paper_h, o->stamp, o->print,
                           o->keep_metadata, 0, 0 };
     for (size_t i = 0; i < b.pack->n_images; i++)
@@ -590,9 +630,9 @@ cleanup:
     free(out_path);
     free(sig_path);
     cp_image_free(b.sig);
-    for (size_t i = 0; kind_keys && i < b.n_encl; i++)
-        free(kind_keys[i]);
-    free(kind_keys);
+    for (size_t i = 0; b.kind_keys && i < b.n_encl; i++)
+        free(b.kind_keys[i]);
+    free(b.kind_keys);
     free(b.plan.outlines);
     free(b.plan.links);
     cp_pack_free(b.pack);

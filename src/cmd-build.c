@@ -14,7 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { OPT_MAX_SIZE = 256, OPT_PRINT, OPT_STAMP, OPT_FORCE, OPT_KEEP_METADATA, OPT_HELP };
+enum { OPT_MAX_SIZE = 256, OPT_PRINT, OPT_STAMP, OPT_FORCE, OPT_KEEP_METADATA, OPT_TEXT,
+       OPT_MAX_CHARS, OPT_HELP };
 
 static const struct option long_opts[] = {
     { "output", required_argument, NULL, 'o' },
@@ -26,6 +27,8 @@ static const struct option long_opts[] = {
     { "stamp", required_argument, NULL, OPT_STAMP },
     { "force", no_argument, NULL, OPT_FORCE },
     { "keep-metadata", no_argument, NULL, OPT_KEEP_METADATA },
+    { "text", no_argument, NULL, OPT_TEXT },
+    { "max-chars", required_argument, NULL, OPT_MAX_CHARS },
     { "quiet", no_argument, NULL, 'q' },
     { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, OPT_HELP },
@@ -125,6 +128,19 @@ parse_args(cp_build_opts *o, int argc, char **argv)
         case OPT_KEEP_METADATA:
             o->keep_metadata = true;
             break;
+        case OPT_TEXT:
+            o->text = true;
+            break;
+        case OPT_MAX_CHARS: {
+            char *end = NULL;
+            errno = 0;
+            unsigned long v = isdigit((unsigned char)optarg[0]) ? strtoul(optarg, &end, 10) : 0;
+            if (v == 0 || errno || *end || v > 1000000)
+                return cmd_usage_error("build", "invalid --max-chars '%s' (a number of characters, "
+                                       "1 to 1000000)", optarg);
+            o->max_chars = v;
+            break;
+        }
         case 'q':
             cmd_verbosity = -1;
             break;
@@ -135,7 +151,8 @@ parse_args(cp_build_opts *o, int argc, char **argv)
             printf("Usage: claimpack build [OPTIONS] CLAIM.xml\n"
                    "  -o, --output FILE   -t, --template NAME|FILE   -l, --lang CODE\n"
                    "  -p, --paper a4|letter   --max-size SIZE   --print   --stamp PREFIX\n"
-                   "  --force   --keep-metadata   -q, --quiet   -v, --verbose\n"
+                   "  --text [--max-chars N]   --force   --keep-metadata\n"
+                   "  -q, --quiet   -v, --verbose\n"
                    "See claimpack(1).\n");
             return -1;
         case ':':
@@ -144,6 +161,11 @@ parse_args(cp_build_opts *o, int argc, char **argv)
             return cmd_usage_error("build", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (o->max_chars && !o->text)
+        return cmd_usage_error("build", "--max-chars goes with --text");
+    if (o->text && (o->max_size || o->print || o->stamp))
+        return cmd_usage_error("build", "--text writes no PDF: --max-size, --print and --stamp "
+                               "have no meaning with it");
     if (optind >= argc)
         return cmd_usage_error("build", "no claim file given");
     if (optind + 1 < argc)

@@ -164,12 +164,12 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
     }
 }
 
-int
-cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
+/* One exhibit per file of each document (a chat without a file is one
+ * exhibit), labelled in order. */
+static void
+list_exhibits(cp_pack *p, const cp_claim *claim, size_t *capp)
 {
-    cp_pack *p = xcalloc(1, sizeof *p);
-    size_t cap = 0;
-    int rc = 0;
+    size_t cap = *capp;
     for (size_t i = 0; i < claim->n_documents; i++) {
         const cp_document *doc = &claim->documents[i];
         if (doc->file == NULL) {
@@ -190,6 +190,25 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
             e->date = doc->date;
         }
     }
+    *capp = cap;
+}
+
+cp_pack *
+cp_pack_list(const cp_claim *claim)
+{
+    cp_pack *p = xcalloc(1, sizeof *p);
+    size_t cap = 0;
+    list_exhibits(p, claim, &cap);
+    return p;
+}
+
+int
+cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
+{
+    cp_pack *p = xcalloc(1, sizeof *p);
+    size_t cap = 0;
+    int rc = 0;
+    list_exhibits(p, claim, &cap);
     /* The array is complete: the hashing thread may look at it now. */
     hash_job job = { xcalloc(p->n ? p->n : 1, sizeof *job.items), NULL, 0, 0 };
     for (size_t i = 0; i < p->n; i++)

@@ -58,6 +58,9 @@ typedef struct cp_pack {
 } cp_pack;
 
 int cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags);
+/* The exhibits, labelled and titled as cp_pack_load makes them, with
+ * nothing read (for the letter as text). Freed with cp_pack_free. */
+cp_pack *cp_pack_list(const cp_claim *claim);
 void cp_pack_free(cp_pack *p);
 
 typedef struct cp_pack_opts {

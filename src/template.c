@@ -937,6 +937,8 @@ typedef struct render {
     cp_buf para;
     cite *cites;             /* citations rendered since the last block */
     size_t n_cites;
+    unsigned from;           /* CP_FROM_* of the text rendered since the last block */
+    const char *section;     /* the current heading's phrase name */
     char *directives[CP_ARRAY_LEN(directive_names)];
 } render;
 
@@ -1314,6 +1316,10 @@ render_inline(render *r, const nodes *ns, cp_buf *b)
             } else {
                 value(r, n->str, false, b);
             }
+            if (strcmp(n->str, "order.number") == 0)
+                r->from |= CP_FROM_ORDER_NUMBER;
+            else if (strcmp(n->str, "deadline") == 0)
+                r->from |= CP_FROM_DEADLINE;
             break;
         case N_PHRASE:
             render_phrase(r, n, b);
@@ -1415,12 +1421,19 @@ add_block(render *r, enum cp_block_kind kind, char *label, char *text, int level
     /* Inside {{#each enclosures}} the block names an exhibit: the letter
      * links it to the exhibit's first page. */
     int link = 0;
-    for (size_t i = r->n_frames; i > 0; i--)
+    unsigned from = r->from;
+    r->from = 0;
+    for (size_t i = r->n_frames; i > 0; i--) {
         if (strcmp(r->frames[i - 1].list, "enclosures") == 0) {
             link = r->in->enclosures[r->frames[i - 1].index].first_page;
+            from |= CP_FROM_ENCLOSURE;
             break;
         }
-    r->blocks[r->n_blocks++] = (cp_block){ kind, label, text, level, link, NULL, 0 };
+        if (strcmp(r->frames[i - 1].list, "facts") == 0)
+            from |= CP_FROM_FACT;
+    }
+    r->blocks[r->n_blocks++] = (cp_block){ kind, label, text, level, link, NULL, 0,
+                                           xstrdup(r->section ? r->section : ""), from };
     block_links(r, &r->blocks[r->n_blocks - 1]);
 }
 
@@ -1462,7 +1475,9 @@ render_blocks(render *r, const nodes *ns)
         }
         case N_DIRECTIVE: {
             cp_buf b = CP_BUF_INIT;
+            unsigned from = r->from;
             render_inline(r, &n->body, &b);
+            r->from = from;   /* the subject is not part of the body */
             free(r->directives[n->what]);
             r->directives[n->what] = tidy(b.data ? b.data : "");
             cp_buf_free(&b);
@@ -1487,6 +1502,11 @@ render_blocks(render *r, const nodes *ns)
                 cp_buf_free(&b);
                 break;
             }
+            if (n->what == CP_BLOCK_HEADING)
+                r->section = n->body.n > 0 && n->body.v[0].kind == N_PHRASE &&
+                                     strncmp(n->body.v[0].str, "heading.", 8) == 0
+                                 ? n->body.v[0].str + 8
+                                 : "";
             char *text = tidy(b.data ? b.data : "");
             cp_buf_free(&b);
             char *label = NULL;
@@ -1500,6 +1520,7 @@ render_blocks(render *r, const nodes *ns)
                 free(text);
                 free(label);
                 cites_clear(r);
+                r->from = 0;
                 break;
             }
             add_block(r, (enum cp_block_kind)n->what, label, text, n->level);
@@ -1548,6 +1569,7 @@ cp_letter_free(cp_letter *l)
         free(l->blocks[i].label);
         free(l->blocks[i].text);
         free(l->blocks[i].links);
+        free(l->blocks[i].section);
     }
     free(l->blocks);
     free(l->subject);

@@ -205,17 +205,17 @@ test_letter(cp_fontset *fs, const char *save)
 
     cp_block blocks[40];
     size_t nb = 0;
-    blocks[nb++] = (cp_block){ CP_BLOCK_PARAGRAPH, NULL, dup("On 2 October 2026 I bought wireless headphones from you. Three weeks after delivery the left ear cup stopped producing sound."), 0, 0, NULL, 0 };
-    blocks[nb++] = (cp_block){ CP_BLOCK_HEADING, NULL, dup("What happened"), 0, 0, NULL, 0 };
-    blocks[nb++] = (cp_block){ CP_BLOCK_BULLET, NULL, dup("The left speaker is silent on every source, Bluetooth and cable."), 0, 0, NULL, 0 };
-    blocks[nb++] = (cp_block){ CP_BLOCK_BULLET, NULL, dup("A factory reset as described in the manual did not help, and neither did charging the headphones overnight with the original cable."), 0, 0, NULL, 0 };
-    blocks[nb++] = (cp_block){ CP_BLOCK_BULLET, NULL, dup("Tested on three devices."), 1, 0, NULL, 0 };
-    blocks[nb++] = (cp_block){ CP_BLOCK_FIELD, dup("Order number"), dup("404-1234567-1234567"), 0, 0, NULL, 0 };
-    blocks[nb++] = (cp_block){ CP_BLOCK_FIELD, dup("Product"), dup("Wireless headphones, black (€349.00)"), 0, 0, NULL, 0 };
-    blocks[nb++] = (cp_block){ CP_BLOCK_FIELD, dup("Delivered"), dup("5 October 2026"), 0, 0, NULL, 0 };
-    blocks[nb++] = (cp_block){ CP_BLOCK_GAP, NULL, dup(""), 0, 0, NULL, 0 };
+    blocks[nb++] = (cp_block){ CP_BLOCK_PARAGRAPH, NULL, dup("On 2 October 2026 I bought wireless headphones from you. Three weeks after delivery the left ear cup stopped producing sound."), 0, 0, NULL, 0, NULL, 0 };
+    blocks[nb++] = (cp_block){ CP_BLOCK_HEADING, NULL, dup("What happened"), 0, 0, NULL, 0, NULL, 0 };
+    blocks[nb++] = (cp_block){ CP_BLOCK_BULLET, NULL, dup("The left speaker is silent on every source, Bluetooth and cable."), 0, 0, NULL, 0, NULL, 0 };
+    blocks[nb++] = (cp_block){ CP_BLOCK_BULLET, NULL, dup("A factory reset as described in the manual did not help, and neither did charging the headphones overnight with the original cable."), 0, 0, NULL, 0, NULL, 0 };
+    blocks[nb++] = (cp_block){ CP_BLOCK_BULLET, NULL, dup("Tested on three devices."), 1, 0, NULL, 0, NULL, 0 };
+    blocks[nb++] = (cp_block){ CP_BLOCK_FIELD, dup("Order number"), dup("404-1234567-1234567"), 0, 0, NULL, 0, NULL, 0 };
+    blocks[nb++] = (cp_block){ CP_BLOCK_FIELD, dup("Product"), dup("Wireless headphones, black (€349.00)"), 0, 0, NULL, 0, NULL, 0 };
+    blocks[nb++] = (cp_block){ CP_BLOCK_FIELD, dup("Delivered"), dup("5 October 2026"), 0, 0, NULL, 0, NULL, 0 };
+    blocks[nb++] = (cp_block){ CP_BLOCK_GAP, NULL, dup(""), 0, 0, NULL, 0, NULL, 0 };
     for (int i = 0; i < 12; i++)
-        blocks[nb++] = (cp_block){ CP_BLOCK_PARAGRAPH, NULL, dup("Under the EU legal guarantee (Directive (EU) 2019/771) the seller is liable for any lack of conformity which exists at the time of delivery and becomes apparent within two years. Please reply by 16 November 2026."), 0, 0, NULL, 0 };
+        blocks[nb++] = (cp_block){ CP_BLOCK_PARAGRAPH, NULL, dup("Under the EU legal guarantee (Directive (EU) 2019/771) the seller is liable for any lack of conformity which exists at the time of delivery and becomes apparent within two years. Please reply by 16 November 2026."), 0, 0, NULL, 0, NULL, 0 };
     cp_letter lt = { dup("Claim for order 404-1234567-1234567: Wireless headphones"),
                      dup("Dear Sir or Madam,"), blocks, nb, dup("Yours faithfully,"),
                      dup("2 November 2026") };

@@ -1,7 +1,8 @@
 /* The whole pipeline behind `claimpack build`, as one library call.
  *
  * cp_build reads the claim, applies the profile, evaluates the checklist,
- * checks the evidence, renders the letter, lays out the pack, typesets the
+ * checks the evidence, renders the letter (with opts->text: writes it as
+ * text and stops there), lays out the pack, typesets the
  * pages and assembles the PDF (searching for the picture reduction that
  * fits opts->max_size when one is set). Every problem goes to diags; the
  * exit status is cp_diags_status(diags). Nothing is left at opts->output
@@ -36,6 +37,9 @@ typedef struct cp_build_opts {
     bool print;                  /* for printing: postal addresses required, parts on right-hand pages */
     bool force;                  /* missing required items become warnings */
     bool keep_metadata;          /* pictures keep their EXIF, XMP, ICC ... segments */
+    bool text;                   /* the letter as plain UTF-8 text instead of the PDF
+                                  * (output NULL = CLAIM.txt); no evidence is read */
+    size_t max_chars;            /* with text: at most this many characters; 0 = no limit */
     cp_build_progress_fn *progress;  /* NULL = none */
     void *progress_data;
 } cp_build_opts;

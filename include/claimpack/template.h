@@ -64,6 +64,11 @@ typedef struct cp_block {
     struct cp_block_link *links;   /* exhibits cited in the text ("(Exhibit B)"):
                                     * where, and the page each links to */
     size_t n_links;
+    char *section;           /* the heading it comes under, by its phrase name
+                              * ("facts", "request", "legal", "enclosures"...);
+                              * "" before the first heading or under a heading
+                              * of the template's own words */
+    unsigned from;           /* CP_FROM_* bits: what of the claim it holds */
 } cp_block;
 
 /* Bytes [start, start + len) of a block's text name an exhibit whose first
@@ -72,6 +77,15 @@ typedef struct cp_block_link {
     size_t start, len;
     int page;
 } cp_block_link;
+
+/* What a block was made from, so that a shorter version of the letter
+ * (lettertext.h) knows what it must keep. */
+enum {
+    CP_FROM_ORDER_NUMBER = 1u << 0,   /* {{order.number}} */
+    CP_FROM_DEADLINE = 1u << 1,       /* {{deadline}} */
+    CP_FROM_FACT = 1u << 2,           /* inside {{#each facts}} */
+    CP_FROM_ENCLOSURE = 1u << 3       /* inside {{#each enclosures}} */
+};
 
 /* The expanded letter: the parts a layout places. No string is NULL. */
 typedef struct cp_letter {
