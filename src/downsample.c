@@ -583,7 +583,9 @@ cp_downsample(const char *path, const char *display, const cp_image *info, int d
         madvise(map, len, MADV_SEQUENTIAL);
         ret = run_jpeg(&st, map, len, display, diags);
         munmap(map, len);
-    } else if ((ret = run_png_rows(&st, path, display, diags)) > 0) {
+    } else if (info->format != CP_IMG_PNG ||
+               (ret = run_png_rows(&st, path, display, diags)) > 0) {
+        /* A PNG that rows cannot stream, or a format only image.c decodes. */
         cp_image *img = NULL;
         ret = -1;
         if (cp_image_load(&img, path, display, diags) == 0)

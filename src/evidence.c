@@ -24,9 +24,12 @@
 
 #define F_JPEG (1u << CP_FMT_JPEG)
 #define F_PNG  (1u << CP_FMT_PNG)
+#define F_PIC  (1u << CP_FMT_PICTURE)
 #define F_PDF  (1u << CP_FMT_PDF)
 #define F_MAIL (1u << CP_FMT_EMAIL)
 #define F_TEXT (1u << CP_FMT_TEXT)
+
+#define PICTURES "a picture (JPEG, PNG, HEIC, AVIF, WebP, GIF or TIFF)"
 
 /* What each kind accepts, and how a message names the kind and the list. */
 static const struct kind_rule {
@@ -34,21 +37,20 @@ static const struct kind_rule {
     const char *subject;
     const char *accepted;
 } kind_rules[CP_DOC__COUNT] = {
-    [CP_DOC_PROOF_OF_PURCHASE] = { F_PDF | F_JPEG | F_PNG, "a proof of purchase",
-                                   "a PDF document or a JPEG or PNG image" },
-    [CP_DOC_PHOTO] = { F_JPEG | F_PNG | F_PDF, "a photo",
-                       "a JPEG or PNG image or a PDF document" },
-    [CP_DOC_SCREENSHOT] = { F_JPEG | F_PNG | F_PDF, "a screenshot",
-                            "a JPEG or PNG image or a PDF document" },
-    [CP_DOC_CORRESPONDENCE] = { F_MAIL | F_TEXT | F_PDF | F_JPEG | F_PNG, "correspondence",
-                                "an e-mail message, UTF-8 text, a PDF document or a JPEG "
-                                "or PNG image" },
-    [CP_DOC_TECHNICAL_REPORT] = { F_PDF | F_JPEG | F_PNG, "a technical report",
-                                  "a PDF document or a JPEG or PNG image" },
-    [CP_DOC_TRACKING] = { F_JPEG | F_PNG | F_PDF, "a tracking document",
-                          "a JPEG or PNG image or a PDF document" },
-    [CP_DOC_OTHER] = { F_JPEG | F_PNG | F_PDF, "a document of kind 'other'",
-                       "a JPEG or PNG image or a PDF document" },
+    [CP_DOC_PROOF_OF_PURCHASE] = { F_PDF | F_JPEG | F_PNG | F_PIC, "a proof of purchase",
+                                   "a PDF document or " PICTURES },
+    [CP_DOC_PHOTO] = { F_JPEG | F_PNG | F_PIC | F_PDF, "a photo",
+                       PICTURES " or a PDF document" },
+    [CP_DOC_SCREENSHOT] = { F_JPEG | F_PNG | F_PIC | F_PDF, "a screenshot",
+                            PICTURES " or a PDF document" },
+    [CP_DOC_CORRESPONDENCE] = { F_MAIL | F_TEXT | F_PDF | F_JPEG | F_PNG | F_PIC, "correspondence",
+                                "an e-mail message, UTF-8 text, a PDF document or " PICTURES },
+    [CP_DOC_TECHNICAL_REPORT] = { F_PDF | F_JPEG | F_PNG | F_PIC, "a technical report",
+                                  "a PDF document or " PICTURES },
+    [CP_DOC_TRACKING] = { F_JPEG | F_PNG | F_PIC | F_PDF, "a tracking document",
+                          PICTURES " or a PDF document" },
+    [CP_DOC_OTHER] = { F_JPEG | F_PNG | F_PIC | F_PDF, "a document of kind 'other'",
+                       PICTURES " or a PDF document" },
 };
 
 static const unsigned char png_sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
@@ -60,6 +62,8 @@ cp_format_sniff(const unsigned char *buf, size_t len)
         return CP_FMT_JPEG;
     if (len >= 8 && memcmp(buf, png_sig, 8) == 0)
         return CP_FMT_PNG;
+    if (cp_image_sniff(buf, len) >= 0)
+        return CP_FMT_PICTURE;
     /* Readers accept a PDF header anywhere in the first 1024 bytes. */
     size_t head = len < 1024 ? len : 1024;
     for (size_t i = 0; head >= 5 && i <= head - 5; i++)
@@ -86,6 +90,7 @@ cp_format_name(enum cp_format f)
     case CP_FMT_PDF: return "pdf";
     case CP_FMT_EMAIL: return "email";
     case CP_FMT_TEXT: return "text";
+    case CP_FMT_PICTURE: return "picture";
     default: return "unknown";
     }
 }
@@ -315,6 +320,7 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
     f->format = cp_format_sniff(head, len);
     /* E-mail and text are judged on the whole file (UTF-8 to the end). */
     if (f->format != CP_FMT_JPEG && f->format != CP_FMT_PNG && f->format != CP_FMT_PDF &&
+        f->format != CP_FMT_PICTURE &&
         (size_t)st.st_size > len) {
         if (cp_read_file(&all, &all_len, f->path, EVIDENCE_MAX_BYTES) < 0) {
             DOC_ERROR("%s: cannot be read: %s", name, strerror(errno));
@@ -333,7 +339,8 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
 
     switch (f->format) {
     case CP_FMT_JPEG:
-    case CP_FMT_PNG: {
+    case CP_FMT_PNG:
+    case CP_FMT_PICTURE: {
         cp_image img;
         int rc = fast ? cp_image_probe_fast(&img, f->path, name, &sub)
                       : cp_image_probe(&img, f->path, name, &sub);
@@ -341,6 +348,10 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
             cp_image_free(f->image);
             f->image = xmalloc(sizeof img);
             *f->image = img;
+            if (img.pages > 1)
+                cp_warning(&sub, name, 0, 0, "the TIFF file has %d pages; only the first is "
+                           "shown in the pack (split it into one file a page to show them "
+                           "all)", img.pages);
         }
         break;
     }

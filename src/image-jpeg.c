@@ -72,8 +72,8 @@ exif_rational(const unsigned char *t, size_t n, uint32_t off, int big)
 /* IFD0 of an APP1 "Exif\0\0" payload: orientation and resolution. A hand
  * parser reading only those four tags, every offset bounds-checked; anything
  * malformed just leaves the defaults (the tag is advice, not image data). */
-static void
-exif_parse(cp_image *img, const unsigned char *p, size_t n, double *dpi_x, double *dpi_y)
+void
+cp_image_exif_parse(cp_image *img, const unsigned char *p, size_t n, double *dpi_x, double *dpi_y)
 {
     if (n < 6 + 8 || memcmp(p, "Exif\0\0", 6) != 0)
         return;
@@ -329,7 +329,7 @@ jpeg_walk(cp_image *img, const unsigned char *buf, size_t len, bool limits,
             /* The first Exif block is the photo's; later ones are rare copies. */
             if (sn >= 6 && memcmp(s, "Exif\0\0", 6) == 0 && !have_exif) {
                 have_exif = 1;
-                exif_parse(img, s, sn, &exif_x, &exif_y);
+                cp_image_exif_parse(img, s, sn, &exif_x, &exif_y);
             }
         } else if (m == 0xEE) {
             if (sn >= 5 && memcmp(s, "Adobe", 5) == 0) {

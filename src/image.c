@@ -1,5 +1,6 @@
-/* image.c: reading an image file and handing it to its format's half
- * (image-jpeg.c, image-png.c). The format comes from the bytes. */
+/* image.c: reading an image file and handing it to its format's loader
+ * (image-jpeg.c, image-png.c, image-heif.c, image-webp.c, image-gif.c,
+ * image-tiff.c). The format comes from the bytes, never the name. */
 #include "config.h"
 #include "image.h"
 #include "util.h"
@@ -14,6 +15,86 @@
 #include <unistd.h>
 
 static const unsigned char png_sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+
+int
+cp_image_sniff(const unsigned char *u, size_t len)
+{
+    if (len >= 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF)
+        return CP_IMG_JPEG;
+    if (len >= 8 && memcmp(u, png_sig, 8) == 0)
+        return CP_IMG_PNG;
+    if (len >= 6 && (memcmp(u, "GIF87a", 6) == 0 || memcmp(u, "GIF89a", 6) == 0))
+        return CP_IMG_GIF;
+    if (len >= 16 && memcmp(u, "RIFF", 4) == 0 && memcmp(u + 8, "WEBPVP8", 7) == 0)
+        return CP_IMG_WEBP;
+    if (len >= 4 && (memcmp(u, "II*\0", 4) == 0 || memcmp(u, "MM\0*", 4) == 0))
+        return CP_IMG_TIFF;
+    /* ISO base media: the major brand says which codec the pictures use. */
+    if (len >= 12 && memcmp(u + 4, "ftyp", 4) == 0) {
+        static const char heic[][5] = { "heic", "heix", "heim", "heis", "hevc", "hevx",
+                                        "mif1", "msf1" };
+        if (memcmp(u + 8, "avif", 4) == 0 || memcmp(u + 8, "avis", 4) == 0)
+            return CP_IMG_AVIF;
+        for (size_t i = 0; i < sizeof heic / sizeof heic[0]; i++)
+            if (memcmp(u + 8, heic[i], 4) == 0)
+                return CP_IMG_HEIC;
+    }
+    return -1;
+}
+
+int
+cp_image_check_size(long w, long h, const char *what, const char *display, cp_diags *diags)
+{
+    if (w <= 0 || h <= 0) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "damaged %s image: zero width or height", what);
+        return -1;
+    }
+    if (w > CP_IMAGE_MAX_SIDE || h > CP_IMAGE_MAX_SIDE ||
+        (double)w * (double)h > (double)CP_IMAGE_MAX_PIXELS) {
+        cp_error(diags, CP_INPUT, display, 0, 0,
+                 "%s image too large: %ldx%ld pixels (the limits are %d pixels a side "
+                 "and %ld megapixels)", what, w, h, CP_IMAGE_MAX_SIDE,
+                 CP_IMAGE_MAX_PIXELS / 1000000);
+        return -1;
+    }
+    return 0;
+}
+
+void
+cp_image_take_pixels(cp_image *img, const unsigned char *px, size_t stride, int w, int h,
+                     int channels)
+{
+    int alpha = channels == 2 || channels == 4, cc = channels - alpha;
+    size_t n = (size_t)w * (size_t)h;
+    img->width = w;
+    img->height = h;
+    img->bits = 8;
+    img->cs = cc == 1 ? CP_CS_GRAY : CP_CS_RGB;
+    img->size = n * (size_t)cc;
+    img->data = xmalloc(img->size);
+    unsigned char *a = alpha ? xmalloc(n) : NULL;
+    int opaque = 1;
+    for (int y = 0; y < h; y++) {
+        const unsigned char *src = px + (size_t)y * stride;
+        unsigned char *dst = img->data + (size_t)y * (size_t)w * (size_t)cc;
+        if (!alpha) {
+            memcpy(dst, src, (size_t)w * (size_t)cc);
+            continue;
+        }
+        for (int x = 0; x < w; x++, src += channels) {
+            memcpy(dst + (size_t)x * (size_t)cc, src, (size_t)cc);
+            a[(size_t)y * (size_t)w + (size_t)x] = src[cc];
+            opaque &= src[cc] == 0xFF;
+        }
+    }
+    /* A mask that is opaque everywhere would only make the PDF bigger. */
+    if (a != NULL && opaque) {
+        free(a);
+        a = NULL;
+    }
+    img->alpha = a;
+    img->alpha_size = a ? n : 0;
+}
 
 /* Read the file and check it; on success *buf holds its bytes. */
 static int
@@ -34,15 +115,24 @@ image_read(cp_image *img, unsigned char **buf, size_t *len, int load, const char
         return -1;
     }
     const unsigned char *u = (const unsigned char *)data;
-    if (*len >= 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF)
-        ret = cp_image_jpeg(img, u, *len, load, display, diags);
-    else if (*len >= 8 && memcmp(u, png_sig, 8) == 0)
-        ret = cp_image_png(img, u, *len, load, display, diags);
+    int fmt = cp_image_sniff(u, *len);
+    switch (fmt) {
+    case CP_IMG_JPEG: ret = cp_image_jpeg(img, u, *len, load, display, diags); break;
+    case CP_IMG_PNG: ret = cp_image_png(img, u, *len, load, display, diags); break;
+    case CP_IMG_HEIC:
+    case CP_IMG_AVIF: ret = cp_image_heif(img, u, *len, load, display, diags); break;
+    case CP_IMG_WEBP: ret = cp_image_webp(img, u, *len, load, display, diags); break;
+    case CP_IMG_GIF: ret = cp_image_gif(img, u, *len, load, display, diags); break;
+    case CP_IMG_TIFF: ret = cp_image_tiff(img, u, *len, load, display, diags); break;
+    default: break;
+    }
+    if (fmt >= 0)
+        img->format = (enum cp_image_format)fmt;
     else if (*len >= 16 && memcmp(u + 12, "IHDR", 4) == 0)
         cp_error(diags, CP_INPUT, display, 0, 0, "damaged PNG image: the 8-byte PNG "
                  "signature is wrong (was the file copied as text?)");
     else
-        cp_error(diags, CP_INPUT, display, 0, 0, "not a JPEG or PNG image");
+        cp_error(diags, CP_INPUT, display, 0, 0, "not a picture in a format claimpack reads");
     if (ret < 0) {
         free(data);
         return -1;
@@ -147,8 +237,10 @@ cp_image_probe_fast(cp_image *out, const char *path, const char *display, cp_dia
         ret = cp_image_jpeg_markers(out, u, len, display, diags);
         out->is_jpeg = 1;
         out->size = len;
+        out->format = CP_IMG_JPEG;
     } else if (len >= 8 && memcmp(u, png_sig, 8) == 0) {
         ret = png_walk(out, u, len, display, diags);
+        out->format = CP_IMG_PNG;
     } else {
         munmap(map, len);
         return cp_image_probe(out, path, display, diags);

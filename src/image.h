@@ -1,6 +1,8 @@
 /* image.h: photos and screenshots, decoded and validated by us before any
- * PDF library sees them (src/README.md says why). image.c reads the file and hands it to
- * image-jpeg.c or image-png.c by its first bytes.
+ * PDF library sees them (src/README.md says why). image.c reads the file and
+ * hands it to its format's loader by its first bytes: image-jpeg.c,
+ * image-png.c, image-heif.c (HEIC and AVIF), image-webp.c, image-gif.c,
+ * image-tiff.c.
  *
  * A cp_image owns its buffers; cp_image_free releases it (NULL is fine).
  */
@@ -18,6 +20,15 @@
 
 enum cp_colorspace { CP_CS_GRAY, CP_CS_RGB, CP_CS_CMYK };
 
+/* What the file is. JPEG and PNG reach the PDF as they are where they can;
+ * the others are decoded to pixels (data/alpha as for a PNG) and written
+ * anew: to JPEG when `lossy` (a photo), else deflated. */
+enum cp_image_format { CP_IMG_JPEG, CP_IMG_PNG, CP_IMG_HEIC, CP_IMG_AVIF, CP_IMG_WEBP,
+                       CP_IMG_GIF, CP_IMG_TIFF };
+
+/* JPEG quality of a decoded photo written anew (man/claimpack-build.1). */
+#define CP_IMAGE_PHOTO_QUALITY 90
+
 typedef struct cp_image {
     int width, height;           /* as stored, before orientation */
     int orientation;             /* EXIF 1..8 (1 = upright) */
@@ -33,6 +44,11 @@ typedef struct cp_image {
     size_t size;
     unsigned char *alpha;        /* PNG with alpha/tRNS: 8-bit soft mask (w*h), else NULL */
     size_t alpha_size;
+    enum cp_image_format format;
+    int lossy;                   /* decoded photo data: written anew as JPEG */
+    int frames;                  /* animation frames (the first is shown); 1 if still */
+    int pages;                   /* TIFF: pages in the file (the first is shown) */
+    int rotated;                 /* degrees the format's own transformation turned it */
 } cp_image;
 
 /* Check the file: JPEG markers (SOI, SOF with sane dimensions, SOS, entropy
@@ -60,6 +76,38 @@ int cp_image_jpeg(cp_image *img, const unsigned char *buf, size_t len, int load,
                   const char *display, cp_diags *diags);
 int cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
                  const char *display, cp_diags *diags);
+
+/* The decoded formats; with `load` false they decode to check and keep
+ * no pixels. Pixels come out upright (the format's own transformations
+ * applied, orientation 1), 8-bit, data plus an 8-bit alpha mask as for a
+ * PNG (image-heif.c: HEIC and AVIF). */
+int cp_image_heif(cp_image *img, const unsigned char *buf, size_t len, int load,
+                  const char *display, cp_diags *diags);
+int cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, int load,
+                  const char *display, cp_diags *diags);
+int cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, int load,
+                 const char *display, cp_diags *diags);
+int cp_image_tiff(cp_image *img, const unsigned char *buf, size_t len, int load,
+                  const char *display, cp_diags *diags);
+
+/* An EXIF block as in a JPEG APP1 segment ("Exif\0\0", then TIFF): its
+ * orientation into img->orientation, its resolution into dpi_x/dpi_y. */
+void cp_image_exif_parse(cp_image *img, const unsigned char *p, size_t n, double *dpi_x,
+                         double *dpi_y);
+
+/* The picture format of these first bytes (16 are enough), or -1: the one
+ * place that tells formats apart by content. */
+int cp_image_sniff(const unsigned char *buf, size_t len);
+
+/* For the loaders: the size limits, checked from the header before any
+ * pixel buffer exists ("<what> too large" naming `display`). 0 or -1. */
+int cp_image_check_size(long w, long h, const char *what, const char *display, cp_diags *diags);
+/* For the loaders: take w x h interleaved 8-bit pixels of `channels`
+ * (1 gray, 2 gray+alpha, 3 RGB, 4 RGBA), rows `stride` bytes apart, into
+ * img->data (and img->alpha when some pixel is not opaque). Sets width,
+ * height, cs, bits (8), size. */
+void cp_image_take_pixels(cp_image *img, const unsigned char *px, size_t stride, int w, int h,
+                          int channels);
 
 /* Decode a JPEG fully into img->data (8-bit samples, rows packed; CMYK
  * plain, not Adobe-inverted) and set width, height, cs, bits, size,

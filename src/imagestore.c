@@ -16,11 +16,14 @@
  * used as they are (not interlaced, no alpha, no transparency) goes through
  * as its compressed IDAT data with PNG predictors declared, so it is neither
  * decoded nor re-encoded; any other PNG is decoded by image-png.c and
- * deflated here, its alpha becoming a soft mask. Every file was validated by
- * cp_image_probe before it gets here.
+ * deflated here, its alpha becoming a soft mask. The decoded formats
+ * (image.h) are written anew: photos as JPEG, the rest deflated like a
+ * decoded PNG. Every file was validated by cp_image_probe before it gets
+ * here.
  */
 #include "config.h"
 #include "assemble.h"
+#include "downsample.h"
 #include "util.h"
 
 #include <errno.h>
@@ -389,6 +392,31 @@ cleanup:
 }
 
 
+/* --- decoded photos --------------------------------------------------- */
+
+/* A photo that came as HEIC, AVIF or lossy WebP: decoded once and written
+ * as a baseline JPEG at its full size (deflating photo pixels would make
+ * the pack many times larger). Metadata stays behind with the file. */
+static int
+write_photo(store *s, int num, const cp_asm_image *im, cp_diags *d)
+{
+    cp_ds_target t;
+    memset(&t, 0, sizeof t);
+    t.width = im->info->width;
+    t.height = im->info->height;
+    t.quality = CP_IMAGE_PHOTO_QUALITY;
+    if (cp_downsample(im->path, im->display, im->info, 0, 0, &t, 1, d) < 0)
+        return -1;
+    store_begin_obj(s, num);
+    store_printf(s, "<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
+                    "/BitsPerComponent 8 /Filter /DCTDecode /Length %zu >>\nstream\n",
+                 t.width, t.height, cs_name(t.cs), t.size);
+    store_write(s, t.data, t.size);
+    store_printf(s, "\nendstream\nendobj\n");
+    free(t.data);
+    return num;
+}
+
 /* --- the file qpdf wrote ---------------------------------------------- */
 
 typedef struct base_info {
@@ -635,6 +663,7 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
             continue;
         const cp_asm_image *im = &images[i];
         int num = im->info->is_jpeg ? write_jpeg(&s, slots[i], im, diags)
+                  : im->info->lossy ? write_photo(&s, slots[i], im, diags)
                                     : write_png(&s, slots[i], im, diags);
         if (num < 0)
             goto cleanup;

@@ -129,6 +129,7 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
     switch (f->format) {
     case CP_FMT_JPEG:
     case CP_FMT_PNG:
+    case CP_FMT_PICTURE:
         e->type = CP_EX_IMAGE;
         /* The evidence check probed it already (build always checks first). */
         if (f->image)
@@ -465,6 +466,18 @@ layout_image(pack_ctx *c, cp_exhibit *e)
     char *caption = e->doc->title && *e->doc->title
                     ? xasprintf("%s — %s", e->doc->title, e->file->display)
                     : xstrdup(e->file->display);
+    /* A page shows one still picture: say so when the file holds more. */
+    if (im->frames > 1 || im->pages > 1) {
+        char n[16];
+        snprintf(n, sizeof n, "%d", im->pages);
+        char *more = im->frames > 1 ? xstrdup(phrase(c, "exhibit.animated"))
+                     : cp_l10n_format(c->o->l10n, "exhibit.first-page", "pages", n,
+                                      (const char *)NULL);
+        char *t = xasprintf("%s (%s)", caption, more);
+        free(more);
+        free(caption);
+        caption = t;
+    }
     cp_line *lines = NULL;
     double cw = pw - 2 * MARGIN_X;
     size_t n = cp_layout_break(&lines, c->L->fonts, CP_FACE_ITALIC, 9, caption, cw);

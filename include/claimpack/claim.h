@@ -118,7 +118,9 @@ typedef struct cp_message {        /* one line of a typed-in chat */
 } cp_message;
 
 /* What an evidence file's bytes are (sniffed, never from the name). */
-enum cp_format { CP_FMT_UNKNOWN, CP_FMT_JPEG, CP_FMT_PNG, CP_FMT_PDF, CP_FMT_EMAIL, CP_FMT_TEXT };
+/* CP_FMT_PICTURE: HEIC, AVIF, WebP, GIF or TIFF, decoded to pixels (image.h). */
+enum cp_format { CP_FMT_UNKNOWN, CP_FMT_JPEG, CP_FMT_PNG, CP_FMT_PDF, CP_FMT_EMAIL, CP_FMT_TEXT,
+                 CP_FMT_PICTURE };
 
 typedef struct cp_evidence_file {
     char *path;          /* as resolved: claim dir + pattern match */

@@ -1,0 +1,210 @@
+/* image-tiff.c: TIFF scans and pictures, decoded with libtiff from memory.
+ *
+ * libtiff's RGBA interface decodes every photometric and compression it
+ * knows (CCITT fax, LZW, Deflate, JPEG, CMYK, 16-bit) and applies the
+ * Orientation tag. The pages are counted by walking the directory chain,
+ * not taken from any header; libtiff stops a chain that loops. Messages
+ * and warnings go to a handler of this file's own, never to stderr.
+ * Scans are lossless: deflated, a grey or bilevel page as one channel. */
+#include "config.h"
+#include "image.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <tiffio.h>
+
+struct tiff_src {
+    const unsigned char *buf;
+    toff_t len, pos;
+    char msg[256];
+    int loop;          /* the directory chain points back into itself */
+};
+
+static tmsize_t
+tiff_read(thandle_t h, void *out, tmsize_t n)
+{
+    struct tiff_src *s = h;
+    toff_t k = n < 0 ? 0 : (toff_t)n;
+    if (s->pos >= s->len)
+        return 0;
+    if (k > s->len - s->pos)
+        k = s->len - s->pos;
+    memcpy(out, s->buf + s->pos, (size_t)k);
+    s->pos += k;
+    return (tmsize_t)k;
+}
+
+static tmsize_t
+tiff_write(thandle_t h, void *p, tmsize_t n)
+{
+    (void)h;
+    (void)p;
+    (void)n;
+    return -1;
+}
+
+static toff_t
+tiff_seek(thandle_t h, toff_t off, int whence)
+{
+    struct tiff_src *s = h;
+    toff_t base = whence == SEEK_CUR ? s->pos : whence == SEEK_END ? s->len : 0;
+    if (off > (toff_t)-1 - base)
+        return (toff_t)-1;
+    s->pos = base + off;
+    return s->pos;
+}
+
+static int
+tiff_close(thandle_t h)
+{
+    (void)h;
+    return 0;
+}
+
+static toff_t
+tiff_size(thandle_t h)
+{
+    return ((struct tiff_src *)h)->len;
+}
+
+static int
+tiff_map(thandle_t h, void **base, toff_t *size)
+{
+    (void)h;
+    (void)base;
+    (void)size;
+    return 0;
+}
+
+static void
+tiff_unmap(thandle_t h, void *base, toff_t size)
+{
+    (void)h;
+    (void)base;
+    (void)size;
+}
+
+static int
+tiff_error(TIFF *tif, void *user, const char *module, const char *fmt, va_list ap)
+{
+    struct tiff_src *s = user;
+    (void)tif;
+    (void)module;
+    if (s->msg[0] == '\0')
+        vsnprintf(s->msg, sizeof s->msg, fmt, ap);
+    return 1;
+}
+
+/* Unknown tags and the like do not touch the pixels. libtiff only warns
+ * of a page chain that loops, and stops it: pages could be missing, so
+ * that one is an error here. */
+static int
+tiff_warning(TIFF *tif, void *user, const char *module, const char *fmt, va_list ap)
+{
+    struct tiff_src *s = user;
+    char tmp[256];
+    (void)tif;
+    (void)module;
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    if (strstr(tmp, "IFD looping") != NULL)
+        s->loop = 1;
+    return 1;
+}
+
+int
+cp_image_tiff(cp_image *img, const unsigned char *buf, size_t len, int load,
+              const char *display, cp_diags *diags)
+{
+    struct tiff_src src = { buf, len, 0, "", 0 };
+    uint32_t *raster = NULL;
+    unsigned char *gray = NULL;
+    int ret = -1;
+
+    memset(img, 0, sizeof *img);
+    img->orientation = 1;
+    img->frames = 1;
+    TIFFOpenOptions *opts = TIFFOpenOptionsAlloc();
+    TIFFOpenOptionsSetErrorHandlerExtR(opts, tiff_error, &src);
+    TIFFOpenOptionsSetWarningHandlerExtR(opts, tiff_warning, &src);
+    /* No one buffer of a picture within the limits needs more. */
+    TIFFOpenOptionsSetMaxSingleMemAlloc(opts, (tmsize_t)CP_IMAGE_MAX_PIXELS * 8);
+    TIFF *tif = TIFFClientOpenExt(display, "rm", &src, tiff_read, tiff_write, tiff_seek,
+                                  tiff_close, tiff_size, tiff_map, tiff_unmap, opts);
+    TIFFOpenOptionsFree(opts);
+    if (tif == NULL) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image: %s",
+                 src.msg[0] ? src.msg : "the header cannot be read");
+        return -1;
+    }
+    uint32_t w = 0, h = 0;
+    uint16_t spp = 1, bps = 1, photometric = PHOTOMETRIC_MINISBLACK;
+    TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &w);
+    TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &h);
+    TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &spp);
+    TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bps);
+    TIFFGetField(tif, TIFFTAG_PHOTOMETRIC, &photometric);
+    if (cp_image_check_size((long)w, (long)h, "TIFF", display, diags) < 0)
+        goto cleanup;
+    char why[1024];
+    if (!TIFFRGBAImageOK(tif, why)) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "TIFF image that claimpack cannot decode: %s",
+                 why);
+        goto cleanup;
+    }
+    raster = xmalloc((size_t)w * (size_t)h * sizeof *raster);
+    if (!TIFFReadRGBAImageOriented(tif, w, h, raster, ORIENTATION_TOPLEFT, 1) ||
+        src.msg[0] != '\0') {
+        cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image: %s",
+                 src.msg[0] ? src.msg : "the picture data cannot be decoded");
+        goto cleanup;
+    }
+    /* The pages, walked one by one to the end of the chain. */
+    int pages = 1;
+    while (TIFFReadDirectory(tif))
+        pages++;
+    if (src.msg[0] != '\0' || src.loop) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image: %s",
+                 src.loop ? "the chain of pages loops back on itself" : src.msg);
+        goto cleanup;
+    }
+    img->pages = pages;
+    /* TIFFGetR..A unpack the ABGR words the RGBA interface fills. */
+    int one = spp == 1 && photometric != PHOTOMETRIC_PALETTE;
+    size_t n = (size_t)w * h;
+    if (load) {
+        unsigned char *px = (unsigned char *)raster;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t v = raster[i];
+            px[i * 4] = (unsigned char)TIFFGetR(v);
+            px[i * 4 + 1] = (unsigned char)TIFFGetG(v);
+            px[i * 4 + 2] = (unsigned char)TIFFGetB(v);
+            px[i * 4 + 3] = (unsigned char)TIFFGetA(v);
+        }
+        if (one) {
+            gray = xmalloc(n);
+            for (size_t i = 0; i < n; i++)
+                gray[i] = px[i * 4];
+            cp_image_take_pixels(img, gray, w, (int)w, (int)h, 1);
+        } else {
+            cp_image_take_pixels(img, px, (size_t)w * 4, (int)w, (int)h, 4);
+        }
+    } else {
+        img->width = (int)w;
+        img->height = (int)h;
+        img->bits = 8;
+        img->cs = one ? CP_CS_GRAY : CP_CS_RGB;
+        img->size = n * (one ? 1 : 3);
+    }
+    (void)bps;
+    ret = 0;
+
+cleanup:
+    free(raster);
+    free(gray);
+    TIFFClose(tif);
+    return ret;
+}
