@@ -602,3 +602,28 @@ cleanup:
         }
     return ret;
 }
+
+int
+cp_downsample_image(const cp_image *img, const char *display, cp_ds_target *targets, size_t n,
+                    cp_diags *diags)
+{
+    ds_state st;
+    memset(&st, 0, sizeof st);
+    st.t = targets;
+    st.n_enc = n;
+    st.enc = xcalloc(n ? n : 1, sizeof *st.enc);
+    cp_jpeg_err_init(&st.err);
+    for (size_t i = 0; i < n; i++) {
+        targets[i].data = NULL;
+        targets[i].size = 0;
+    }
+    int ret = run_png(&st, img, display, diags);
+    cleanup_state(&st);
+    if (ret < 0)
+        for (size_t i = 0; i < n; i++) {
+            free(targets[i].data);
+            targets[i].data = NULL;
+            targets[i].size = 0;
+        }
+    return ret;
+}

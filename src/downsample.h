@@ -39,6 +39,12 @@ int cp_downsample(const char *path, const char *display, const cp_image *info,
                   int decode_w, int decode_h, cp_ds_target *targets, size_t n,
                   cp_diags *diags);
 
+/* The same from pixels already decoded (img->data, 8 or 16-bit gray or
+ * RGB; an alpha mask is laid on white): for bytes the caller has read and
+ * checked itself. 0 or -1 (no target filled). */
+int cp_downsample_image(const cp_image *img, const char *display, cp_ds_target *targets,
+                        size_t n, cp_diags *diags);
+
 /* The target size for a picture of w x h pixels drawn in a box of
  * box_w x box_h points (the upright picture's box: orientation 5-8 swaps
  * sides) at `dpi`, never larger than the picture itself. */

@@ -96,13 +96,38 @@ cp_image_take_pixels(cp_image *img, const unsigned char *px, size_t stride, int 
     img->alpha_size = a ? n : 0;
 }
 
+int
+cp_image_decode_buf(cp_image *img, const unsigned char *u, size_t len, int load,
+                    const char *display, cp_diags *diags)
+{
+    int ret = -1;
+    int fmt = cp_image_sniff(u, len);
+    switch (fmt) {
+    case CP_IMG_JPEG: ret = cp_image_jpeg(img, u, len, load, display, diags); break;
+    case CP_IMG_PNG: ret = cp_image_png(img, u, len, load, display, diags); break;
+    case CP_IMG_HEIC:
+    case CP_IMG_AVIF: ret = cp_image_heif(img, u, len, load, display, diags); break;
+    case CP_IMG_WEBP: ret = cp_image_webp(img, u, len, load, display, diags); break;
+    case CP_IMG_GIF: ret = cp_image_gif(img, u, len, load, display, diags); break;
+    case CP_IMG_TIFF: ret = cp_image_tiff(img, u, len, load, display, diags); break;
+    default: break;
+    }
+    if (fmt >= 0)
+        img->format = (enum cp_image_format)fmt;
+    else if (len >= 16 && memcmp(u + 12, "IHDR", 4) == 0)
+        cp_error(diags, CP_INPUT, display, 0, 0, "damaged PNG image: the 8-byte PNG "
+                 "signature is wrong (was the file copied as text?)");
+    else
+        cp_error(diags, CP_INPUT, display, 0, 0, "not a picture in a format claimpack reads");
+    return ret < 0 ? -1 : 0;
+}
+
 /* Read the file and check it; on success *buf holds its bytes. */
 static int
 image_read(cp_image *img, unsigned char **buf, size_t *len, int load, const char *path,
            const char *display, cp_diags *diags)
 {
     char *data;
-    int ret = -1;
 
     *buf = NULL;
     if (cp_read_file(&data, len, path, CP_IMAGE_MAX_BYTES) < 0) {
@@ -114,26 +139,7 @@ image_read(cp_image *img, unsigned char **buf, size_t *len, int load, const char
                      strerror(errno));
         return -1;
     }
-    const unsigned char *u = (const unsigned char *)data;
-    int fmt = cp_image_sniff(u, *len);
-    switch (fmt) {
-    case CP_IMG_JPEG: ret = cp_image_jpeg(img, u, *len, load, display, diags); break;
-    case CP_IMG_PNG: ret = cp_image_png(img, u, *len, load, display, diags); break;
-    case CP_IMG_HEIC:
-    case CP_IMG_AVIF: ret = cp_image_heif(img, u, *len, load, display, diags); break;
-    case CP_IMG_WEBP: ret = cp_image_webp(img, u, *len, load, display, diags); break;
-    case CP_IMG_GIF: ret = cp_image_gif(img, u, *len, load, display, diags); break;
-    case CP_IMG_TIFF: ret = cp_image_tiff(img, u, *len, load, display, diags); break;
-    default: break;
-    }
-    if (fmt >= 0)
-        img->format = (enum cp_image_format)fmt;
-    else if (*len >= 16 && memcmp(u + 12, "IHDR", 4) == 0)
-        cp_error(diags, CP_INPUT, display, 0, 0, "damaged PNG image: the 8-byte PNG "
-                 "signature is wrong (was the file copied as text?)");
-    else
-        cp_error(diags, CP_INPUT, display, 0, 0, "not a picture in a format claimpack reads");
-    if (ret < 0) {
+    if (cp_image_decode_buf(img, (const unsigned char *)data, *len, load, display, diags) < 0) {
         free(data);
         return -1;
     }

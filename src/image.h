@@ -95,6 +95,13 @@ int cp_image_tiff(cp_image *img, const unsigned char *buf, size_t len, int load,
 void cp_image_exif_parse(cp_image *img, const unsigned char *p, size_t n, double *dpi_x,
                          double *dpi_y);
 
+/* Check (and with `load`, decode) the picture in buf by its first bytes,
+ * through its format's loader: what cp_image_probe and cp_image_load do
+ * with a file's bytes, for bytes already read. 0, or -1 with a
+ * CP_INPUT diagnostic naming `display`. */
+int cp_image_decode_buf(cp_image *img, const unsigned char *buf, size_t len, int load,
+                        const char *display, cp_diags *diags);
+
 /* The picture format of these first bytes (16 are enough), or -1: the one
  * place that tells formats apart by content. */
 int cp_image_sniff(const unsigned char *buf, size_t len);

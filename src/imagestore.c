@@ -392,28 +392,90 @@ cleanup:
 }
 
 
-/* --- decoded photos --------------------------------------------------- */
+/* --- the decoded formats ------------------------------------------- */
 
-/* A photo that came as HEIC, AVIF or lossy WebP: decoded once and written
- * as a baseline JPEG at its full size (deflating photo pixels would make
- * the pack many times larger). Metadata stays behind with the file. */
-static int
-write_photo(store *s, int num, const cp_asm_image *im, cp_diags *d)
+/* A gray picture of black and white only (a fax or a scan: TIFF CCITT G3
+ * and G4 come decoded to 8-bit gray) packed back to one bit a pixel, rows
+ * padded to a byte as a PDF image's are, so the page stays as small as
+ * the file it came from. NULL when some pixel is neither. */
+static unsigned char *
+pack_bilevel(const cp_image *img)
 {
+    if (img->cs != CP_CS_GRAY || img->bits != 8 || img->alpha)
+        return NULL;
+    size_t w = (size_t)img->width, h = (size_t)img->height, row = (w + 7) / 8;
+    for (size_t i = 0; i < w * h; i++)
+        if (img->data[i] != 0 && img->data[i] != 0xFF)
+            return NULL;
+    unsigned char *out = xcalloc(h ? h : 1, row);
+    for (size_t y = 0; y < h; y++)
+        for (size_t x = 0; x < w; x++)
+            if (img->data[y * w + x])
+                out[y * row + x / 8] |= (unsigned char)(0x80 >> (x % 8));
+    return out;
+}
+
+/* HEIC, AVIF, WebP, GIF, TIFF: the bytes read again are checked and
+ * decoded by the format's loader (as check decodes them), then written
+ * anew. A photo (`lossy`) becomes a baseline JPEG at its full size
+ * (deflating photo pixels would make the pack many times larger), the rest
+ * (screenshots, scans, few colours) is deflated without loss. An alpha
+ * channel stays a deflated soft mask either way. Metadata stays behind
+ * with the file: only pixels are written. */
+static int
+write_decoded(store *s, int slot, const cp_asm_image *im, cp_diags *d)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    int num = -1, smask = 0;
+    if (read_picture(&buf, &len, im, d) < 0)
+        return -1;
+    cp_image *img = xcalloc(1, sizeof *img);
+    if (cp_image_decode_buf(img, (const unsigned char *)buf, len, 1, im->display, d) < 0)
+        goto cleanup;
+    if (img->alpha) {
+        smask = write_flate_image(s, 0, img->width, img->height, "/DeviceGray", 1, 8,
+                                  img->alpha, 0);
+        if (smask < 0) {
+            cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+            goto cleanup;
+        }
+    }
+    if (!img->lossy) {
+        unsigned char *bilevel = pack_bilevel(img);
+        num = bilevel ? write_flate_image(s, slot, img->width, img->height, "/DeviceGray", 1, 1,
+                                          bilevel, smask)
+                      : write_flate_image(s, slot, img->width, img->height, cs_name(img->cs),
+                                          cs_components(img->cs), img->bits, img->data, smask);
+        free(bilevel);
+        if (num < 0)
+            cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+        goto cleanup;
+    }
+    /* The colour alone goes to the JPEG: the mask says what is transparent. */
+    cp_image colour = *img;
+    colour.alpha = NULL;
     cp_ds_target t;
     memset(&t, 0, sizeof t);
-    t.width = im->info->width;
-    t.height = im->info->height;
+    t.width = img->width;
+    t.height = img->height;
     t.quality = CP_IMAGE_PHOTO_QUALITY;
-    if (cp_downsample(im->path, im->display, im->info, 0, 0, &t, 1, d) < 0)
-        return -1;
-    store_begin_obj(s, num);
+    if (cp_downsample_image(&colour, im->display, &t, 1, d) < 0)
+        goto cleanup;
+    store_begin_obj(s, slot);
     store_printf(s, "<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
-                    "/BitsPerComponent 8 /Filter /DCTDecode /Length %zu >>\nstream\n",
+                    "/BitsPerComponent 8 /Filter /DCTDecode /Length %zu",
                  t.width, t.height, cs_name(t.cs), t.size);
+    if (smask > 0)
+        store_printf(s, " /SMask %d 0 R", smask);
+    store_printf(s, " >>\nstream\n");
     store_write(s, t.data, t.size);
     store_printf(s, "\nendstream\nendobj\n");
     free(t.data);
+    num = slot;
+cleanup:
+    cp_image_free(img);
+    free(buf);
     return num;
 }
 
@@ -663,8 +725,8 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
             continue;
         const cp_asm_image *im = &images[i];
         int num = im->info->is_jpeg ? write_jpeg(&s, slots[i], im, diags)
-                  : im->info->lossy ? write_photo(&s, slots[i], im, diags)
-                                    : write_png(&s, slots[i], im, diags);
+                  : im->info->format == CP_IMG_PNG ? write_png(&s, slots[i], im, diags)
+                                    : write_decoded(&s, slots[i], im, diags);
         if (num < 0)
             goto cleanup;
     }
