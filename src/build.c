@@ -263,11 +263,9 @@ typeset(build_ctx *b, cp_diags *diags)
     cp_layout *L = b->L;
     cp_asm_plan *plan = &b->plan;
     plan->links = take_links(L, b->pack, &plan->n_links);
-    cp_pdf_info info = { b->letter->subject, claim->claimant.name, claim->problem.summary, b->kw,
-                         claim->date };
     const cp_image *imgs[1] = { b->sig };
     size_t pdf_len = 0;
-    if (cp_pdf_render(&b->pdf, &pdf_len, L, &info, imgs, b->sig ? 1 : 0, diags) < 0)
+    if (cp_pdf_render(&b->pdf, &pdf_len, L, imgs, b->sig ? 1 : 0, diags) < 0)
         return -1;
 
     plan->gen_pdf = b->pdf;

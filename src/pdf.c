@@ -218,14 +218,9 @@ draw_page(render *r, const cp_layout *L, size_t p, size_t n_images)
                 HPDF_Page_Fill(page);
             break;
         case CP_LAY_LINK:
-            if (it->target >= 0 && (size_t)it->target < L->n_pages) {
-                HPDF_Rect rect = { (HPDF_REAL)it->x, (HPDF_REAL)it->y,
-                                   (HPDF_REAL)(it->x + it->w), (HPDF_REAL)(it->y + it->h) };
-                HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[it->target]);
-                HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(page, rect, dst);
-                if (a)
-                    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-            }
+            /* build.c takes the links out before rendering; assemble.c
+             * writes them, as it writes the outline and the document
+             * information: this file draws pages and nothing else. */
             break;
         case CP_LAY_IMAGE:
             if (it->image >= 0 && (size_t)it->image < n_images && r->images[it->image])
@@ -238,53 +233,8 @@ draw_page(render *r, const cp_layout *L, size_t p, size_t n_images)
         HPDF_Page_EndText(page);
 }
 
-static void
-add_outline(render *r, const cp_layout *L)
-{
-    if (L->n_outline == 0)
-        return;
-    HPDF_Encoder enc = HPDF_GetEncoder(r->pdf, "UTF-8");
-    HPDF_Outline stack[8] = { NULL };
-    for (size_t i = 0; i < L->n_outline; i++) {
-        const cp_outline_entry *e = &L->outline[i];
-        int level = e->level < 0 ? 0 : e->level > 7 ? 7 : e->level;
-        while (level > 0 && stack[level - 1] == NULL)
-            level--;
-        HPDF_Outline o = HPDF_CreateOutline(r->pdf, level ? stack[level - 1] : NULL, e->title, enc);
-        if (o == NULL)
-            return;
-        if (e->page >= 0 && (size_t)e->page < L->n_pages)
-            HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(r->pages[e->page]));
-        HPDF_Outline_SetOpened(o, HPDF_TRUE);
-        stack[level] = o;
-        for (int k = level + 1; k < 8; k++)
-            stack[k] = NULL;
-    }
-    HPDF_SetPageMode(r->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-}
-
-static void
-set_info(render *r, const cp_pdf_info *info)
-{
-    if (info == NULL)
-        return;
-    if (info->title)
-        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_TITLE, info->title);
-    if (info->author)
-        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_AUTHOR, info->author);
-    if (info->subject)
-        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_SUBJECT, info->subject);
-    if (info->keywords)
-        HPDF_SetInfoAttr(r->pdf, HPDF_INFO_KEYWORDS, info->keywords);
-    if (cp_date_valid(info->date)) {
-        HPDF_Date d = { info->date.year, info->date.month, info->date.day, 0, 0, 0, 'Z', 0, 0 };
-        HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, d);
-        HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, d);
-    }
-}
-
 int
-cp_pdf_render(unsigned char **out, size_t *len, cp_layout *L, const cp_pdf_info *info,
+cp_pdf_render(unsigned char **out, size_t *len, cp_layout *L,
               const cp_image *const *images, size_t n_images, cp_diags *diags)
 {
     render r;
@@ -326,10 +276,6 @@ cp_pdf_render(unsigned char **out, size_t *len, cp_layout *L, const cp_pdf_info 
         if (check(&r, "draw a page") < 0)
             goto cleanup;
     }
-    add_outline(&r, L);
-    set_info(&r, info);
-    if (check(&r, "set the document outline and information") < 0)
-        goto cleanup;
     if (HPDF_SaveToStream(r.pdf) != HPDF_OK || check(&r, "write the document") < 0) {
         if (r.err.code == 0)
             cp_error(diags, CP_OUTPUT, NULL, 0, 0, "PDF writer failed to write the document");

@@ -9,22 +9,17 @@
 #define CP_PDF_H
 
 #include <stddef.h>
-#include "claimpack/date.h"
 #include "claimpack/diag.h"
 #include "layout.h"
 #include "image.h"
 
-typedef struct cp_pdf_info {
-    const char *title, *author, *subject, *keywords;   /* UTF-8; NULL = left out */
-    cp_date date;     /* creation and modification date (00:00 UTC); invalid = none */
-} cp_pdf_info;
-
 /* Draw every page of L: text in the fontset's faces (each embedded as a
- * subset of the code points drawn), lines, rectangles, links to other pages,
- * images[item.image] (JPEG passed through; raw 8-bit gray/RGB/CMYK with an
- * optional alpha mask), and the outline. Same layout and info = same bytes.
+ * subset of the code points drawn), lines, rectangles and images[item.image]
+ * (JPEG passed through; raw 8-bit gray/RGB/CMYK with an optional alpha
+ * mask). Pages only: links, the outline and the document information are
+ * written by assemble.c into the final document. Same layout = same bytes.
  * Errors are CP_OUTPUT diagnostics (CP_INPUT for a font). 0 or -1. */
-int cp_pdf_render(unsigned char **out, size_t *len, cp_layout *L, const cp_pdf_info *info,
+int cp_pdf_render(unsigned char **out, size_t *len, cp_layout *L,
                   const cp_image *const *images, size_t n_images, cp_diags *diags);
 
 #endif
