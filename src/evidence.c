@@ -71,7 +71,7 @@ cp_format_sniff(const unsigned char *buf, size_t len)
             return CP_FMT_PDF;
     if (cp_mail_sniff(buf, len))
         return CP_FMT_EMAIL;
-    if (memchr(buf, '\0', len) == NULL && cp_utf8_valid((const char *)buf, len))
+    if (cp_text_sniff(buf, len))
         return CP_FMT_TEXT;
     /* Windows editors save UTF-16 with a byte-order mark; cp_text_read
      * converts it. */

@@ -396,7 +396,7 @@ resolve(const cp_fontset *cfs, int primary, uint32_t cp, int32_t *adv)
         return primary;
     /* Control characters are drawn as spaces (cp_font_sanitize): no reason
      * to open a fallback for them. */
-    if (cp == 0xFFFD || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || primary >= CP_FACE__COUNT)
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || primary >= CP_FACE__COUNT)
         return -1;
     fallback_config(fs);
     hb_script_t sc = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
@@ -525,6 +525,10 @@ cp_font_sanitize(const cp_fontset *cfs, enum cp_face face_id, const char *s)
             char u[3] = { (char)(0xE0 | (code >> 12)), (char)(0x80 | ((code >> 6) & 0x3F)),
                           (char)(0x80 | (code & 0x3F)) };
             cp_buf_add(&b, u, 3);
+        } else if (cp == 0xFFFD) {
+            /* Written whole: cp_utf8_next says U+FFFD for bytes that are
+             * not UTF-8 too, and those must not reach the PDF. */
+            cp_buf_puts(&b, "\xEF\xBF\xBD");
         } else {
             cp_buf_add(&b, s + i, k);
         }

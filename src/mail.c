@@ -189,6 +189,17 @@ mail_init(const char *display, cp_diags *diags)
 
 /* ---- text helpers ---- */
 
+static size_t
+count_nuls(const char *s, size_t n)
+{
+    size_t k = 0;
+    if (n == 0)
+        return 0;   /* s may be NULL (an empty part's byte array) */
+    for (const char *p = s; (p = memchr(p, '\0', n - (size_t)(p - s))) != NULL; p++)
+        k++;
+    return k;
+}
+
 /* Append n bytes of UTF-8 that may be invalid: bad bytes become U+FFFD. */
 static void
 add_utf8_repaired(cp_buf *b, const char *s, size_t n)
@@ -203,9 +214,9 @@ add_utf8_repaired(cp_buf *b, const char *s, size_t n)
             return;
         }
         cp_buf_add(b, s, (size_t)(bad - s));
-        /* An embedded NUL is valid UTF-8 to no C string: drop it. */
-        if (*bad != '\0')
-            cp_buf_puts(b, "\xEF\xBF\xBD");
+        /* A NUL too: dropped, the reader would not see that something
+         * was there; kept, it would end the C string the text lives in. */
+        cp_buf_puts(b, "\xEF\xBF\xBD");
         s = bad + 1;
     }
 }
@@ -273,10 +284,22 @@ text_to_utf8(cp_buf *out, const char *charset, const char *in, size_t n)
         return;
     }
     /* Undeclared, mislabelled as ASCII or unknown to iconv: GMime's
-     * fallback list (UTF-8, then ISO-8859-1) never fails. */
-    char *s = gm.g_mime_utils_decode_8bit(NULL, in, n);
-    add_utf8_repaired(out, s, strlen(s));
-    gm.g_free(s);
+     * fallback list (UTF-8, then ISO-8859-1) never fails. It returns a C
+     * string, so each run between NULs goes alone, a NUL as U+FFFD. */
+    const char *end = in + n;
+    for (;;) {
+        const char *nul = memchr(in, '\0', (size_t)(end - in));
+        size_t run = nul ? (size_t)(nul - in) : (size_t)(end - in);
+        if (run > 0) {
+            char *s = gm.g_mime_utils_decode_8bit(NULL, in, run);
+            add_utf8_repaired(out, s, strlen(s));
+            gm.g_free(s);
+        }
+        if (nul == NULL)
+            break;
+        cp_buf_puts(out, "\xEF\xBF\xBD");
+        in = nul + 1;
+    }
 }
 
 /* Make text tidy for typesetting: "\n" line ends, no trailing white space,
@@ -654,6 +677,7 @@ typedef struct mail_ctx {
     size_t text_len;    /* body text so far, all messages together */
     int truncated;
     int too_deep;       /* the nesting limit that was passed, else 0 */
+    size_t nuls;        /* NUL bytes in the decoded text, shown as U+FFFD */
 } mail_ctx;
 
 typedef struct mail_acc {
@@ -738,6 +762,8 @@ add_body_text(mail_ctx *ctx, mail_acc *acc, GMimeObject *obj)
     gm.g_mime_data_wrapper_write_to_stream(content, mem);
     GByteArray *raw = gm.g_mime_stream_mem_get_byte_array((GMimeStreamMem *)(mem));
     const char *charset = gm.g_mime_object_get_content_type_parameter(obj, "charset");
+    if (raw)
+        ctx->nuls += count_nuls((const char *)raw->data, raw->len);
     cp_buf utf8 = CP_BUF_INIT;
     text_to_utf8(&utf8, charset, raw ? (const char *)raw->data : "", raw ? raw->len : 0);
     gm.g_object_unref(mem);
@@ -1095,7 +1121,7 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
     GMimeStream *stream = NULL;
     GMimeParser *parser = NULL;
     GMimeMessage *msg = NULL;
-    mail_ctx ctx = { display, diags, 0, 0, 0 };
+    mail_ctx ctx = { display, diags, 0, 0, 0, 0 };
 
     if (cp_read_file(&data, &len, path, CP_MAIL_MAX_FILE) < 0) {
         if (errno == EFBIG)
@@ -1131,6 +1157,9 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
         cp_mail_free(m);
         goto cleanup;
     }
+    if (ctx.nuls > 0)
+        cp_warning(diags, display, 0, 0, "the e-mail's text has %zu NUL byte%s, shown as \xEF\xBF\xBD",
+                   ctx.nuls, ctx.nuls == 1 ? "" : "s");
     if (ctx.truncated)
         cp_warning(diags, display, 0, 0,
                    "the e-mail's text is longer than %u MB; only the first %u MB are included",
@@ -1221,6 +1250,15 @@ cp_mail_sniff(const unsigned char *buf, size_t len)
 /* ---- plain text ---- */
 
 int
+cp_text_sniff(const unsigned char *buf, size_t len)
+{
+    /* A stray NUL (a log's padding, an editor's slip) leaves text text; a
+     * file of more than one NUL in a hundred bytes is not meant to be read. */
+    return cp_utf8_valid((const char *)buf, len) &&
+           count_nuls((const char *)buf, len) <= len / 100;
+}
+
+int
 cp_text_read(char **out, const char *path, const char *display, cp_diags *diags)
 {
     *out = NULL;
@@ -1247,7 +1285,8 @@ cp_text_read(char **out, const char *path, const char *display, cp_diags *diags)
         }
     } else {
         size_t skip = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
-        if (memchr(data, '\0', len) != NULL) {
+        size_t nuls = count_nuls(data, len);
+        if (nuls > 0 && !cp_text_sniff(u, len)) {
             cp_error(diags, CP_INPUT, display, 0, 0, "not a text file: it contains binary data");
             goto cleanup;
         }
@@ -1256,7 +1295,10 @@ cp_text_read(char **out, const char *path, const char *display, cp_diags *diags)
                      "the text is not UTF-8; save the file as UTF-8 and try again");
             goto cleanup;
         }
-        cp_buf_add(&utf8, data + skip, len - skip);
+        add_utf8_repaired(&utf8, data + skip, len - skip);
+        if (nuls > 0)
+            cp_warning(diags, display, 0, 0, "the text has %zu NUL byte%s, shown as \xEF\xBF\xBD",
+                       nuls, nuls == 1 ? "" : "s");
     }
     char *text = text_tidy(utf8.data ? utf8.data : "", utf8.len);
     if (text[0] == '\0') {

@@ -36,8 +36,13 @@ void cp_mail_free(cp_mail *m);
  * MIME-Version, Return-Path) is among them. `buf` may be a prefix. */
 int cp_mail_sniff(const unsigned char *buf, size_t len);
 
+/* True when the bytes are UTF-8 text: valid, with at most one NUL byte in
+ * a hundred (cp_text_read shows those as U+FFFD). `buf` may be a prefix. */
+int cp_text_sniff(const unsigned char *buf, size_t len);
+
 /* Read plain-text correspondence: UTF-8 (a BOM is dropped; UTF-16 with a
- * BOM is converted), line endings made "\n", trailing white space removed.
+ * BOM is converted), line endings made "\n", trailing white space removed,
+ * NUL bytes shown as U+FFFD with a warning.
  * Not text or not UTF-8 is a CP_INPUT error naming `display`. 0 or -1. */
 int cp_text_read(char **out, const char *path, const char *display, cp_diags *diags);
 
