@@ -29,7 +29,7 @@
 #define F_MAIL (1u << CP_FMT_EMAIL)
 #define F_TEXT (1u << CP_FMT_TEXT)
 
-#define PICTURES "a picture (JPEG, PNG, HEIC, AVIF, WebP, GIF or TIFF)"
+#define PICTURES "a picture (JPEG, PNG, HEIC, AVIF, WebP, GIF, TIFF or BMP)"
 
 /* What each kind accepts, and how a message names the kind and the list. */
 static const struct kind_rule {

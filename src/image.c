@@ -1,6 +1,6 @@
 /* image.c: reading an image file and handing it to its format's loader
  * (image-jpeg.c, image-png.c, image-heif.c, image-webp.c, image-gif.c,
- * image-tiff.c). The format comes from the bytes, never the name. */
+ * image-tiff.c, image-bmp.c). The format comes from the bytes, never the name. */
 #include "config.h"
 #include "image.h"
 #include "util.h"
@@ -29,6 +29,15 @@ cp_image_sniff(const unsigned char *u, size_t len)
         return CP_IMG_WEBP;
     if (len >= 4 && (memcmp(u, "II*\0", 4) == 0 || memcmp(u, "MM\0*", 4) == 0))
         return CP_IMG_TIFF;
+    /* "BM", the file size, two reserved words that are zero, the pixels'
+     * offset, then the header's own size (one of the versions'). */
+    if (len >= 18 && u[0] == 'B' && u[1] == 'M' && memcmp(u + 6, "\0\0\0\0", 4) == 0) {
+        uint32_t hs = (uint32_t)u[14] | (uint32_t)u[15] << 8 | (uint32_t)u[16] << 16 |
+                      (uint32_t)u[17] << 24;
+        if (hs == 12 || hs == 16 || hs == 40 || hs == 52 || hs == 56 || hs == 64 ||
+            hs == 108 || hs == 124)
+            return CP_IMG_BMP;
+    }
     /* ISO base media: the major brand says which codec the pictures use. */
     if (len >= 12 && memcmp(u + 4, "ftyp", 4) == 0) {
         static const char heic[][5] = { "heic", "heix", "heim", "heis", "hevc", "hevx",
@@ -110,6 +119,7 @@ cp_image_decode_buf(cp_image *img, const unsigned char *u, size_t len, int load,
     case CP_IMG_WEBP: ret = cp_image_webp(img, u, len, load, display, diags); break;
     case CP_IMG_GIF: ret = cp_image_gif(img, u, len, load, display, diags); break;
     case CP_IMG_TIFF: ret = cp_image_tiff(img, u, len, load, display, diags); break;
+    case CP_IMG_BMP: ret = cp_image_bmp(img, u, len, load, display, diags); break;
     default: break;
     }
     if (fmt >= 0)

@@ -2,7 +2,7 @@
  * PDF library sees them (src/README.md says why). image.c reads the file and
  * hands it to its format's loader by its first bytes: image-jpeg.c,
  * image-png.c, image-heif.c (HEIC and AVIF), image-webp.c, image-gif.c,
- * image-tiff.c.
+ * image-tiff.c, image-bmp.c.
  *
  * A cp_image owns its buffers; cp_image_free releases it (NULL is fine).
  */
@@ -24,7 +24,7 @@ enum cp_colorspace { CP_CS_GRAY, CP_CS_RGB, CP_CS_CMYK };
  * the others are decoded to pixels (data/alpha as for a PNG) and written
  * anew: to JPEG when `lossy` (a photo), else deflated. */
 enum cp_image_format { CP_IMG_JPEG, CP_IMG_PNG, CP_IMG_HEIC, CP_IMG_AVIF, CP_IMG_WEBP,
-                       CP_IMG_GIF, CP_IMG_TIFF };
+                       CP_IMG_GIF, CP_IMG_TIFF, CP_IMG_BMP };
 
 /* JPEG quality of a decoded photo written anew (man/claimpack-build.1). */
 #define CP_IMAGE_PHOTO_QUALITY 90
@@ -89,6 +89,8 @@ int cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, int load,
                  const char *display, cp_diags *diags);
 int cp_image_tiff(cp_image *img, const unsigned char *buf, size_t len, int load,
                   const char *display, cp_diags *diags);
+int cp_image_bmp(cp_image *img, const unsigned char *buf, size_t len, int load,
+                 const char *display, cp_diags *diags);
 
 /* An EXIF block as in a JPEG APP1 segment ("Exif\0\0", then TIFF): its
  * orientation into img->orientation, its resolution into dpi_x/dpi_y. */
@@ -102,7 +104,7 @@ void cp_image_exif_parse(cp_image *img, const unsigned char *p, size_t n, double
 int cp_image_decode_buf(cp_image *img, const unsigned char *buf, size_t len, int load,
                         const char *display, cp_diags *diags);
 
-/* The picture format of these first bytes (16 are enough), or -1: the one
+/* The picture format of these first bytes (18 are enough), or -1: the one
  * place that tells formats apart by content. */
 int cp_image_sniff(const unsigned char *buf, size_t len);
 

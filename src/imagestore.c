@@ -415,7 +415,7 @@ pack_bilevel(const cp_image *img)
     return out;
 }
 
-/* HEIC, AVIF, WebP, GIF, TIFF: the bytes read again are checked and
+/* HEIC, AVIF, WebP, GIF, TIFF, BMP: the bytes read again are checked and
  * decoded by the format's loader (as check decodes them), then written
  * anew. A photo (`lossy`) becomes a baseline JPEG at its full size
  * (deflating photo pixels would make the pack many times larger), the rest
