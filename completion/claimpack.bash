@@ -69,7 +69,7 @@ _claimpack()
             COMPREPLY=($(compgen -W "$(_claimpack_templates "${words[0]}" "$types")" -- "$cur"))
         fi
         return ;;
-    build:-o | build:--output | init:-o | init:--output)
+    build:-o | build:--output | init:-o | init:--output | init:--from)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
         return ;;
@@ -84,7 +84,7 @@ _claimpack()
     case $cmd in
     build) opts='--output --template --lang --paper --max-size --print --stamp --force --keep-metadata --text --max-chars --quiet --verbose --help' ;;
     check) opts='--json --print --help' ;;
-    init) opts='--type --lang --output --help' ;;
+    init) opts='--type --lang --output --from --help' ;;
     templates) opts='--help' ;;
     *) return ;;
     esac

@@ -117,6 +117,8 @@ char *xml_node_text_raw(xmlNodePtr n);
 char *xml_attr_value(xmlNodePtr n, const char *name);
 bool xml_node_is(xmlNodePtr n, const char *name);
 bool claim_value_ok(const char *check, const char *v);
+/* A claim or profile file that could not be read (errno err): CP_INPUT. */
+void claim_read_failed(const struct msgs *m, cp_diags *diags, const char *file, int err);
 
 /* claim-xml.c: read a document safely (NULL when it cannot be used; its
  * problems are in r->diags), and word a problem from data/messages.xml.

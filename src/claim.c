@@ -556,8 +556,8 @@ claim_data_free(struct claim_data *d)
     rng_free(&d->rng);
 }
 
-static void
-read_failed(const struct msgs *m, cp_diags *diags, const char *file, int err)
+void
+claim_read_failed(const struct msgs *m, cp_diags *diags, const char *file, int err)
 {
     char *msg;
     if (err == ENOENT)
@@ -645,7 +645,7 @@ claim_parse_file(cp_claim **out, const char *path, bool keep, cp_diags *diags)
     if (claim_data_load(&cd, diags) < 0)
         goto cleanup;
     if (cp_read_file(&buf, &len, path, CLAIM_MAX_SIZE) < 0) {
-        read_failed(&cd.msgs, diags, path, errno);
+        claim_read_failed(&cd.msgs, diags, path, errno);
         goto cleanup;
     }
     dir = cp_path_dir(path);
@@ -698,7 +698,7 @@ cp_claim_apply_profile(cp_claim *c, const char *profile_path, cp_diags *diags)
         if (err == ENOENT)
             rc = 0;   /* no profile: nothing to fill in */
         else if (claim_data_load(&cd, diags) == 0)
-            read_failed(&cd.msgs, diags, path, err);
+            claim_read_failed(&cd.msgs, diags, path, err);
         goto cleanup;
     }
     if (claim_data_load(&cd, diags) < 0)

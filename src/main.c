@@ -18,7 +18,8 @@ static const struct command {
 } commands[] = {
     { "build", cmd_build, "build [OPTIONS] CLAIM.xml   write the claim letter and evidence as one PDF" },
     { "check", cmd_check, "check [--json] CLAIM.xml    validate the claim and show the checklist" },
-    { "init", cmd_init, "init [--type T] [--lang L] [-o FILE]   write a starting claim file" },
+    { "init", cmd_init, "init [--type T] [--lang L] [-o FILE]   write a starting claim file\n"
+                        "  claimpack init --from CLAIM.xml --type T [-o FILE]   the next letter's claim" },
     { "templates", cmd_templates, "templates                   list the letter templates" },
 };
 
