@@ -3,6 +3,7 @@
 #include "config.h"
 #include "font.h"
 #include "output.h"
+#include "unicode.h"
 #include "claimpack/claimpack.h"
 #include "util.h"
 
@@ -450,9 +451,20 @@ cp_font_width(const cp_fontset *fs, enum cp_face face_id, double size, const cha
     long units = 0;
     double other = 0;          /* em from fallback faces */
     int32_t notdef = -1;
+    /* Measured as cp_font_sanitize will draw it: in NFC, without the
+     * default-ignorable code points. */
+    char *nfc = NULL;
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0xCC) {
+            s = nfc = cp_unicode_nfc(s, len);
+            len = strlen(s);
+            break;
+        }
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         i += cp_utf8_next(s + i, len - i, &cp);
+        if (cp_unicode_ignorable(cp))
+            continue;
         int32_t adv;
         int g = resolve(fs, face_id, cp, &adv);
         if (g < 0) {
@@ -466,6 +478,7 @@ cp_font_width(const cp_fontset *fs, enum cp_face face_id, double size, const cha
         }
         units += adv;
     }
+    free(nfc);
     return ((double)units / f->upem + other) * size;
 }
 
@@ -509,11 +522,18 @@ cp_font_sanitize(const cp_fontset *cfs, enum cp_face face_id, const char *s)
 {
     cp_fontset *fs = (cp_fontset *)cfs;
     cp_buf b = CP_BUF_INIT;
+    /* Every text drawn passes here: what it says is set in NFC (unicode.h),
+     * so a decomposed "Mu\u0308ller" prints as the precomposed glyph. */
+    char *nfc = cp_unicode_nfc(s, strlen(s));
+    s = nfc;
     size_t len = strlen(s);
     for (size_t i = 0; i < len;) {
         uint32_t cp, code = 0;
         size_t k = cp_utf8_next(s + i, len - i, &cp);
-        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+        if (cp_unicode_ignorable(cp)) {
+            /* Joiners, zero-width spaces, soft hyphens, variation
+             * selectors: no glyph, no width; the words stay together. */
+        } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
             cp_buf_putc(&b, ' ');
         } else if ((cp >= PUA_FIRST && cp <= PUA_LAST)       /* ours, see astral */
                    || cp_font_face_for(fs, face_id, cp) < 0
@@ -534,6 +554,7 @@ cp_font_sanitize(const cp_fontset *cfs, enum cp_face face_id, const char *s)
         }
         i += k;
     }
+    free(nfc);
     return cp_buf_detach(&b);
 }
 

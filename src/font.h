@@ -41,7 +41,8 @@ size_t cp_font_run(const cp_fontset *fs, enum cp_face face, const char *s, size_
 void cp_fontset_report(cp_fontset *fs, cp_diags *diags);
 
 /* Width of the first `len` bytes of `s` set in `face` at `size` points, in
- * points: the sum of the nominal advances (what the PDF draws; no kerning). */
+ * points: the sum of the nominal advances (what the PDF draws; no kerning)
+ * of the text in NFC, default-ignorable code points taking none. */
 double cp_font_width(const cp_fontset *fs, enum cp_face face, double size,
                      const char *s, size_t len);
 /* Ascender and descender (negative) for `size`, in points. */
@@ -50,7 +51,8 @@ double cp_font_descent(const cp_fontset *fs, enum cp_face face, double size);
 /* True when the face has a glyph for the code point. */
 bool cp_font_has(const cp_fontset *fs, enum cp_face face, uint32_t cp);
 
-/* A copy of `s` that `face` and its fallbacks can draw: control characters
+/* A copy of `s` that `face` and its fallbacks can draw, in NFC (unicode.h)
+ * and without default-ignorable code points: control characters
  * become spaces, code points that no face has a glyph for become '?' and
  * are noted for cp_fontset_report, invalid UTF-8 bytes and private-use code
  * points become '?' too. A code point above the BMP that a fallback draws
