@@ -9,6 +9,7 @@
 #include "pdfimport.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
@@ -158,6 +159,67 @@ glob_escape(const char *s)
     return cp_buf_detach(&b);
 }
 
+/* Where the bracket expression starting at s ("[...]") ends, or NULL when
+ * it does not close (then '[' is an ordinary character). A ']' first in the
+ * set, after any '!' or '^', is one of its members. */
+static const char *
+bracket_end(const char *s)
+{
+    const char *q = s + 1;
+    if (*q == '!' || *q == '^')
+        q++;
+    if (*q == '\0')
+        return NULL;
+    return strchr(q + 1, ']');
+}
+
+/* The claim's pattern matching letters in either case, as a phone names
+ * its photos IMG_0001.JPG and people write *.jpg: each letter x becomes
+ * [xX], and a bracket expression gets its letters' other case added
+ * ("[!a-c]" -> "[!a-cA-C]"). Escaped characters stay as they are. */
+static char *
+glob_caseless(const char *s)
+{
+    cp_buf b = CP_BUF_INIT;
+    const char *end;
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '\\' && s[1]) {
+            cp_buf_putc(&b, *s++);
+            cp_buf_putc(&b, *s);
+        } else if (ch == '[' && (end = bracket_end(s))) {
+            const char *set = s + 1 + (s[1] == '!' || s[1] == '^');
+            if (memchr(set, '[', (size_t)(end - set))) {
+                /* A class such as [[:alpha:]]: the rest as written. */
+                cp_buf_puts(&b, s);
+                break;
+            }
+            cp_buf_add(&b, s, (size_t)(end - s));
+            /* Letters in the other case, and a '-' between two letters
+             * (a range); nothing else, so a ']' member cannot close it. */
+            for (const char *q = set; q < end; q++) {
+                unsigned char x = (unsigned char)*q;
+                if (x < 0x80 && isalpha(x))
+                    cp_buf_putc(&b, (char)(isupper(x) ? tolower(x) : toupper(x)));
+                else if (x == '-' && q > set && q + 1 < end && isalpha((unsigned char)q[-1]) &&
+                         (unsigned char)q[-1] < 0x80 && (unsigned char)q[1] < 0x80 &&
+                         isalpha((unsigned char)q[1]))
+                    cp_buf_putc(&b, '-');
+            }
+            cp_buf_putc(&b, ']');
+            s = end;
+        } else if (ch < 0x80 && isalpha(ch)) {
+            cp_buf_putc(&b, '[');
+            cp_buf_putc(&b, (char)tolower(ch));
+            cp_buf_putc(&b, (char)toupper(ch));
+            cp_buf_putc(&b, ']');
+        } else {
+            cp_buf_putc(&b, *s);
+        }
+    }
+    return cp_buf_detach(&b);
+}
+
 static int
 str_cmp(const void *a, const void *b)
 {
@@ -185,17 +247,113 @@ add_file(cp_document *d, char *path, char *display)
     d->files = xreallocarray(d->files, d->n_files + 1, sizeof *d->files);
     d->files[d->n_files].path = path;
     d->files[d->n_files].display = display;
+    d->files[d->n_files].shown = xstrdup(display);
     d->files[d->n_files].format = CP_FMT_UNKNOWN;
     d->files[d->n_files].image = NULL;
     d->n_files++;
+}
+
+/* Whether a path (relative to the claim's folder, or absolute) names a
+ * file outside that folder. Decided on the names as written, like the
+ * relative paths the PDF shows: a symbolic link the user put in the folder
+ * is theirs. abs_dir is the folder as an absolute path. */
+static bool
+outside_folder(const char *abs_dir, const char *path)
+{
+    if (path[0] == '/') {
+        size_t n = strlen(abs_dir);
+        while (n > 1 && abs_dir[n - 1] == '/')
+            n--;
+        if (strncmp(path, abs_dir, n) != 0 || (path[n] != '/' && n > 1))
+            return true;
+        path += n;
+    }
+    /* Count the depth below the folder, component by component. */
+    long depth = 0;
+    for (const char *p = path; *p;) {
+        while (*p == '/')
+            p++;
+        const char *e = strchrnul(p, '/');
+        size_t len = (size_t)(e - p);
+        if (len == 2 && p[0] == '.' && p[1] == '.') {
+            if (--depth < 0)
+                return true;
+        } else if (len > 0 && !(len == 1 && p[0] == '.')) {
+            depth++;
+        }
+        p = e;
+    }
+    return false;
+}
+
+/* The claim's folder as an absolute path (its name, not resolved). */
+static char *
+abs_folder(const char *dir)
+{
+    if (dir && dir[0] == '/') {
+        char *r = xstrdup(dir);
+        for (size_t n = strlen(r); n > 1 && r[n - 1] == '/'; n--)
+            r[n - 1] = '\0';
+        return r;
+    }
+    char *cwd = getcwd(NULL, 0);
+    if (cwd == NULL)
+        return NULL;
+    char *r = dir && *dir && strcmp(dir, ".") != 0 ? cp_path_join(cwd, dir) : xstrdup(cwd);
+    free(cwd);
+    return r;
+}
+
+/* A file outside the claim's folder is enclosed, but the user hears of it,
+ * and the PDF names it by its base name only: a path such as
+ * /home/jelle/Downloads/... says where the person lives and how they keep
+ * their files, which is not for the seller to read. An absolute name
+ * inside the folder is shown from the folder. Messages keep the name as
+ * the user wrote it (display). */
+static void
+mark_outside(const cp_claim *c, cp_document *d, size_t from, cp_diags *diags)
+{
+    char *abs_dir = NULL;
+    for (size_t i = from; i < d->n_files; i++) {
+        cp_evidence_file *f = &d->files[i];
+        if (abs_dir == NULL && (abs_dir = abs_folder(c->dir)) == NULL)
+            return;
+        const char *shown = f->display;
+        size_t n = strlen(abs_dir);
+        if (!outside_folder(abs_dir, f->display)) {
+            if (f->display[0] == '/' && n > 1 && strncmp(f->display, abs_dir, n) == 0 &&
+                f->display[n] == '/' && f->display[n + 1])
+                shown = f->display + n + 1;
+        } else {
+            const char *base = strrchr(f->display, '/');
+            shown = base && base[1] ? base + 1 : f->display;
+            cp_warning(diags, c->path, d->loc.line, d->loc.col,
+                       "%s is outside the claim's folder: check that you mean to send it "
+                       "(the PDF names it %s)", f->display, shown);
+        }
+        char *s = xstrdup(shown);
+        free(f->shown);
+        f->shown = s;
+    }
+    free(abs_dir);
 }
 
 #define DOC_ERROR(...) cp_error(diags, CP_INPUT, c->path, d->loc.line, d->loc.col, __VA_ARGS__)
 
 /* Fill d->files from d->file. Sorted by byte order, not by the locale's
  * collation: the same claim must give the same PDF everywhere. */
+static void doc_expand_files(const cp_claim *c, cp_document *d, cp_diags *diags);
+
 static void
 doc_expand(const cp_claim *c, cp_document *d, cp_diags *diags)
+{
+    size_t from = d->n_files;
+    doc_expand_files(c, d, diags);
+    mark_outside(c, d, from, diags);
+}
+
+static void
+doc_expand_files(const cp_claim *c, cp_document *d, cp_diags *diags)
 {
     const char *dir = c->dir && *c->dir && strcmp(c->dir, ".") != 0 ? c->dir : NULL;
     int absolute = d->file[0] == '/';
@@ -206,7 +364,9 @@ doc_expand(const cp_claim *c, cp_document *d, cp_diags *diags)
         return;
     }
     char *edir = dir && !absolute ? glob_escape(dir) : NULL;
-    char *pattern = cp_path_join(edir, d->file);
+    char *caseless = glob_caseless(d->file);
+    char *pattern = cp_path_join(edir, caseless);
+    free(caseless);
     glob_t g;
     int r = glob(pattern, GLOB_NOSORT, glob_error, &g);
     if (r == 0) {
@@ -397,6 +557,7 @@ cp_evidence_files_free(cp_document *d)
     for (size_t k = 0; k < d->n_files; k++) {
         free(d->files[k].path);
         free(d->files[k].display);
+        free(d->files[k].shown);
         cp_image_free(d->files[k].image);
     }
     free(d->files);

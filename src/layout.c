@@ -541,3 +541,26 @@ cp_flow_measure(const cp_flow *f, const cp_style *st, double width, const char *
     free(lines);
     return (double)n * st->leading;
 }
+
+char *
+cp_layout_fit(const cp_fontset *fs, enum cp_face face, double size, const char *text,
+              double width)
+{
+    size_t len = strlen(text);
+    if (cp_font_width(fs, face, size, text, len) <= width)
+        return xstrdup(text);
+    static const char dots[] = "…";
+    double room = width - cp_font_width(fs, face, size, dots, strlen(dots));
+    /* The longest start that fits, cut between characters, not inside one. */
+    size_t keep = 0;
+    for (size_t i = 1; i <= len; i++) {
+        if (i < len && ((unsigned char)text[i] & 0xC0) == 0x80)
+            continue;
+        if (cp_font_width(fs, face, size, text, i) > room)
+            break;
+        keep = i;
+    }
+    while (keep > 0 && text[keep - 1] == ' ')
+        keep--;
+    return xasprintf("%.*s%s", (int)keep, text, dots);
+}

@@ -72,6 +72,11 @@ double cp_layout_text(cp_layout *L, int page, enum cp_face face, double size,
 /* Same, ending at x (right-aligned). */
 double cp_layout_text_right(cp_layout *L, int page, enum cp_face face, double size,
                             double x_right, double y, const char *text);
+/* text, or its start and "…" where it is wider than width (never empty of
+ * the ellipsis): for one-line fields beside others, so that a long order
+ * number or name never runs over its neighbour. A new string. */
+char *cp_layout_fit(const cp_fontset *fs, enum cp_face face, double size, const char *text,
+                    double width);
 cp_lay_item *cp_layout_line(cp_layout *L, int page, double x1, double y1, double x2,
                             double y2, double stroke);
 cp_lay_item *cp_layout_rect(cp_layout *L, int page, double x, double y, double w, double h,

@@ -175,8 +175,17 @@ on_new_page(cp_flow *f, void *data)
     letter_ctx *c = data;
     const geom *g = &c->g;
     double y = g->h - g->next_header_base;
-    if (c->claim->claimant.name)
-        cp_layout_text(f->L, f->page, CP_FACE_BOLD, 9, g->left, y, c->claim->claimant.name);
+    if (c->claim->claimant.name) {
+        /* Clear of the page number set in the middle later: room for the
+         * widest one a letter has ("page 999 of 999"). */
+        char *pg = cp_l10n_page_of(c->l10n, 999, 999);
+        double room = (g->right - g->left) / 2 -
+                      cp_font_width(f->L->fonts, CP_FACE_REGULAR, 9, pg, strlen(pg)) / 2 - 8;
+        char *name = cp_layout_fit(f->L->fonts, CP_FACE_BOLD, 9, c->claim->claimant.name, room);
+        cp_layout_text(f->L, f->page, CP_FACE_BOLD, 9, g->left, y, name);
+        free(name);
+        free(pg);
+    }
     cp_layout_text_right(f->L, f->page, CP_FACE_REGULAR, 9, g->right, y, c->letter->date_line);
     cp_lay_item *rule = cp_layout_line(f->L, f->page, g->left, y - 5, g->right, y - 5, 0.4);
     rule->gray = 0.5;

@@ -187,7 +187,7 @@ list_exhibits(cp_pack *p, const cp_claim *claim, size_t *capp)
             cp_exhibit *e = pack_add(p, &cap);
             e->doc = doc;
             e->file = &doc->files[k];
-            e->title = doc->title && *doc->title ? doc->title : doc->files[k].display;
+            e->title = doc->title && *doc->title ? doc->title : doc->files[k].shown;
             e->date = doc->date;
         }
     }
@@ -328,13 +328,17 @@ exhibit_header(pack_ctx *c, int page)
     double y = h - HEADER_Y;
     char *label = cp_l10n_format(c->o->l10n, "exhibit", "label", e->label, (char *)NULL);
     double lw = cp_layout_text(L, page, CP_FACE_BOLD, 11, MARGIN_X, y, label);
-    char *ref = xasprintf("%s %s", phrase(c, "reference"),
-                          c->o->claim->order.number ? c->o->claim->order.number : "");
+    char *full = xasprintf("%s %s", phrase(c, "reference"),
+                           c->o->claim->order.number ? c->o->claim->order.number : "");
+    /* The reference takes at most half the room beside the label. */
+    char *ref = cp_layout_fit(L->fonts, CP_FACE_REGULAR, 9, full,
+                              (w - 2 * MARGIN_X - lw - 8) / 2);
+    free(full);
     double rw = cp_font_width(L->fonts, CP_FACE_REGULAR, 9, ref, strlen(ref));
     cp_layout_text_right(L, page, CP_FACE_REGULAR, 9, w - MARGIN_X, y, ref);
     /* The title, cut to the room between label and reference. */
     double room = w - 2 * MARGIN_X - lw - rw - 24;
-    bool from_file = e->file && e->title == e->file->display;
+    bool from_file = e->file && e->title == e->file->shown;
     if (from_file && room > 40 &&
         cp_font_width(L->fonts, CP_FACE_REGULAR, 11, e->title, strlen(e->title)) > room) {
         /* A file name stands for the title: its end says the most. */
@@ -464,8 +468,8 @@ layout_image(pack_ctx *c, cp_exhibit *e)
     int page = new_exhibit_page(c, pw, ph);
     /* The caption under the picture: the description and the file name. */
     char *caption = e->doc->title && *e->doc->title
-                    ? xasprintf("%s — %s", e->doc->title, e->file->display)
-                    : xstrdup(e->file->display);
+                    ? xasprintf("%s — %s", e->doc->title, e->file->shown)
+                    : xstrdup(e->file->shown);
     /* A page shows one still picture: say so when the file holds more. */
     if (im->frames > 1 || im->pages > 1) {
         char n[16];
@@ -638,7 +642,17 @@ layout_index(pack_ctx *c)
     y -= 14;
     char *ref = xasprintf("%s %s", phrase(c, "reference"),
                           c->o->claim->order.number ? c->o->claim->order.number : "");
-    cp_layout_text(L, page, CP_FACE_REGULAR, 9, MARGIN_X, y, ref);
+    /* Wrapped, not cut: the index is where the whole reference is read. */
+    cp_line *rl = NULL;
+    size_t n_rl = cp_layout_break(&rl, L->fonts, CP_FACE_REGULAR, 9, ref, w - 2 * MARGIN_X);
+    for (size_t i = 0; i < n_rl; i++) {
+        char *t = xstrndup(ref + rl[i].start, rl[i].len);
+        cp_layout_text(L, page, CP_FACE_REGULAR, 9, MARGIN_X, y - (double)i * 11, t);
+        free(t);
+    }
+    if (n_rl > 1)
+        y -= (double)(n_rl - 1) * 11;
+    free(rl);
     free(ref);
     y -= 22;
     index_cols k = columns(MARGIN_X, w - MARGIN_X);
@@ -827,11 +841,15 @@ cp_pack_footers(cp_pack *p, cp_layout *L, const cp_pack_opts *o, int index_first
             if (page < e->first_page || page >= e->first_page + e->n_pages)
                 continue;
             char *label = cp_l10n_format(o->l10n, "exhibit", "label", e->label, (char *)NULL);
-            char *s = xasprintf("%s · %d/%d · %s %s", label, page - e->first_page + 1,
-                                e->n_pages, cp_l10n_get(o->l10n, "reference"),
-                                o->claim->order.number ? o->claim->order.number : "");
-            cp_layout_text(L, page, CP_FACE_REGULAR, 8, MARGIN_X / 2 + 4, y, s);
+            char *full = xasprintf("%s · %d/%d · %s %s", label, page - e->first_page + 1,
+                                   e->n_pages, cp_l10n_get(o->l10n, "reference"),
+                                   o->claim->order.number ? o->claim->order.number : "");
+            /* Left of the page number, however long the order number. */
+            double x = MARGIN_X / 2 + 4;
+            char *s = cp_layout_fit(L->fonts, CP_FACE_REGULAR, 8, full, (w - pw) / 2 - 8 - x);
+            cp_layout_text(L, page, CP_FACE_REGULAR, 8, x, y, s);
             free(s);
+            free(full);
             free(label);
         }
     }

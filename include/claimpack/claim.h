@@ -125,6 +125,8 @@ enum cp_format { CP_FMT_UNKNOWN, CP_FMT_JPEG, CP_FMT_PNG, CP_FMT_PDF, CP_FMT_EMA
 typedef struct cp_evidence_file {
     char *path;          /* as resolved: claim dir + pattern match */
     char *display;       /* as the user would name it: relative to the claim dir */
+    char *shown;         /* as the PDF names it: display, from the claim's folder; a file
+                          * outside it by its base name only (evidence.c) */
     enum cp_format format;   /* set by cp_evidence_check */
     struct cp_image *image;  /* a picture's probe by cp_evidence_check (sizes, orientation),
                               * kept so that the pack does not walk the file again; owned */
