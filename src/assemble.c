@@ -221,13 +221,13 @@ image_placeholder(asm_state *st, int i)
 }
 
 static int
-add_image_page(asm_state *st, const cp_asm_page *pg, qpdf_oh page)
+draw_image(asm_state *st, int image, double x, double y, double w, double h, qpdf_oh page)
 {
     qpdf_data q = st->out;
-    const cp_asm_image *im = &st->plan->images[pg->image];
-    const char *name = add_xobject(st, page, image_placeholder(st, pg->image));
+    const cp_asm_image *im = &st->plan->images[image];
+    const char *name = add_xobject(st, page, image_placeholder(st, image));
     double m[6];
-    orientation_matrix(im->info->orientation, pg->x, pg->y, pg->w, pg->h, m);
+    orientation_matrix(im->info->orientation, x, y, w, h, m);
     char *cm = matrix_op(m);
     char *ops = xasprintf("q %s %s Do Q\n", cm, name);
     wrap_contents(q, page, new_content_stream(q, ops), 0);
@@ -616,9 +616,20 @@ build_pages(asm_state *st)
             return -1;
         }
         if (pg->kind == CP_ASM_IMAGE)
-            rc = add_image_page(st, pg, page);
+            rc = draw_image(st, pg->image, pg->x, pg->y, pg->w, pg->h, page);
         else if (pg->kind == CP_ASM_IMPORTED)
             rc = add_overlay(st, gen_page, page, pg->strip);
+        for (size_t k = 0; rc == 0 && k < p->n_places; k++) {
+            const cp_asm_place *pl = &p->places[k];
+            if (pl->page != (int)i)
+                continue;
+            if (pl->image < 0 || (size_t)pl->image >= p->n_images) {
+                cp_error(st->diags, CP_OUTPUT, NULL, 0, 0, "internal error: a picture on "
+                         "page %zu is not in the plan", i + 1);
+                return -1;
+            }
+            rc = draw_image(st, pl->image, pl->x, pl->y, pl->w, pl->h, page);
+        }
         if (rc < 0 || take_error(st->out, st->diags, CP_INPUT, "assembling the pages") < 0)
             return -1;
     }

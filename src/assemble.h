@@ -43,9 +43,13 @@ typedef struct cp_asm_page {
 } cp_asm_page;
 
 typedef struct cp_asm_image {
-    const char *path;          /* the evidence file */
+    const char *path;          /* the evidence file (a chat's .zip: see member) */
+    const char *member;        /* when not NULL: the picture is this member of the
+                                * .zip at path (chat.h), read from there */
     const char *display;       /* its name for messages */
     const cp_image *info;      /* probed: size, colour space, orientation, format */
+    const cp_image *probed;    /* the picture as probed: info, unless --max-size
+                                * put a reduced one there */
     const unsigned char *data; /* when not NULL: JPEG data used instead of the file
                                 * (--max-size), described by info */
     size_t size;
@@ -53,6 +57,13 @@ typedef struct cp_asm_image {
                                 * NULL: the bytes embedded are checked against it */
     bool keep_metadata;        /* JPEG: EXIF, XMP, comments ... go into the PDF too */
 } cp_asm_image;
+
+/* A picture drawn on a typeset page among its text (a chat's pictures). */
+typedef struct cp_asm_place {
+    int page;                  /* final page, 0-based */
+    int image;                 /* index into plan->images */
+    double x, y, w, h;         /* the upright picture's box, in points */
+} cp_asm_place;
 
 typedef struct cp_asm_outline {
     const char *title;         /* UTF-8 */
@@ -74,6 +85,8 @@ typedef struct cp_asm_plan {
     size_t n_pages;
     cp_asm_image *images;
     size_t n_images;
+    const cp_asm_place *places;
+    size_t n_places;
     cp_asm_outline *outlines;
     size_t n_outlines;
     cp_asm_link *links;

@@ -274,6 +274,8 @@ typeset(build_ctx *b, cp_diags *diags)
     plan->n_pages = L->n_pages;
     plan->images = b->pack->images;
     plan->n_images = b->pack->n_images;
+    plan->places = b->pack->places;
+    plan->n_places = b->pack->n_places;
     plan->outlines = xcalloc(L->n_outline ? L->n_outline : 1, sizeof *plan->outlines);
     for (size_t i = 0; i < L->n_outline; i++) {
         plan->outlines[i].title = L->outline[i].title;
@@ -399,7 +401,9 @@ apply_pics(build_ctx *b, const cp_maxsize_pic *pics, cp_diags *diags)
         const cp_maxsize_pic *p = &pics[i];
         pack->images[i].data = p->data;
         pack->images[i].size = p->size;
-        pack->images[i].info = p->data ? &p->reduced : &e->image;
+        pack->images[i].info = p->data ? &p->reduced : pack->images[i].probed;
+        if (e == NULL)
+            continue;   /* a chat's picture: its exhibit has no note of its own */
         free(e->note);
         e->note = NULL;
         if (p->data == NULL)
@@ -440,13 +444,19 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
         p->path = pack->images[i].path;
         p->display = pack->images[i].display;
         p->info = pack->images[i].info;
-        p->kept_size = (size_t)file_size(p->path);
+        p->fixed = pack->images[i].member != NULL;
+        p->kept_size = p->fixed ? p->info->size : (size_t)file_size(p->path);
         enum cp_doc_kind kind = e ? e->doc->kind : CP_DOC_PHOTO;
         p->sharp = kind == CP_DOC_SCREENSHOT || (kind != CP_DOC_PHOTO && !p->info->is_jpeg);
         for (size_t pg = 0; pg < pack->n_roles; pg++)
             if (pack->roles[pg].kind == CP_ASM_IMAGE && pack->roles[pg].image == (int)i) {
                 p->box_w = pack->roles[pg].w;
                 p->box_h = pack->roles[pg].h;
+            }
+        for (size_t k = 0; k < pack->n_places; k++)
+            if (pack->places[k].image == (int)i) {
+                p->box_w = pack->places[k].w;
+                p->box_h = pack->places[k].h;
             }
         kept += (long long)p->kept_size;
     }
@@ -515,9 +525,7 @@ cleanup:
     for (size_t i = 0; i < n; i++) {
         pack->images[i].data = NULL;
         pack->images[i].size = 0;
-        const cp_exhibit *e = image_exhibit(pack, i);
-        if (e)
-            pack->images[i].info = &e->image;
+        pack->images[i].info = pack->images[i].probed;
     }
     cp_maxsize_clear(pics, n);
     free(pics);

@@ -4,6 +4,7 @@
  * GMime) only once the bytes say what it is. Every bad file is reported. */
 #include "config.h"
 #include "claimpack/evidence.h"
+#include "chat.h"
 #include "image.h"
 #include "mail.h"
 #include "pdfimport.h"
@@ -29,6 +30,7 @@
 #define F_PDF  (1u << CP_FMT_PDF)
 #define F_MAIL (1u << CP_FMT_EMAIL)
 #define F_TEXT (1u << CP_FMT_TEXT)
+#define F_CHAT (1u << CP_FMT_CHAT)
 
 #define PICTURES "a picture (JPEG, PNG, HEIC, AVIF, WebP, GIF, TIFF or BMP)"
 
@@ -44,8 +46,9 @@ static const struct kind_rule {
                        PICTURES " or a PDF document" },
     [CP_DOC_SCREENSHOT] = { F_JPEG | F_PNG | F_PIC | F_PDF, "a screenshot",
                             PICTURES " or a PDF document" },
-    [CP_DOC_CORRESPONDENCE] = { F_MAIL | F_TEXT | F_PDF | F_JPEG | F_PNG | F_PIC, "correspondence",
-                                "an e-mail message, UTF-8 text, a PDF document or " PICTURES },
+    [CP_DOC_CORRESPONDENCE] = { F_MAIL | F_CHAT | F_TEXT | F_PDF | F_JPEG | F_PNG | F_PIC,
+                                "correspondence", "an e-mail message, a WhatsApp chat export, "
+                                "UTF-8 text, a PDF document or " PICTURES },
     [CP_DOC_TECHNICAL_REPORT] = { F_PDF | F_JPEG | F_PNG | F_PIC, "a technical report",
                                   "a PDF document or " PICTURES },
     [CP_DOC_TRACKING] = { F_JPEG | F_PNG | F_PIC | F_PDF, "a tracking document",
@@ -70,6 +73,9 @@ cp_format_sniff(const unsigned char *buf, size_t len)
     for (size_t i = 0; head >= 5 && i <= head - 5; i++)
         if (buf[i] == '%' && memcmp(buf + i, "%PDF-", 5) == 0)
             return CP_FMT_PDF;
+    /* Before text: a chat export is text (or a .zip) of its own shape. */
+    if (cp_chat_sniff(buf, len))
+        return CP_FMT_CHAT;
     if (cp_mail_sniff(buf, len))
         return CP_FMT_EMAIL;
     if (cp_text_sniff(buf, len))
@@ -92,6 +98,7 @@ cp_format_name(enum cp_format f)
     case CP_FMT_EMAIL: return "email";
     case CP_FMT_TEXT: return "text";
     case CP_FMT_PICTURE: return "picture";
+    case CP_FMT_CHAT: return "chat";
     default: return "unknown";
     }
 }
@@ -106,6 +113,7 @@ format_phrase(enum cp_format f, const unsigned char *buf, size_t len)
     case CP_FMT_PNG: return "a PNG image";
     case CP_FMT_PDF: return "a PDF document";
     case CP_FMT_EMAIL: return "an e-mail message";
+    case CP_FMT_CHAT: return "a WhatsApp chat export";
     case CP_FMT_TEXT:
         return len >= 2 && (buf[0] == 0xFF || buf[0] == 0xFE) ? "UTF-16 text" : "UTF-8 text";
     default: break;
@@ -531,6 +539,12 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
         char *text = NULL;
         cp_text_read(&text, f->path, name, &sub);
         free(text);
+        break;
+    }
+    case CP_FMT_CHAT: {
+        cp_chat *chat = NULL;
+        if (cp_chat_read(&chat, f->path, name, !fast, &sub) == 0)
+            cp_chat_free(chat);
         break;
     }
     default:

@@ -23,6 +23,7 @@
  */
 #include "config.h"
 #include "assemble.h"
+#include "chat.h"
 #include "downsample.h"
 #include "util.h"
 
@@ -100,7 +101,10 @@ store_begin_obj(store *s, int num)
 static int
 read_picture(char **buf, size_t *len, const cp_asm_image *im, cp_diags *d)
 {
-    if (cp_read_file(buf, len, im->path, (size_t)CP_IMAGE_MAX_BYTES) < 0) {
+    if (im->member) {
+        if (cp_chat_pic_read(buf, len, im->path, im->member, im->display, d) < 0)
+            return -1;
+    } else if (cp_read_file(buf, len, im->path, (size_t)CP_IMAGE_MAX_BYTES) < 0) {
         cp_error(d, CP_INPUT, im->display, 0, 0, "could not read the picture again: %s",
                  strerror(errno));
         return -1;

@@ -282,6 +282,8 @@ worker(void *arg)
         key best = level_key(p, 0);
         if (p->sharp)
             best.w = best.h = 0;
+        if (p->fixed)
+            nt = 0;
         int rc = nt ? cp_downsample(p->path, p->display, p->info, best.w, best.h, t, nt,
                                     &ps->diags) : 0;
         ps->c = xcalloc(nt ? nt : 1, sizeof *ps->c);

@@ -27,6 +27,8 @@ typedef struct cp_maxsize_pic {
     double box_w, box_h;           /* the upright picture's box on its page, points */
     bool sharp;                    /* text: a screenshot, a scan */
     size_t kept_size;              /* its bytes in the PDF when used as it is */
+    bool fixed;                    /* used as it is, never reduced: a picture inside a
+                                    * chat's .zip, which cp_downsample cannot open */
     /* results; data NULL = used as it is */
     unsigned char *data;           /* baseline JPEG, malloc'd */
     size_t size;

@@ -122,6 +122,45 @@ hash_some(void *arg)
     return NULL;
 }
 
+static void
+add_image(cp_pack *p, const char *path, const char *member, const char *display,
+          const cp_image *info, const char *sha256)
+{
+    p->images = xreallocarray(p->images, p->n_images + 1, sizeof *p->images);
+    cp_asm_image *im = &p->images[p->n_images++];
+    memset(im, 0, sizeof *im);
+    im->path = path;
+    im->member = member;
+    im->display = display;
+    im->info = info;            /* NULL: set once the array stops moving */
+    im->probed = info;
+    im->sha256 = sha256;
+}
+
+/* A chat export: its pictures become plan images, drawn among the text.
+ * The evidence check said what it had to (missing files) already: only
+ * errors are passed on, so nothing is said twice. */
+static int
+load_chat(cp_pack *p, cp_exhibit *e, cp_diags *d)
+{
+    const cp_evidence_file *f = e->file;
+    cp_diags sub = CP_DIAGS_INIT;
+    int rc = cp_chat_read(&e->chat, f->path, f->display, false, &sub);
+    for (size_t i = 0; i < sub.count; i++)
+        if (sub.items[i].severity == CP_ERROR)
+            cp_error(d, sub.items[i].status, sub.items[i].file, sub.items[i].line,
+                     sub.items[i].col, "%s", sub.items[i].message);
+    cp_diags_free(&sub);
+    if (rc < 0)
+        return -1;
+    e->first_image = (int)p->n_images;
+    for (size_t i = 0; i < e->chat->n_pics; i++) {
+        const cp_chat_pic *pic = &e->chat->pics[i];
+        add_image(p, pic->path, pic->member, pic->display, &pic->image, pic->sha256);
+    }
+    return 0;
+}
+
 static int
 load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
 {
@@ -137,15 +176,7 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
         else if (cp_image_probe_fast(&e->image, f->path, f->display, d) < 0)
             return -1;
         e->image_index = (int)p->n_images;
-        p->images = xreallocarray(p->images, p->n_images + 1, sizeof *p->images);
-        p->images[p->n_images].path = f->path;
-        p->images[p->n_images].display = f->display;
-        p->images[p->n_images].info = NULL;   /* set once the array stops moving */
-        p->images[p->n_images].data = NULL;
-        p->images[p->n_images].size = 0;
-        p->images[p->n_images].sha256 = NULL;
-        p->images[p->n_images].keep_metadata = false;
-        p->n_images++;
+        add_image(p, f->path, NULL, f->display, NULL, NULL);
         return 0;
     case CP_FMT_PDF:
         e->type = CP_EX_PDF;
@@ -159,6 +190,9 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
     case CP_FMT_TEXT:
         e->type = CP_EX_TEXT;
         return cp_text_read(&e->text, f->path, f->display, d);
+    case CP_FMT_CHAT:
+        e->type = CP_EX_EXPORT;
+        return load_chat(p, e, d);
     default:
         cp_error(d, CP_INPUT, f->display, 0, 0, "is not a format claimpack can include");
         return -1;
@@ -240,6 +274,7 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
         cp_exhibit *e = &p->items[i];
         if (e->image_index >= 0) {
             p->images[e->image_index].info = &e->image;
+            p->images[e->image_index].probed = &e->image;
             p->images[e->image_index].sha256 = e->sha256;
         }
     }
@@ -257,11 +292,13 @@ cp_pack_free(cp_pack *p)
         cp_pdfdoc_close(e->pdf);
         cp_outline_free(e->outline, e->n_outline);
         cp_mail_free(e->mail);
+        cp_chat_free(e->chat);
         free(e->text);
         free(e->note);
     }
     free(p->items);
     free(p->images);
+    free(p->places);
     free(p->roles);
     free(p->links);
     free(p);
@@ -574,24 +611,109 @@ layout_mail(pack_ctx *c, cp_flow *f, const cp_mail *m, int depth)
     }
 }
 
+/* A message's first line: "Sender — 16 November 2026 14:05", the day in
+ * the letter's language. */
+static char *
+chat_head(const pack_ctx *c, const char *from, cp_datetime when)
+{
+    char *day = cp_l10n_date(c->o->l10n, when.date);
+    char *head;
+    if (when.hour >= 0)
+        head = xasprintf("%s — %s %02d:%02d", from ? from : "", day, when.hour, when.minute);
+    else
+        head = xasprintf("%s — %s", from ? from : "", day);
+    free(day);
+    return head;
+}
+
 static void
 layout_chat(pack_ctx *c, cp_flow *f, const cp_document *d)
 {
     for (size_t i = 0; i < d->n_messages; i++) {
         const cp_message *m = &d->messages[i];
-        char *when = cp_l10n_date(c->o->l10n, m->date.date);
-        char *head;
-        if (m->date.hour >= 0)
-            head = xasprintf("%s — %s %02d:%02d", m->from ? m->from : "", when, m->date.hour,
-                             m->date.minute);
-        else
-            head = xasprintf("%s — %s", m->from ? m->from : "", when);
+        char *head = chat_head(c, m->from, m->date);
         cp_flow_need(f, bold_st.leading + body_st.leading * 2);
         cp_flow_paragraph(f, &bold_st, 0, head);
         flow_text(f, &body_st, m->text ? m->text : "");
         cp_flow_space(f, 8);
         free(head);
-        free(when);
+    }
+}
+
+static const cp_style note_st = { CP_FACE_ITALIC, 9, 12 };
+
+static void
+add_place(cp_pack *p, int page, int image, double x, double y, double w, double h)
+{
+    if (p->n_places == p->cap_places) {
+        p->cap_places = p->cap_places ? p->cap_places * 2 : 16;
+        p->places = xreallocarray(p->places, p->cap_places, sizeof *p->places);
+    }
+    cp_asm_place *pl = &p->places[p->n_places++];
+    pl->page = page;
+    pl->image = image;
+    pl->x = x;
+    pl->y = y;
+    pl->w = w;
+    pl->h = h;
+}
+
+/* A chat's picture where the message was: at most 60% of the column wide
+ * and 40% of the page high, never more than 1.5 points a pixel (a sticker
+ * stays small), its name under it. */
+static void
+chat_picture(pack_ctx *c, cp_flow *f, const cp_exhibit *e, int pic)
+{
+    const cp_chat_pic *cp = &e->chat->pics[pic];
+    const cp_image *im = &cp->image;
+    bool turned = im->orientation >= 5;
+    double iw = turned ? im->height : im->width, ih = turned ? im->width : im->height;
+    double bw = (f->right - f->left) * 0.6, bh = (f->page_h - BODY_TOP - BODY_BOTTOM) * 0.4;
+    double s = fmin(fmin(bw / iw, bh / ih), 1.5);
+    double w = iw * s, h = ih * s;
+    cp_flow_need(f, h + 4 + note_st.leading);
+    f->fresh = false;
+    f->y -= 2;
+    add_place(c->p, f->page, e->first_image + pic, f->left, f->y - h, w, h);
+    f->y -= h + 2;
+    cp_flow_paragraph(f, &note_st, 0, cp->name);
+}
+
+/* A chat export: a block a message, its pictures where they were sent,
+ * what the export did not hold said where it was missing. */
+static void
+layout_export(pack_ctx *c, cp_flow *f, const cp_exhibit *e)
+{
+    const cp_chat *chat = e->chat;
+    for (size_t i = 0; i < chat->n_msgs; i++) {
+        const cp_chat_msg *m = &chat->msgs[i];
+        char *head = chat_head(c, m->from ? m->from : chat->app, m->when);
+        cp_flow_need(f, bold_st.leading + body_st.leading * 2);
+        cp_flow_paragraph(f, m->from ? &bold_st : &note_st, 0, head);
+        free(head);
+        char *note = NULL;
+        switch (m->media_kind) {
+        case CP_CHAT_PICTURE:
+            chat_picture(c, f, e, m->picture);
+            break;
+        case CP_CHAT_FILE:
+            note = cp_l10n_format(c->o->l10n, "chat.file", "file", m->media, (char *)NULL);
+            break;
+        case CP_CHAT_MISSING:
+            note = cp_l10n_format(c->o->l10n, "chat.missing", "file", m->media, (char *)NULL);
+            break;
+        case CP_CHAT_OMITTED:
+            note = xstrdup(phrase(c, "chat.omitted"));
+            break;
+        case CP_CHAT_NO_MEDIA:
+            break;
+        }
+        if (note)
+            cp_flow_paragraph(f, &note_st, 0, note);
+        free(note);
+        if (m->text[0])
+            flow_text(f, m->from ? &body_st : &note_st, m->text);
+        cp_flow_space(f, 8);
     }
 }
 
@@ -741,6 +863,7 @@ cp_pack_layout(cp_pack *p, cp_layout *L, const cp_pack_opts *o, cp_diags *diags)
     p->roles = NULL;
     p->n_roles = 0;
     p->n_links = 0;
+    p->n_places = 0;
     set_role(p, L->n_pages ? L->n_pages - 1 : 0, NULL);
     if (p->n == 0)
         return (int)L->n_pages;   /* a letter alone: no empty index */
@@ -773,6 +896,10 @@ cp_pack_layout(cp_pack *p, cp_layout *L, const cp_pack_opts *o, cp_diags *diags)
         case CP_EX_CHAT:
             start_flow(&c, &f);
             layout_chat(&c, &f, e->doc);
+            break;
+        case CP_EX_EXPORT:
+            start_flow(&c, &f);
+            layout_export(&c, &f, e);
             break;
         }
         e->n_pages = (int)L->n_pages - e->first_page;

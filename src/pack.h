@@ -17,11 +17,13 @@
 #include "claimpack/diag.h"
 #include "assemble.h"
 #include "image.h"
+#include "chat.h"
 #include "layout.h"
 #include "mail.h"
 #include "pdfimport.h"
 
-enum cp_exhibit_type { CP_EX_IMAGE, CP_EX_PDF, CP_EX_MAIL, CP_EX_TEXT, CP_EX_CHAT };
+/* CP_EX_CHAT: typed into the claim; CP_EX_EXPORT: a chat export file (chat.h). */
+enum cp_exhibit_type { CP_EX_IMAGE, CP_EX_PDF, CP_EX_MAIL, CP_EX_TEXT, CP_EX_CHAT, CP_EX_EXPORT };
 
 typedef struct cp_exhibit {
     char label[8];                   /* "A" ... "Z", "AA" ... */
@@ -39,6 +41,9 @@ typedef struct cp_exhibit {
     size_t n_outline;
     cp_mail *mail;                   /* CP_EX_MAIL */
     char *text;                      /* CP_EX_TEXT */
+    cp_chat *chat;                   /* CP_EX_EXPORT */
+    int first_image;                 /* CP_EX_EXPORT: its pictures are the plan's images
+                                      * first_image, first_image + 1 ... */
     char *note;                      /* shown in the index under the checksum (a picture
                                       * reduced for --max-size); NULL when none */
 } cp_exhibit;
@@ -53,6 +58,8 @@ typedef struct cp_pack {
     size_t n_images;
     cp_asm_page *roles;              /* one per layout page, after cp_pack_layout */
     size_t n_roles;
+    cp_asm_place *places;            /* pictures among typeset text (chats) */
+    size_t n_places, cap_places;
     cp_asm_link *links;
     size_t n_links, cap_links;
 } cp_pack;

@@ -119,8 +119,9 @@ typedef struct cp_message {        /* one line of a typed-in chat */
 
 /* What an evidence file's bytes are (sniffed, never from the name). */
 /* CP_FMT_PICTURE: HEIC, AVIF, WebP, GIF or TIFF, decoded to pixels (image.h). */
+/* CP_FMT_CHAT: a chat export (WhatsApp's text or .zip, chat.h). */
 enum cp_format { CP_FMT_UNKNOWN, CP_FMT_JPEG, CP_FMT_PNG, CP_FMT_PDF, CP_FMT_EMAIL, CP_FMT_TEXT,
-                 CP_FMT_PICTURE };
+                 CP_FMT_PICTURE, CP_FMT_CHAT };
 
 typedef struct cp_evidence_file {
     char *path;          /* as resolved: claim dir + pattern match */

@@ -1,0 +1,80 @@
+/* chat.h: chat exports read into a conversation for typesetting: a
+ * WhatsApp export, as the chat's text file (`_chat.txt`, "WhatsApp Chat
+ * with NAME.txt") or as the .zip the app makes, with or without its media.
+ * chat.c is the only user of libzip.
+ *
+ * A cp_chat owns every string in it; cp_chat_free releases it (NULL is
+ * fine).
+ */
+#ifndef CP_CHAT_H
+#define CP_CHAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "claimpack/date.h"
+#include "claimpack/diag.h"
+#include "image.h"
+
+/* Limits, checked before anything is decompressed or decoded. */
+#define CP_CHAT_MAX_MESSAGES 200000
+#define CP_CHAT_MAX_PICTURES 1000          /* the claim's own limit on files */
+#define CP_ZIP_MAX_ENTRIES   20000
+#define CP_ZIP_MAX_TOTAL     (1024ull * 1024 * 1024)   /* bytes, all members unpacked */
+#define CP_ZIP_MAX_RATIO     200           /* unpacked : packed, for members over 1 MB */
+
+enum cp_chat_media {
+    CP_CHAT_NO_MEDIA,
+    CP_CHAT_PICTURE,    /* a picture of the export, shown inline (pics[picture]) */
+    CP_CHAT_FILE,       /* a file in the export that is not a picture (video, audio ...) */
+    CP_CHAT_MISSING,    /* a file the export names but does not hold */
+    CP_CHAT_OMITTED     /* exported "without media": WhatsApp wrote a placeholder */
+};
+
+typedef struct cp_chat_pic {
+    char *name;         /* as the chat names it */
+    char *display;      /* for messages: "NAME (in CHAT)" */
+    char *path;         /* the file beside the chat's text, or the .zip */
+    char *member;       /* the member of the .zip; NULL beside a text file */
+    cp_image image;     /* probed; no pixel data */
+    char sha256[65];    /* of the picture's own bytes (hex) */
+} cp_chat_pic;
+
+typedef struct cp_chat_msg {
+    char *from;         /* UTF-8; NULL for WhatsApp's own lines (group created ...) */
+    cp_datetime when;   /* as the export wrote it, 24-hour */
+    char *text;         /* UTF-8, "\n" lines, never NULL (may be "") */
+    char *media;        /* the file name the message names, or NULL */
+    enum cp_chat_media media_kind;
+    int picture;        /* index into pics, or -1 */
+} cp_chat_msg;
+
+typedef struct cp_chat {
+    const char *app;    /* "WhatsApp" */
+    bool zipped;        /* read from the .zip */
+    cp_chat_msg *msgs;
+    size_t n_msgs;
+    cp_chat_pic *pics;
+    size_t n_pics;
+    size_t n_missing;   /* files named but not in the export */
+} cp_chat;
+
+/* True when the bytes are a chat export: a WhatsApp chat's text (its first
+ * line and most of the next ones start with a WhatsApp date and time), or a
+ * .zip holding one. `buf` must be the whole file. */
+bool cp_chat_sniff(const unsigned char *buf, size_t len);
+
+/* Read a chat export and check the pictures it names (with `full`, every
+ * pixel decoded; else their structure only). A damaged or hostile .zip
+ * (a member's name leaving the folder, sizes beyond the limits above),
+ * text that is not a chat or a broken picture is a CP_INPUT error naming
+ * `display`; a named file that is absent is a warning and counted. */
+int cp_chat_read(cp_chat **out, const char *path, const char *display, bool full,
+                 cp_diags *diags);
+void cp_chat_free(cp_chat *c);
+
+/* The bytes of picture `pic` read again (for embedding), checked against
+ * its size limit. CP_INPUT error naming `display`. 0 or -1. */
+int cp_chat_pic_read(char **buf, size_t *len, const char *path, const char *member,
+                     const char *display, cp_diags *diags);
+
+#endif
