@@ -3,6 +3,7 @@
  * knows how to read the claim model's fields and how to walk the rules. */
 #include "config.h"
 #include "claimpack/checklist.h"
+#include "dataxml.h"
 #include "util.h"
 
 #include <libxml/parser.h>
@@ -626,45 +627,6 @@ cleanup:
     free(source);
 }
 
-/* Read the rules without DTDs, entities or network: they are data we ship,
- * but a user may point CLAIMPACK_DATADIR anywhere. */
-static xmlDoc *
-rules_load(const char *path, cp_diags *diags)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    if (cp_read_file(&buf, &len, path, RULES_LIMIT) < 0) {
-        cp_error(diags, CP_INPUT, path, 0, 0, "cannot read the checklist rules: %s",
-                 strerror(errno));
-        return NULL;
-    }
-    xmlParserCtxt *ctx = xmlNewParserCtxt();
-    if (!ctx) {
-        free(buf);
-        cp_error(diags, CP_INPUT, path, 0, 0, "cannot read the checklist rules");
-        return NULL;
-    }
-    xmlDoc *doc = len > (size_t)INT32_MAX ? NULL :
-        xmlCtxtReadMemory(ctx, buf, (int)len, path, NULL,
-                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc) {
-        const xmlError *err = xmlCtxtGetLastError(ctx);
-        char *msg = xstrdup(err && err->message ? err->message : "not well-formed XML");
-        cp_trim(msg);
-        cp_error(diags, CP_INPUT, path, err ? err->line : 0, 0, "checklist rules: %s", msg);
-        free(msg);
-    } else if (doc->intSubset || !xmlDocGetRootElement(doc) ||
-               strcmp((const char *)xmlDocGetRootElement(doc)->name, "checklist") != 0) {
-        cp_error(diags, CP_INPUT, path, 0, 0,
-                 "checklist rules: expected a <checklist> element and no DOCTYPE");
-        xmlFreeDoc(doc);
-        doc = NULL;
-    }
-    xmlFreeParserCtxt(ctx);
-    free(buf);
-    return doc;
-}
-
 int
 cp_checklist_eval(cp_checklist **out, const cp_claim *c, const char *rules_path,
                   const cp_check_options *opt, cp_diags *diags)
@@ -675,7 +637,8 @@ cp_checklist_eval(cp_checklist **out, const cp_claim *c, const char *rules_path,
      * good: a broken rules file says so, and nothing about the claim. */
     cp_diags local = CP_DIAGS_INIT;
     eval e = { c, opt, rules_path, cp_lang_name(c->lang), &local, NULL, 14, 0, false };
-    xmlDoc *doc = rules_load(rules_path, &local);
+    xmlDoc *doc = cp_data_xml_load(rules_path, "checklist", "the checklist rules", RULES_LIMIT,
+                                   &local);
     if (!doc)
         goto cleanup;
     xmlNode *root = xmlDocGetRootElement(doc);

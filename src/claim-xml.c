@@ -5,6 +5,7 @@
 #include "config.h"
 #include "claimpack/claimpack.h"
 #include "claim-int.h"
+#include "dataxml.h"
 #include "util.h"
 
 #include <errno.h>
@@ -18,6 +19,44 @@
 #include <libxml/xmlerror.h>
 
 /* ---- reading XML safely --------------------------------------------- */
+
+xmlDoc *
+cp_data_xml_load(const char *path, const char *root, const char *what, size_t limit,
+                 cp_diags *diags)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    if (cp_read_file(&buf, &len, path, limit) < 0) {
+        cp_error(diags, CP_INPUT, path, 0, 0, "cannot read %s: %s", what, strerror(errno));
+        return NULL;
+    }
+    xmlParserCtxt *ctx = xmlNewParserCtxt();
+    if (!ctx) {
+        free(buf);
+        cp_error(diags, CP_INPUT, path, 0, 0, "cannot read %s", what);
+        return NULL;
+    }
+    xmlDoc *doc = len > (size_t)INT32_MAX ? NULL :
+        xmlCtxtReadMemory(ctx, buf, (int)len, path, NULL,
+                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING
+                          | XML_PARSE_BIG_LINES);
+    if (!doc) {
+        const xmlError *err = xmlCtxtGetLastError(ctx);
+        char *msg = xstrdup(err && err->message ? err->message : "not well-formed XML");
+        cp_trim(msg);
+        cp_error(diags, CP_INPUT, path, err ? err->line : 0, 0, "%s: %s", what, msg);
+        free(msg);
+    } else if (doc->intSubset || !xmlDocGetRootElement(doc) ||
+               strcmp((const char *)xmlDocGetRootElement(doc)->name, root) != 0) {
+        cp_error(diags, CP_INPUT, path, 0, 0, "%s: expected a <%s> element and no DOCTYPE",
+                 what, root);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    xmlFreeParserCtxt(ctx);
+    free(buf);
+    return doc;
+}
 
 static char *msgs_xml_error(const struct msgs *m, const xmlError *err);
 

@@ -313,10 +313,13 @@ cp_layout_break(cp_line **out, const cp_fontset *fs, enum cp_face face, double s
             i += k;
             /* A break after a hyphen or slash that joins two word parts. */
             /* Not between digits or after one letter: order numbers, dates
-             * and codes like "SN-0042" stay whole. */
+             * and codes like "SN-0042" stay whole. Not before a capital
+             * letter: pdftotext joins a word broken after its hyphen, so a
+             * name like "Magnuson-Moss" would be read back "MagnusonMoss". */
             if ((c == '-' || c == '/' || c == 0x2010 || c == 0x2013) && !is_space(prev)
                 && i < len && text[i] != ' ' && text[i] != '\n' && text[i] != '-'
                 && text[i] != '/' && !(text[i] >= '0' && text[i] <= '9')
+                && !(text[i] >= 'A' && text[i] <= 'Z')
                 && !(prev >= '0' && prev <= '9') && i - start > 3 + k && w <= limit) {
                 fit_end = i;
                 fit_next = i;

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "claimpack/claimpack.h"
 #include "claimpack/load.h"
+#include "law.h"
 
 #include <stdlib.h>
 
@@ -41,6 +42,9 @@ cp_claim_load(cp_claim **claim, cp_checklist **checklist, const char *path,
     free(profile);
     if (prc < 0 && o->stop_early)
         return -1;
+
+    /* A country without law of its own gets no legal paragraph: say so. */
+    cp_law_check(*claim, diags);
 
     cp_diags cdiags = CP_DIAGS_INIT;
     cp_check_options copt = { o->print };

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "claimpack/claimpack.h"
 #include "claimpack/template.h"
+#include "law.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -78,7 +79,7 @@ static const field root_fields[] = {
     { "resolution", F_FLAG }, { "resolution.kind", F_VALUE },
     { "resolution.amount", F_VALUE }, { "resolution.text", F_VALUE },
     { "date", F_VALUE }, { "deadline", F_VALUE }, { "jurisdiction", F_VALUE },
-    { "type", F_VALUE }, { "lang", F_VALUE },
+    { "type", F_VALUE }, { "lang", F_VALUE }, { "law", F_VALUE },
     { "facts", F_LIST }, { "history", F_LIST }, { "products", F_LIST },
     { "enclosures", F_LIST }, { "answers", F_LIST },
 };
@@ -544,6 +545,7 @@ standalone_tag(const char *line, char **arg, int *col)
 
 static int parse_file(parser *p, const char *path, nodes *out, const char *from_file,
                       int from_line, int from_col, const char *include_name);
+static int parse_law(parser *p, nodes *out);
 
 /* The split point of "+ label: value": the first ": " (or a final ':')
  * outside tags; -1 when none. */
@@ -704,6 +706,14 @@ parse_blocks(parser *p, src *s, nodes *out, int *end_line)
         }
         if (tag == T_INCLUDE) {
             char *name = arg;
+            if (strcmp(name, "law") == 0) {
+                /* Not a file: data/law/'s paragraphs (law.h). */
+                int rc = parse_law(p, out);
+                free(arg);
+                if (rc < 0)
+                    return T_BAD;
+                continue;
+            }
             if (!*name || strstr(name, "..")) {
                 perr(p, s->file, line, col, "bad include '{{> %s}}'", name);
             } else if (p->depth >= INCLUDE_DEPTH_MAX) {
@@ -782,6 +792,23 @@ parse_blocks(parser *p, src *s, nodes *out, int *end_line)
     return T_NONE;
 }
 
+/* Parse template text (modified in place) read from `file`, its first
+ * line numbered first_line, appending to out. */
+static int
+parse_text(parser *p, const char *file, char *buf, int first_line, nodes *out)
+{
+    src s = { file, buf, buf, first_line - 1 };
+    int end_line = 0;
+    enum tag end = parse_blocks(p, &s, out, &end_line);
+    if (end == T_BAD)
+        return -1;
+    if (end != T_NONE) {
+        perr(p, s.file, end_line, 1, "'%s' without its opening tag", tag_text(end));
+        return -1;
+    }
+    return 0;
+}
+
 /* Read and parse one template or fragment file, appending to out. */
 static int
 parse_file(parser *p, const char *path, nodes *out, const char *from_file, int from_line,
@@ -810,17 +837,44 @@ parse_file(parser *p, const char *path, nodes *out, const char *from_file, int f
     cp_template *t = p->t;
     t->files = xreallocarray(t->files, t->n_files + 1, sizeof *t->files);
     t->files[t->n_files++] = xstrdup(path);
-    src s = { t->files[t->n_files - 1], buf, buf, 0 };
-    int end_line = 0;
-    enum tag end = parse_blocks(p, &s, out, &end_line);
+    int rc = parse_text(p, t->files[t->n_files - 1], buf, 1, out);
     free(buf);
-    if (end == T_BAD)
-        return -1;
-    if (end != T_NONE) {
-        perr(p, s.file, end_line, 1, "'%s' without its opening tag", tag_text(end));
+    return rc;
+}
+
+/* {{> law}}: every jurisdiction's legal paragraphs in the letter's
+ * language, each inside "if law = CODE" and "if type = TYPES", so the
+ * claim decides at rendering and every paragraph is checked now. */
+static int
+parse_law(parser *p, nodes *out)
+{
+    cp_law_text *texts;
+    size_t n;
+    if (cp_law_texts(&texts, &n, cp_l10n_lang_code(p->t->lang), p->diags) < 0) {
+        p->errors++;
         return -1;
     }
-    return 0;
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        cp_template *t = p->t;
+        t->files = xreallocarray(t->files, t->n_files + 1, sizeof *t->files);
+        t->files[t->n_files++] = xstrdup(texts[i].file);
+        const char *file = t->files[t->n_files - 1];
+        node *law = nodes_add(out, N_IF, file, texts[i].line, 1);
+        char *cond = xasprintf("law = %s", texts[i].code);
+        parse_condition(p, law, cond);
+        free(cond);
+        size_t idx = (size_t)(law - out->v);
+        node *type = nodes_add(&out->v[idx].body, N_IF, file, texts[i].line, 1);
+        cond = xasprintf("type = %s", texts[i].types);
+        parse_condition(p, type, cond);
+        free(cond);
+        p->depth++;
+        rc = parse_text(p, file, texts[i].text, texts[i].line, &out->v[idx].body.v[0].body);
+        p->depth--;
+    }
+    cp_law_texts_free(texts, n);
+    return rc;
 }
 
 static bool
@@ -925,6 +979,7 @@ typedef struct render {
     const cp_letter_input *in;
     const cp_claim *c;
     const cp_l10n *l;
+    char *law;               /* cp_law_code of the claim's jurisdiction */
     cp_date deadline;
     frame frames[NESTING_MAX];
     int n_frames;
@@ -1228,6 +1283,8 @@ value(render *r, const char *name, bool raw, cp_buf *b)
         put_date(r, b, r->deadline, raw);
     } else if (strcmp(name, "jurisdiction") == 0) {
         put_str(b, c->jurisdiction);
+    } else if (strcmp(name, "law") == 0) {
+        put_str(b, r->law);
     } else if (strcmp(name, "type") == 0) {
         put_str(b, cp_claim_type_name(c->type));
     } else if (strcmp(name, "lang") == 0) {
@@ -1538,12 +1595,14 @@ cp_template_render(cp_letter **out, const cp_template *t, const cp_letter_input 
 {
     *out = NULL;
     render r = { .in = in, .c = in->claim, .l = in->l10n, .diags = diags };
+    r.law = cp_law_code(in->claim->jurisdiction);
     r.deadline = cp_date_valid(in->deadline) ? in->deadline
                  : cp_date_valid(in->claim->date) ? cp_date_add_days(in->claim->date, 14)
                                                   : in->deadline;
     render_blocks(&r, &t->root);
     flush_paragraph(&r);
     cites_clear(&r);
+    free(r.law);
     cp_letter *l = xcalloc(1, sizeof *l);
     l->blocks = r.blocks;
     l->n_blocks = r.n_blocks;

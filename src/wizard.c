@@ -729,7 +729,13 @@ ask_order(struct wizard *w)
     }
     w->product = ask(w, "product", NULL, NULL, true, NULL);
     w->price = ask(w, "price", NULL, NULL, true, check_amount);
-    const char *cur = strcmp(w->jurisdiction, "EU") == 0 ? "EUR"
+    /* The euro countries by the codes claim/@jurisdiction takes. */
+    static const char euro[] = " EU AT BE CY DE EE EL ES FI FR GR HR IE IT LT LU LV MT NL PT "
+                               "SI SK ";
+    char *code = xasprintf(" %s ", w->jurisdiction);
+    bool in_euro = strlen(w->jurisdiction) == 2 && strstr(euro, code) != NULL;
+    free(code);
+    const char *cur = in_euro ? "EUR"
                       : strcmp(w->jurisdiction, "UK") == 0 ? "GBP"
                       : strcmp(w->jurisdiction, "US") == 0 ? "USD" : NULL;
     w->currency = ask(w, "currency", NULL, cur, true, check_currency);

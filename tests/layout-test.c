@@ -84,6 +84,12 @@ test_break(cp_fontset *fs)
        "a line breaks after a hyphen inside a word");
     free(v);
 
+    const char *mm = "the Magnuson-Moss Warranty Act";
+    w = cp_font_width(fs, CP_FACE_REGULAR, 10, "the Magnuson-", 13) + 1;
+    n = cp_layout_break(&v, fs, CP_FACE_REGULAR, 10, mm, w);
+    ok(n >= 2 && v[0].len == 3, "no break after a hyphen before a capital (Magnuson-Moss)");
+    free(v);
+
     const char *nl = "Nieuwestad 12\n8911 CN Leeuwarden";
     n = cp_layout_break(&v, fs, CP_FACE_REGULAR, 10, nl, 1000);
     ok(n == 2 && lines_join(nl, v, n, "|", "Nieuwestad 12|8911 CN Leeuwarden"),

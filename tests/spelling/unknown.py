@@ -9,8 +9,9 @@ pack's text as pdftotext writes it; the letter is its pages before the
 first that holds INDEX, the heading of the evidence index. Allowed without a dictionary: the words
 of the claim itself (names, addresses, the consumer's own sentences), codes
 (words with a digit or in capitals only, also with 's) and the names and
-abbreviations in names.txt beside this script (whole phrases, taken out of
-the text before it is split into words). Prints NAME TAB the unknown words (sorted, space-separated) for
+abbreviations in names.txt beside this script and the citations (cite=)
+of data/law/*.xml (whole phrases, taken out of the text before it is split
+into words). Prints NAME TAB the unknown words (sorted, space-separated) for
 every letter, an empty list when all are known. Each dictionary is opened
 once for all its letters."""
 import os
@@ -83,6 +84,15 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "names.txt"), encoding="utf-8") as f:
         names = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+    # The citations of data/law/ are laws by their own name too, written
+    # as the country writes them whatever the letter's language.
+    n_listed = len(names)
+    law = os.path.join(here, "..", "..", "data", "law")
+    for f in sorted(os.listdir(law)):
+        if f.endswith(".xml"):
+            names += [" ".join(e.get("cite").split())
+                      for e in ET.parse(os.path.join(law, f)).iter("fact") if e.get("cite")]
+    cite_words = {w.rstrip(".") for n in names[n_listed:] for w in words(n)}
     # Longest first, so that a name inside a longer one does not split it.
     names.sort(key=len, reverse=True)
     letters = []
@@ -101,7 +111,9 @@ def main():
                 flat = re.sub(r"(?<!\w)" + re.escape(n) + (r"(?!\w)" if n[-1].isalnum() else ""),
                               " ", flat)
             ws = set(words(flat))
-            own = claim_words(claim)
+            # A citation broken by a page break is no longer one phrase:
+            # its words count as names too.
+            own = claim_words(claim) | cite_words
             ws = {w for w in ws if w.rstrip(".") not in own and not is_code(w.rstrip("."))}
             letters.append((name, dic, ws))
     unknown = {}

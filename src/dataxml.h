@@ -1,0 +1,18 @@
+/* dataxml.h: reading claimpack's own XML data files (data/checklist.xml,
+ * data/law/) without DTDs, entities or network: they are data we ship, but
+ * a user may point CLAIMPACK_DATADIR anywhere. Implemented in claim-xml.c,
+ * beside the reading of claim files. */
+#ifndef CP_DATAXML_H
+#define CP_DATAXML_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+#include "claimpack/diag.h"
+
+/* The document at path (at most limit bytes) whose root element is <root>,
+ * or NULL with an error naming `what` ("the checklist rules"). The caller
+ * frees it with xmlFreeDoc. */
+xmlDoc *cp_data_xml_load(const char *path, const char *root, const char *what, size_t limit,
+                         cp_diags *diags);
+
+#endif

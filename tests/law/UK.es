@@ -1,0 +1,19 @@
+== defective
+Fundamento jurídico
+Según la Consumer Rights Act 2015, ss. 9–11, los bienes deben tener una calidad satisfactoria, ser aptos para su finalidad y ajustarse a su descripción. En los 30 días siguientes al día posterior a la entrega, puedo rechazar los bienes que no sean conformes (derecho de rechazo a corto plazo, s. 22); el reembolso debe hacerse en los 14 días siguientes a que el comerciante reconozca que tengo derecho a él (s. 20(15)). En su lugar puedo exigir la reparación o sustitución, en un plazo razonable y sin inconvenientes importantes para mí (s. 23); si una reparación o sustitución fracasa, puedo pedir una reducción del precio o ejercer el derecho de rechazo definitivo (s. 24). Para la reparación o sustitución y para esos derechos posteriores, se considera que los bienes que no sean conformes en los seis meses siguientes a la entrega no lo eran ya en la entrega, salvo prueba en contrario del comerciante (s. 19(14)–(15)); esto no se aplica al derecho de rechazo a corto plazo.
+== damaged
+Fundamento jurídico
+Según la Consumer Rights Act 2015, ss. 9–11, los bienes deben tener una calidad satisfactoria, ser aptos para su finalidad y ajustarse a su descripción. En los 30 días siguientes al día posterior a la entrega, puedo rechazar los bienes que no sean conformes (derecho de rechazo a corto plazo, s. 22); el reembolso debe hacerse en los 14 días siguientes a que el comerciante reconozca que tengo derecho a él (s. 20(15)). En su lugar puedo exigir la reparación o sustitución, en un plazo razonable y sin inconvenientes importantes para mí (s. 23); si una reparación o sustitución fracasa, puedo pedir una reducción del precio o ejercer el derecho de rechazo definitivo (s. 24). Para la reparación o sustitución y para esos derechos posteriores, se considera que los bienes que no sean conformes en los seis meses siguientes a la entrega no lo eran ya en la entrega, salvo prueba en contrario del comerciante (s. 19(14)–(15)); esto no se aplica al derecho de rechazo a corto plazo. Los bienes siguieron a riesgo del comerciante hasta que entraron en mi posesión material (s. 29).
+== wrong-item
+Fundamento jurídico
+Según la Consumer Rights Act 2015, ss. 9–11, los bienes deben tener una calidad satisfactoria, ser aptos para su finalidad y ajustarse a su descripción. En los 30 días siguientes al día posterior a la entrega, puedo rechazar los bienes que no sean conformes (derecho de rechazo a corto plazo, s. 22); el reembolso debe hacerse en los 14 días siguientes a que el comerciante reconozca que tengo derecho a él (s. 20(15)). En su lugar puedo exigir la reparación o sustitución, en un plazo razonable y sin inconvenientes importantes para mí (s. 23); si una reparación o sustitución fracasa, puedo pedir una reducción del precio o ejercer el derecho de rechazo definitivo (s. 24). Para la reparación o sustitución y para esos derechos posteriores, se considera que los bienes que no sean conformes en los seis meses siguientes a la entrega no lo eran ya en la entrega, salvo prueba en contrario del comerciante (s. 19(14)–(15)); esto no se aplica al derecho de rechazo a corto plazo.
+== not-received
+Fundamento jurídico
+Según la Consumer Rights Act 2015, salvo que se haya acordado otra cosa, el comerciante debe entregar los bienes sin demora indebida y, en cualquier caso, en un plazo de 30 días desde la celebración del contrato (art. 28), y los bienes quedan a su riesgo hasta que entran en mi posesión material (art. 29).
+== late-delivery
+Fundamento jurídico
+Según la Consumer Rights Act 2015, salvo que se haya acordado otra cosa, el comerciante debe entregar los bienes sin demora indebida y, en cualquier caso, en un plazo de 30 días desde la celebración del contrato (art. 28), y los bienes quedan a su riesgo hasta que entran en mi posesión material (art. 29).
+== billing
+== refund-missing
+== appeal
+== escalation
