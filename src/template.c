@@ -19,6 +19,16 @@
 #include <unistd.h>
 
 #define TEMPLATE_FILE_LIMIT (1024 * 1024)
+/* What a template may grow to: its files as included (a fragment included
+ * ten times in a fragment included ten times ... is read each time), and the
+ * letter's text as rendered (phrases within phrases). A letter of the
+ * built-in templates is some 10 KB of text; 4 MB is a thousand pages. */
+#define TEMPLATE_TOTAL_LIMIT (4 * 1024 * 1024)
+#define LETTER_TEXT_LIMIT (4 * 1024 * 1024)
+/* Phrases within phrases are checked where they are used, each time: ten
+ * phrases of ten phrases, eight deep, would be checked 10^8 times. The
+ * built-in templates check a few hundred. */
+#define PHRASE_CHECKS_MAX 100000
 #define INCLUDE_DEPTH_MAX 16     /* includes and phrases within phrases */
 #define NESTING_MAX 64           /* sections within sections */
 #define ERRORS_MAX 20            /* diagnostics reported per template */
@@ -181,6 +191,8 @@ typedef struct parser {
     int nesting;
     int depth;               /* includes within includes */
     int phrase_depth;        /* phrases within phrases */
+    size_t read_total;       /* bytes of template read, every include counted */
+    size_t phrase_checks;    /* phrases checked, those within phrases counted each time */
 } parser;
 
 static void CP_PRINTF(5, 6)
@@ -466,6 +478,12 @@ check_phrase(parser *p, const char *file, int line, int col, const char *key)
     if (p->phrase_depth >= INCLUDE_DEPTH_MAX) {
         perr(p, file, line, col, "phrases nested deeper than %d (a phrase that uses itself?)",
              INCLUDE_DEPTH_MAX);
+        return;
+    }
+    if (++p->phrase_checks > PHRASE_CHECKS_MAX) {
+        if (p->phrase_checks == PHRASE_CHECKS_MAX + 1)
+            perr(p, file, line, col, "phrases use other phrases more than %d times over: "
+                 "do they repeat each other?", PHRASE_CHECKS_MAX);
         return;
     }
     size_t klen = strlen(key);
@@ -829,6 +847,14 @@ parse_file(parser *p, const char *path, nodes *out, const char *from_file, int f
             perr(p, path, 0, 0, "cannot read the template: %s", strerror(errno));
         return -1;
     }
+    p->read_total += len;
+    if (p->read_total > TEMPLATE_TOTAL_LIMIT) {
+        perr(p, from_file ? from_file : path, from_line, from_col,
+             "the template grows to more than %d MB with its includes: is a fragment "
+             "included over and over?", TEMPLATE_TOTAL_LIMIT >> 20);
+        free(buf);
+        return -1;
+    }
     if (!cp_utf8_valid(buf, len) || memchr(buf, '\0', len)) {
         perr(p, path, 0, 0, "the template is not UTF-8 text");
         free(buf);
@@ -986,6 +1012,8 @@ typedef struct render {
     int depth;
     cp_diags *diags;
     int errors;
+    size_t text_total;       /* bytes of the blocks made so far */
+    bool too_long;           /* LETTER_TEXT_LIMIT reached: said once, nothing more made */
     /* the letter being built */
     cp_block *blocks;
     size_t n_blocks, cap_blocks;
@@ -1354,11 +1382,30 @@ render_phrase(render *r, const node *n, cp_buf *b)
     nodes_free(&ns);
 }
 
+/* Whether the letter has grown past LETTER_TEXT_LIMIT with b (the text
+ * being made); said once, at the node where it happened. */
+static bool
+too_long(render *r, const node *n, const cp_buf *b)
+{
+    if (r->too_long)
+        return true;
+    if (r->text_total + b->len + (b == &r->para ? 0 : r->para.len) <= LETTER_TEXT_LIMIT)
+        return false;
+    cp_error(r->diags, CP_INPUT, n->file, n->line, n->col,
+             "the letter grows beyond %d MB of text here: do phrases or sections repeat "
+             "each other over and over?", LETTER_TEXT_LIMIT >> 20);
+    r->errors++;
+    r->too_long = true;
+    return true;
+}
+
 static void
 render_inline(render *r, const nodes *ns, cp_buf *b)
 {
     for (size_t i = 0; i < ns->n; i++) {
         const node *n = &ns->v[i];
+        if (too_long(r, n, b))
+            return;
         switch (n->kind) {
         case N_TEXT:
             cp_buf_puts(b, n->str);
@@ -1489,6 +1536,7 @@ add_block(render *r, enum cp_block_kind kind, char *label, char *text, int level
         if (strcmp(r->frames[i - 1].list, "facts") == 0)
             from |= CP_FROM_FACT;
     }
+    r->text_total += strlen(text) + (label ? strlen(label) : 0);
     r->blocks[r->n_blocks++] = (cp_block){ kind, label, text, level, link, NULL, 0,
                                            xstrdup(r->section ? r->section : ""), from };
     block_links(r, &r->blocks[r->n_blocks - 1]);
@@ -1512,6 +1560,8 @@ render_blocks(render *r, const nodes *ns)
 {
     for (size_t i = 0; i < ns->n; i++) {
         const node *n = &ns->v[i];
+        if (too_long(r, n, &r->para))
+            return;
         switch (n->kind) {
         case N_BLANK:
             flush_paragraph(r);
