@@ -28,7 +28,7 @@ _claimpack()
     fi
 
     local commands='build check init templates'
-    local types='defective damaged wrong-item not-received late-delivery billing refund-missing appeal escalation'
+    local types='defective damaged wrong-item not-received late-delivery billing refund-missing appeal escalation reminder'
     local langs='en nl fy es de fr'
 
     # The command is the first word after claimpack that is not an option.

@@ -158,6 +158,7 @@ typedef struct build_ctx {
     unsigned char *pdf;
     char *kw;
     char **kind_keys;          /* the phrase keys of the enclosures' kinds */
+    cp_date reply_by;          /* the letter's {{deadline}} (cp_checklist_reply_by) */
 } build_ctx;
 
 /* The letter's list of enclosures from the pack's exhibits. */
@@ -187,7 +188,7 @@ build_text(build_ctx *b, const char *out_path, cp_diags *diags)
     const cp_claim *claim = b->claim;
     b->pack = cp_pack_list(claim);
     list_enclosures(b);
-    cp_letter_input in = { claim, b->l10n, cp_date_add_days(claim->date, 14), b->encl,
+    cp_letter_input in = { claim, b->l10n, b->reply_by, b->encl,
                            b->n_encl };
     if (cp_template_render(&b->letter, b->tpl, &in, diags) < 0)
         return -1;
@@ -230,7 +231,7 @@ typeset(build_ctx *b, cp_diags *diags)
         b->letter = NULL;
         cp_layout_free(b->L);
         b->L = NULL;
-        cp_letter_input in = { claim, b->l10n, cp_date_add_days(claim->date, 14), b->encl,
+        cp_letter_input in = { claim, b->l10n, b->reply_by, b->encl,
                                b->n_encl };
         if (cp_template_render(&b->letter, b->tpl, &in, diags) < 0)
             return -1;
@@ -552,6 +553,7 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
     if (b.claim == NULL)
         goto cleanup;
     cp_claim *claim = b.claim;
+    b.reply_by = cp_checklist_reply_by(cl, claim);
     out_path = o->output ? xstrdup(o->output) : default_output(o->claim_path, o->text ? "txt" : "pdf");
     output_is_input(out_path, claim, diags);
     if (cp_diags_errors(diags) > 0)

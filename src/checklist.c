@@ -560,7 +560,7 @@ eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
     const struct field *f = from ? field_find(from, strlen(from)) : NULL;
     long count = 0;
     char unit = 'd';
-    bool first = cp_streq(kind, "first-day");
+    bool first = cp_streq(kind, "first-day"), reply = cp_streq(kind, "reply");
     bool ok = true;
 
     if (!id)
@@ -569,8 +569,8 @@ eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
         ok = false, rules_error(e, n, "from='%s' is not a date field", from ? from : "");
     if (!off || parse_offset(off, &count, &unit) < 0)
         ok = false, rules_error(e, n, "bad offset '%s' (use Nd, Nm or Ny)", off ? off : "");
-    if (kind && !first && strcmp(kind, "last-day") != 0)
-        ok = false, rules_error(e, n, "kind must be last-day or first-day");
+    if (kind && !first && !reply && strcmp(kind, "last-day") != 0)
+        ok = false, rules_error(e, n, "kind must be last-day, first-day or reply");
     if (el && !element_known(el))
         ok = false, rules_error(e, n, "unknown element '%s'", el);
     if (!applies(e, n) || !ok)
@@ -582,6 +582,7 @@ eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
     cp_deadline *d = &cl->deadlines[cl->n_deadlines++];
     memset(d, 0, sizeof *d);
     d->first_day = first;
+    d->reply = reply;
     d->id = id;
     d->label = label;
     d->note = note;
@@ -603,7 +604,9 @@ eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
     snprintf(ndays, sizeof ndays, "%ld", days);
     const char *vars[] = { "label", d->label, "date", iso, "days", ndays, "id", d->id, NULL };
     const char *which = NULL;
-    if (first)
+    if (reply)
+        which = NULL;   /* the letter sets it: nothing to warn about */
+    else if (first)
         which = days > 0 ? "early" : NULL;
     else if (days < 0)
         which = "passed";
@@ -703,4 +706,13 @@ cp_checklist_free(cp_checklist *cl)
     free(cl->items);
     free(cl->deadlines);
     free(cl);
+}
+
+cp_date
+cp_checklist_reply_by(const cp_checklist *cl, const cp_claim *c)
+{
+    for (size_t i = 0; cl && i < cl->n_deadlines; i++)
+        if (cl->deadlines[i].reply && cl->deadlines[i].applies)
+            return cl->deadlines[i].date;
+    return cp_date_valid(c->date) ? cp_date_add_days(c->date, 14) : c->date;
 }

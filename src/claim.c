@@ -28,7 +28,7 @@
 
 static const char *const type_names[CP_TYPE__COUNT] = {
     "defective", "damaged", "wrong-item", "not-received", "late-delivery",
-    "billing", "refund-missing", "appeal", "escalation"
+    "billing", "refund-missing", "appeal", "escalation", "reminder"
 };
 static const char *const lang_names[CP_LANG__COUNT] = { "en", "nl", "fy", "es", "de", "fr" };
 static const char *const res_names[CP_RES__COUNT] = {

@@ -632,7 +632,7 @@ profile_xml(const struct wizard *w)
 
 static const char *const type_names[] = {
     "defective", "damaged", "wrong-item", "not-received", "late-delivery", "billing",
-    "refund-missing", "appeal", "escalation",
+    "refund-missing", "appeal", "escalation", "reminder",
 };
 static const char *const res_names[] = {
     "refund", "replacement", "repair", "compensation", "price-reduction", "other",
@@ -754,6 +754,11 @@ ask_problem(struct wizard *w)
         w->prev_ref = ask(w, "previous.ref", NULL, NULL, true, NULL);
         w->prev_date = ask(w, "previous.date", w->today, NULL, true, check_date_past);
         w->prev_outcome = ask(w, "previous.outcome", NULL, "rejected", true, NULL);
+    } else if (t == CP_TYPE_REMINDER) {
+        /* the letter whose deadline passed; its answer, if any, said no */
+        w->prev_date = ask(w, "reminder.date", w->today, NULL, true, check_date_past);
+        w->prev_ref = ask(w, "reminder.ref", NULL, NULL, false, NULL);
+        w->prev_outcome = ask(w, "reminder.outcome", NULL, "no-answer", true, NULL);
     }
 }
 

@@ -9,6 +9,7 @@ Myn eardere claim oer de bestelling hjirûnder is net tawiisd.
 {{/if}}
 Ik bin it net iens mei dit beslút en freegje jo it opnij te beoardieljen, om de redenen hjirûnder.
 {{> details}}
+{{> answers}}
 {{> request}}
 {{> deadline}}
 {{> enclosures}}

@@ -32,6 +32,7 @@ typedef struct cp_deadline {
     bool passed;          /* before the letter date */
     bool applies;         /* false when the claim lacks the date it counts from */
     bool first_day;       /* the date a window opens (kind="first-day"), not closes */
+    bool reply;           /* the day the letter asks for an answer by (kind="reply") */
     bool warn;            /* passed, within the warning days, or not open yet: warned */
     char *note;
     char *source;         /* where the period is written (URLs), or NULL */
@@ -55,5 +56,11 @@ typedef struct cp_check_options {
 int cp_checklist_eval(cp_checklist **out, const cp_claim *c, const char *rules_path,
                       const cp_check_options *opt, cp_diags *diags);
 void cp_checklist_free(cp_checklist *cl);
+
+/* The day the letter asks for an answer by (its {{deadline}}): the rules'
+ * reply deadline for the claim (a reminder's final deadline), else 14 days
+ * after the letter's date. cl may be NULL. The one place that decides it:
+ * build, the letter and check's next step take it from here. */
+cp_date cp_checklist_reply_by(const cp_checklist *cl, const cp_claim *c);
 
 #endif

@@ -40,7 +40,7 @@ typedef struct cp_enclosure {
 typedef struct cp_letter_input {
     const cp_claim *claim;
     const cp_l10n *l10n;
-    cp_date deadline;        /* response deadline: letter date + 14 days */
+    cp_date deadline;        /* response deadline (cp_checklist_reply_by); invalid: letter date + 14 days */
     const cp_enclosure *enclosures;
     size_t n_enclosures;
 } cp_letter_input;

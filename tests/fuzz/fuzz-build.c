@@ -29,7 +29,7 @@
 
 static const char *const types[] = {
     "defective", "damaged", "wrong-item", "not-received", "late-delivery", "billing",
-    "refund-missing", "appeal", "escalation",
+    "refund-missing", "appeal", "escalation", "reminder",
 };
 static const char *const langs[] = { "en", "nl", "fy", "es", "de", "fr" };
 static const char *const jurisdictions[] = { "EU", "NL", "DE", "FR", "ES", "UK", "US", "XX" };
@@ -128,7 +128,7 @@ make_claim(cp_buf *b, reader *r, const char *evidence_dir)
         cp_buf_puts(b, "</fact>\n");
     }
     cp_buf_puts(b, "  </problem>\n");
-    /* An appeal and an escalation need the earlier claim; left out when
+    /* An appeal, an escalation and a reminder need the earlier claim; left out when
      * the type's bit says so, to reach the checklist's refusal too. */
     if (!(t & 0x80))
         cp_buf_puts(b, "  <previous-claim ref=\"A-1\" date=\"2026-10-25\" outcome=\"rejected\"/>\n");

@@ -1,0 +1,21 @@
+{{! Un requerimiento formal tras vencer el plazo de una carta anterior (claimpack-template(5)). Partes compartidas: templates/es/. }}
+{{> head}}
+%subject Requerimiento formal{{#if previous.ref}} – referencia {{previous.ref}}{{/if}} – pedido {{order.number}}: {{product}}
+
+{{#if previous.date}}
+El {{previous.date}} les escribí sobre el pedido que se indica a continuación{{#if previous.ref}} (su referencia {{previous.ref}}){{/if}} y les pedí una respuesta dentro del plazo indicado.
+{{else}}
+Les escribí anteriormente sobre el pedido que se indica a continuación y les pedí una respuesta dentro del plazo indicado.
+{{/if}}
+{{#if previous.outcome = rejected denied refused closed partial other}}
+Ese plazo ha vencido sin una respuesta satisfactoria.
+{{else}}
+Ese plazo ha vencido sin que haya recibido respuesta.
+{{/if}}
+Por medio de la presente les requiero formalmente y les concedo un último plazo, hasta el {{deadline}}, para atender lo que solicito a continuación.
+{{> details}}
+{{> answers}}
+{{> request}}
+
+Si el {{deadline}} no lo he recibido, someteré el asunto, sin más aviso, a un organismo de resolución de conflictos de consumo o a los tribunales.
+{{> enclosures}}

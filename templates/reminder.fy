@@ -1,0 +1,21 @@
+{{! In formele oanmoanning nei't de termyn fan in eardere brief ferrûn is (claimpack-template(5)). Dielde dielen: templates/fy/. }}
+{{> head}}
+%subject Formele oanmoanning{{#if previous.ref}} – kenmerk {{previous.ref}}{{/if}} – bestelling {{order.number}}: {{product}}
+
+{{#if previous.date}}
+Op {{previous.date}} haw ik jo skreaun oer de bestelling hjirûnder{{#if previous.ref}} (jo kenmerk {{previous.ref}}){{/if}} en jo frege binnen de termyn dy't ik stelde te reagearjen.
+{{else}}
+Ik haw jo earder skreaun oer de bestelling hjirûnder en jo frege binnen de termyn dy't ik stelde te reagearjen.
+{{/if}}
+{{#if previous.outcome = rejected denied refused closed partial other}}
+Dy termyn is ferrûn sûnder in foldwaande antwurd.
+{{else}}
+Dy termyn is ferrûn sûnder dat ik in antwurd krige haw.
+{{/if}}
+Dizze brief is in formele oanmoanning: ik jou jo in lêste termyn oant en mei {{deadline}} om te dwaan wat ik hjirûnder freegje.
+{{> details}}
+{{> answers}}
+{{> request}}
+
+As ik dit uterlik op {{deadline}} net krigen haw, lis ik de saak sûnder fierdere warskôging foar oan in kommisje foar skeel of oan de rjochter.
+{{> enclosures}}
