@@ -1,5 +1,6 @@
 /* chat.c: WhatsApp exports, as the chat's text or as the .zip the app
- * writes, read into a conversation (chat.h).
+ * writes, and Telegram Desktop's JSON export (result.json), read into a
+ * conversation (chat.h).
  *
  * A WhatsApp export is one line a message, each starting with the date and
  * time in the phone's own format, then the sender:
@@ -25,6 +26,8 @@
  * that leave the folder, more members or more unpacked bytes than the
  * limits, a member that unpacks to far more than it takes (a zip bomb),
  * are refused. Nothing is ever written to disk.
+ *
+ * Telegram's JSON is parsed by json-c (nesting limited); see below.
  */
 #include "config.h"
 #include "chat.h"
@@ -32,9 +35,11 @@
 #include "util.h"
 
 #include <errno.h>
+#include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <zip.h>
 
 /* --- the text ------------------------------------------------------------ */
@@ -671,6 +676,238 @@ add_media(cp_chat *c, chat_src *src, cp_chat_msg *m, cp_diags *d)
     return 0;
 }
 
+/* --- Telegram ------------------------------------------------------------ */
+
+/* Telegram Desktop's "Export chat history" as JSON (result.json): an
+ * object with "messages", each with "type" ("message" or "service"),
+ * "date" (local time, ISO 8601) or "date_unixtime", "from" (or "actor"
+ * for a service line), "text" as a string or an array of strings and
+ * entities ({"type": "link", "text": ...}), "photo" or "file" as a path
+ * beside result.json, or a note that the file was not exported. */
+
+static bool
+looks_like_telegram(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+        i++;
+    if (i >= len || s[i] != '{')
+        return false;
+    size_t n = len < 8192 ? len : 8192;
+    const char *m = memmem(s, n, "\"messages\"", 10);
+    if (m == NULL)
+        return false;
+    const char *p = m + 10;
+    while (p < s + n && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == ':'))
+        p++;
+    return p < s + n && *p == '[' &&
+           (memmem(s, n, "\"from\"", 6) || memmem(s, n, "\"actor\"", 7)) &&
+           (memmem(s, n, "\"date\"", 6) || memmem(s, n, "\"date_unixtime\"", 15));
+}
+
+static const char *
+tg_string(json_object *o, const char *key)
+{
+    json_object *v;
+    if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
+        return NULL;
+    return json_object_get_string(v);
+}
+
+/* "text": a string, or parts: strings and entities whose "text" is shown
+ * (a text link keeps its address in brackets, as HTML mail does). */
+static void
+tg_text(cp_buf *b, json_object *t)
+{
+    if (t == NULL)
+        return;
+    if (json_object_is_type(t, json_type_string)) {
+        cp_buf_puts(b, json_object_get_string(t));
+        return;
+    }
+    if (!json_object_is_type(t, json_type_array))
+        return;
+    size_t n = json_object_array_length(t);
+    for (size_t i = 0; i < n; i++) {
+        json_object *part = json_object_array_get_idx(t, i);
+        if (json_object_is_type(part, json_type_string)) {
+            cp_buf_puts(b, json_object_get_string(part));
+            continue;
+        }
+        if (!json_object_is_type(part, json_type_object))
+            continue;
+        const char *s = tg_string(part, "text"), *href = tg_string(part, "href");
+        if (s)
+            cp_buf_puts(b, s);
+        if (href && (s == NULL || strcmp(s, href) != 0))
+            cp_buf_printf(b, " [%s]", href);
+    }
+}
+
+static bool
+tg_when(json_object *o, cp_datetime *when)
+{
+    const char *d = tg_string(o, "date");
+    if (d && strlen(d) >= 16) {
+        cp_datetime t;
+        char buf[17];
+        memcpy(buf, d, 16);
+        buf[16] = '\0';
+        if (cp_datetime_parse(&t, buf) == 0) {
+            *when = t;
+            return true;
+        }
+    }
+    const char *u = tg_string(o, "date_unixtime");
+    if (u) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(u, &end, 10);
+        struct tm tm;
+        time_t tt = (time_t)v;
+        if (errno == 0 && *end == '\0' && v >= 0 && v < 253402300800LL &&
+            localtime_r(&tt, &tm)) {
+            when->date.year = tm.tm_year + 1900;
+            when->date.month = tm.tm_mon + 1;
+            when->date.day = tm.tm_mday;
+            when->hour = tm.tm_hour;
+            when->minute = tm.tm_min;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A service line in words: "Ben: create group “test” (Ben, BenBot)". */
+static char *
+tg_service(json_object *o)
+{
+    cp_buf b = CP_BUF_INIT;
+    const char *actor = tg_string(o, "actor"), *action = tg_string(o, "action");
+    const char *title = tg_string(o, "title");
+    if (actor)
+        cp_buf_printf(&b, "%s: ", actor);
+    for (const char *p = action ? action : ""; *p; p++)
+        cp_buf_putc(&b, *p == '_' ? ' ' : *p);
+    if (title && *title)
+        cp_buf_printf(&b, " \xE2\x80\x9C%s\xE2\x80\x9D", title);
+    json_object *mem;
+    if (json_object_object_get_ex(o, "members", &mem) && json_object_is_type(mem, json_type_array)) {
+        size_t n = json_object_array_length(mem);
+        for (size_t i = 0; i < n; i++) {
+            json_object *x = json_object_array_get_idx(mem, i);
+            if (json_object_is_type(x, json_type_string))
+                cp_buf_printf(&b, "%s%s", i ? ", " : " (", json_object_get_string(x));
+        }
+        if (n)
+            cp_buf_putc(&b, ')');
+    }
+    json_object *t;
+    if (json_object_object_get_ex(o, "text", &t)) {
+        cp_buf tb = CP_BUF_INIT;
+        tg_text(&tb, t);
+        if (tb.len)
+            cp_buf_printf(&b, "%s%s", b.len ? "\n" : "", tb.data);
+        cp_buf_free(&tb);
+    }
+    cp_buf_putc(&b, '\0');
+    return cp_buf_detach(&b);
+}
+
+static int
+parse_telegram(cp_chat *c, chat_src *src, const char *text, size_t len, cp_diags *d)
+{
+    if (!cp_utf8_valid(text, len)) {
+        cp_error(d, CP_INPUT, src->display, 0, 0, "the Telegram export is not UTF-8");
+        return -1;
+    }
+    json_tokener *tok = json_tokener_new_ex(64);
+    json_object *root = json_tokener_parse_ex(tok, text, (int)len);
+    enum json_tokener_error jerr = json_tokener_get_error(tok);
+    if (root == NULL || jerr != json_tokener_success) {
+        size_t at = json_tokener_get_parse_end(tok), line = 1;
+        for (size_t i = 0; i < at && i < len; i++)
+            line += text[i] == '\n';
+        cp_error(d, CP_INPUT, src->display, (int)line, 0, "the Telegram export is not valid "
+                 "JSON (%s); export the chat again", jerr == json_tokener_success
+                 ? "it ends too early" : json_tokener_error_desc(jerr));
+        json_object_put(root);
+        json_tokener_free(tok);
+        return -1;
+    }
+    json_tokener_free(tok);
+    json_object *msgs;
+    int rc = 0;
+    if (!json_object_object_get_ex(root, "messages", &msgs) ||
+        !json_object_is_type(msgs, json_type_array)) {
+        cp_error(d, CP_INPUT, src->display, 0, 0, "the Telegram export has no \"messages\" list");
+        json_object_put(root);
+        return -1;
+    }
+    size_t n = json_object_array_length(msgs), cap = 0;
+    if (n > CP_CHAT_MAX_MESSAGES) {
+        cp_error(d, CP_INPUT, src->display, 0, 0, "the chat has more than %d messages; "
+                 "export it in parts", CP_CHAT_MAX_MESSAGES);
+        json_object_put(root);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        json_object *o = json_object_array_get_idx(msgs, i);
+        if (!json_object_is_type(o, json_type_object))
+            continue;
+        cp_chat_msg m;
+        memset(&m, 0, sizeof m);
+        m.picture = -1;
+        m.when.hour = m.when.minute = -1;
+        if (!tg_when(o, &m.when)) {
+            cp_error(d, CP_INPUT, src->display, 0, 0, "message %zu of the Telegram export "
+                     "has no date", i + 1);
+            rc = -1;
+            break;
+        }
+        const char *type = tg_string(o, "type");
+        if (type && strcmp(type, "service") == 0) {
+            m.text = tg_service(o);
+            add_msg(c, &cap, &m);
+            continue;
+        }
+        const char *from = tg_string(o, "from");
+        m.from = xstrdup(from && *from ? from : "?");
+        cp_buf b = CP_BUF_INIT;
+        json_object *t;
+        if (json_object_object_get_ex(o, "text", &t))
+            tg_text(&b, t);
+        cp_buf_putc(&b, '\0');
+        m.text = cp_buf_detach(&b);
+        const char *media = tg_string(o, "photo");
+        if (media == NULL)
+            media = tg_string(o, "file");
+        if (media && media[0] == '(') {
+            m.media_kind = CP_CHAT_OMITTED;      /* "(File not included. ...)" */
+        } else if (media && *media) {
+            if (!member_name_ok(media) || strlen(media) > 1024) {
+                cp_error(d, CP_INPUT, src->display, 0, 0, "message %zu names the file \"%s\", "
+                         "which is not beside the export; claimpack does not read it",
+                         i + 1, media);
+                free(m.from);
+                free(m.text);
+                rc = -1;
+                break;
+            }
+            m.media = xstrdup(media);
+            m.media_kind = CP_CHAT_MISSING;
+        }
+        add_msg(c, &cap, &m);
+    }
+    json_object_put(root);
+    for (size_t i = 0; rc == 0 && i < c->n_msgs; i++)
+        if (c->msgs[i].media_kind == CP_CHAT_MISSING && add_media(c, src, &c->msgs[i], d) < 0)
+            rc = -1;
+    return rc;
+}
+
 /* --- reading ------------------------------------------------------------- */
 
 static int
@@ -826,8 +1063,13 @@ cp_chat_read(cp_chat **out, const char *path, const char *display, bool full, cp
             goto cleanup;
         }
     }
-    if (parse_chat(c, &src, data, len, diags) < 0)
+    if (!c->zipped && looks_like_telegram(data, len)) {
+        c->app = "Telegram";
+        if (parse_telegram(c, &src, data, len, diags) < 0)
+            goto cleanup;
+    } else if (parse_chat(c, &src, data, len, diags) < 0) {
         goto cleanup;
+    }
     say_missing(c, display, diags);
     *out = c;
     c = NULL;
@@ -899,7 +1141,8 @@ bool
 cp_chat_sniff(const unsigned char *buf, size_t len)
 {
     if (len < 4 || memcmp(buf, "PK\3\4", 4) != 0)
-        return looks_like_whatsapp((const char *)buf, len);
+        return looks_like_whatsapp((const char *)buf, len) ||
+               looks_like_telegram((const char *)buf, len);
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *s = zip_source_buffer_create(buf, len, 0, &ze);

@@ -1,7 +1,8 @@
 /* chat.h: chat exports read into a conversation for typesetting: a
  * WhatsApp export, as the chat's text file (`_chat.txt`, "WhatsApp Chat
- * with NAME.txt") or as the .zip the app makes, with or without its media.
- * chat.c is the only user of libzip.
+ * with NAME.txt") or as the .zip the app makes, with or without its media;
+ * a Telegram Desktop export (result.json), its photos beside it.
+ * chat.c is the only user of libzip and json-c.
  *
  * A cp_chat owns every string in it; cp_chat_free releases it (NULL is
  * fine).
@@ -49,7 +50,7 @@ typedef struct cp_chat_msg {
 } cp_chat_msg;
 
 typedef struct cp_chat {
-    const char *app;    /* "WhatsApp" */
+    const char *app;    /* "WhatsApp", "Telegram" */
     bool zipped;        /* read from the .zip */
     cp_chat_msg *msgs;
     size_t n_msgs;
@@ -59,8 +60,11 @@ typedef struct cp_chat {
 } cp_chat;
 
 /* True when the bytes are a chat export: a WhatsApp chat's text (its first
- * line and most of the next ones start with a WhatsApp date and time), or a
- * .zip holding one. `buf` must be the whole file. */
+ * line and most of the next ones start with a WhatsApp date and time), a
+ * .zip holding one, or a Telegram export (a JSON object whose "messages"
+ * list is among its first 8 KB, with "from" or "actor" and a date: told by
+ * its shape, so that a damaged one is refused as such, not read as text).
+ * `buf` must be the whole file. */
 bool cp_chat_sniff(const unsigned char *buf, size_t len);
 
 /* Read a chat export and check the pictures it names (with `full`, every

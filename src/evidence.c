@@ -47,7 +47,7 @@ static const struct kind_rule {
     [CP_DOC_SCREENSHOT] = { F_JPEG | F_PNG | F_PIC | F_PDF, "a screenshot",
                             PICTURES " or a PDF document" },
     [CP_DOC_CORRESPONDENCE] = { F_MAIL | F_CHAT | F_TEXT | F_PDF | F_JPEG | F_PNG | F_PIC,
-                                "correspondence", "an e-mail message, a WhatsApp chat export, "
+                                "correspondence", "an e-mail message, a WhatsApp or Telegram chat export, "
                                 "UTF-8 text, a PDF document or " PICTURES },
     [CP_DOC_TECHNICAL_REPORT] = { F_PDF | F_JPEG | F_PNG | F_PIC, "a technical report",
                                   "a PDF document or " PICTURES },
@@ -113,7 +113,7 @@ format_phrase(enum cp_format f, const unsigned char *buf, size_t len)
     case CP_FMT_PNG: return "a PNG image";
     case CP_FMT_PDF: return "a PDF document";
     case CP_FMT_EMAIL: return "an e-mail message";
-    case CP_FMT_CHAT: return "a WhatsApp chat export";
+    case CP_FMT_CHAT: return "a chat export";
     case CP_FMT_TEXT:
         return len >= 2 && (buf[0] == 0xFF || buf[0] == 0xFE) ? "UTF-16 text" : "UTF-8 text";
     default: break;
