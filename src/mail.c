@@ -1079,6 +1079,38 @@ message_header(GMimeMessage *msg, const char *name)
     return raw ? header_decode(raw) : NULL;
 }
 
+/* A web page saved by a browser (MHTML, RFC 2557): Chrome and Edge write
+ * "From: <Saved by Blink>" and the page's address as
+ * Snapshot-Content-Location; the address of its first part says the same
+ * where that header is missing. The page is shown as a page: its title and
+ * address, not a sender. */
+static void
+saved_page(cp_mail *m, GMimeMessage *msg, GMimeObject *top)
+{
+    char *snap = message_header(msg, "Snapshot-Content-Location");
+    bool blink = m->from && strstr(m->from, "Saved by ") != NULL;
+    if (top == NULL || !type_is(top, "multipart", "related") || (snap == NULL && !blink)) {
+        free(snap);
+        return;
+    }
+    if (snap == NULL && is_a(top, gm.g_mime_multipart_get_type()) &&
+        gm.g_mime_multipart_get_count((GMimeMultipart *)(top)) > 0) {
+        GMimeObject *root = gm.g_mime_multipart_get_part((GMimeMultipart *)(top), 0);
+        GMimeHeaderList *hl = gm.g_mime_object_get_header_list(root);
+        GMimeHeader *h = hl ? gm.g_mime_header_list_get_header(hl, "Content-Location") : NULL;
+        const char *raw = h ? gm.g_mime_header_get_raw_value(h) : NULL;
+        snap = raw ? header_decode(raw) : NULL;
+    }
+    m->url = snap ? snap : xstrdup("");
+    cp_trim(m->url);
+    free(m->from);
+    m->from = NULL;
+    if (m->subject == NULL || !*m->subject) {
+        free(m->subject);
+        m->subject = message_header(msg, "X-Snapshot-Title");
+    }
+}
+
 static cp_mail *
 mail_from_message(mail_ctx *ctx, GMimeMessage *msg, int depth)
 {
@@ -1092,10 +1124,15 @@ mail_from_message(mail_ctx *ctx, GMimeMessage *msg, int depth)
     m->date = message_header(msg, "Date");
 
     mail_acc acc = { m, CP_BUF_INIT };
-    walk_part(ctx, &acc, gm.g_mime_message_get_mime_part(msg), depth, 0);
+    GMimeObject *top = gm.g_mime_message_get_mime_part(msg);
+    walk_part(ctx, &acc, top, depth, 0);
     m->body = cp_buf_detach(&acc.body);
+    if (depth == 0)
+        saved_page(m, msg, top);
     return m;
 }
+
+static char *header_refold(const char *buf, size_t len, size_t *out_len);
 
 /* Where the header starts: after blank lines and an mbox "From " line. */
 static size_t
@@ -1122,6 +1159,7 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
     GMimeParser *parser = NULL;
     GMimeMessage *msg = NULL;
     mail_ctx ctx = { display, diags, 0, 0, 0, 0 };
+    char *refolded = NULL;
 
     if (cp_read_file(&data, &len, path, CP_MAIL_MAX_FILE) < 0) {
         if (errno == EFBIG)
@@ -1139,7 +1177,12 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
 
     if (mail_init(display, diags) < 0)
         goto cleanup;
-    stream = gm.g_mime_stream_mem_new_with_buffer(data + start, len - start);
+    size_t refolded_len = 0;
+    refolded = header_refold(data + start, len - start, &refolded_len);
+    if (refolded)
+        stream = gm.g_mime_stream_mem_new_with_buffer(refolded, refolded_len);
+    else
+        stream = gm.g_mime_stream_mem_new_with_buffer(data + start, len - start);
     parser = gm.g_mime_parser_new_with_stream(stream);
     gm.g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
     msg = gm.g_mime_parser_construct_message(parser, NULL);
@@ -1150,6 +1193,13 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
     }
 
     cp_mail *m = mail_from_message(&ctx, msg, 0);
+    if (m->url && m->body[0] == '\0') {
+        cp_error(diags, CP_INPUT, display, 0, 0, "the saved web page (MHTML) holds no "
+                 "readable page: its parts are missing (are the MIME boundary lines "
+                 "gone?); save the page again");
+        cp_mail_free(m);
+        goto cleanup;
+    }
     if (ctx.too_deep) {
         cp_error(diags, CP_INPUT, display, 0, 0,
                  "the e-mail nests messages or parts too deeply (more than %d levels)",
@@ -1174,6 +1224,7 @@ cleanup:
         gm.g_object_unref(parser);
     if (stream)
         gm.g_object_unref(stream);
+    free(refolded);
     free(data);
     return rc;
 }
@@ -1188,6 +1239,7 @@ cp_mail_free(cp_mail *m)
     free(m->cc);
     free(m->date);
     free(m->subject);
+    free(m->url);
     free(m->body);
     for (size_t i = 0; i < m->n_attachments; i++)
         free(m->attachments[i]);
@@ -1213,11 +1265,84 @@ sniff_known_name(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* Whether a header line leaves an encoded word open ("=?utf-8?Q?..."
+ * without its "?="): Chrome saves a long page title in MHTML as an encoded
+ * word broken over lines without the leading space that folds them, so the
+ * next line, which has no colon, continues it. */
+static bool
+leaves_encoded_word_open(const unsigned char *s, size_t n, bool open)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (!open && s[i] == '=' && s[i + 1] == '?') {
+            /* "=?charset?X?" then the text up to "?=" */
+            size_t q = 0, k = i + 2;
+            while (k < n && q < 2)
+                q += s[k++] == '?';
+            if (q < 2)
+                return true;
+            open = true;
+            i = k - 1;
+        } else if (open && s[i] == '?' && s[i + 1] == '=') {
+            open = false;
+            i++;
+        }
+    }
+    return open;
+}
+
+/* The length of a header field's name before its colon, or 0. */
+static size_t
+field_name_len(const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] > 32 && s[k] < 127 && s[k] != ':')
+        k++;
+    return k > 0 && k < n && s[k] == ':' ? k : 0;
+}
+
+/* The message with such unfolded continuation lines folded again (a space
+ * before each), so that GMime reads the header block to its end; NULL when
+ * nothing needs it. */
+static char *
+header_refold(const char *buf, size_t len, size_t *out_len)
+{
+    const unsigned char *u = (const unsigned char *)buf;
+    cp_buf b = CP_BUF_INIT;
+    bool open = false, changed = false;
+    size_t i = 0;
+    while (i < len) {
+        const unsigned char *nl = memchr(u + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - u) : len, n = end - i;
+        if (n > 0 && u[i + n - 1] == '\r')
+            n--;
+        if (n == 0)
+            break;
+        bool cont = u[i] == ' ' || u[i] == '\t';
+        if (!cont && field_name_len(u + i, n) == 0 && open) {
+            cp_buf_putc(&b, ' ');
+            changed = true;
+            cont = true;
+        }
+        open = leaves_encoded_word_open(u + i, n, cont && open);
+        cp_buf_add(&b, u + i, (nl ? end + 1 : end) - i);
+        i = nl ? end + 1 : len;
+    }
+    if (!changed) {
+        cp_buf_free(&b);
+        return NULL;
+    }
+    cp_buf_add(&b, u + i, len - i);
+    *out_len = b.len;
+    cp_buf_putc(&b, '\0');
+    return cp_buf_detach(&b);
+}
+
 int
 cp_mail_sniff(const unsigned char *buf, size_t len)
 {
     size_t i = mail_header_start((const char *)buf, len);
     int fields = 0, known = 0;
+    bool open = false;
     /* Look at the first few lines only: enough for any real message. */
     for (int line = 0; line < 32 && i < len; line++) {
         const unsigned char *nl = memchr(buf + i, '\n', len - i);
@@ -1230,18 +1355,21 @@ cp_mail_sniff(const unsigned char *buf, size_t len)
         if (nl == NULL && fields > 0)
             break;                       /* a line cut off by the prefix */
         const unsigned char *s = buf + i;
-        if (s[0] == ' ' || s[0] == '\t') {
+        bool cont = s[0] == ' ' || s[0] == '\t';
+        if (cont) {
             if (fields == 0)
                 return 0;                /* a continuation of nothing */
         } else {
-            size_t k = 0;
-            while (k < n && s[k] > 32 && s[k] < 127 && s[k] != ':')
-                k++;
-            if (k == 0 || k >= n || s[k] != ':')
+            size_t k = field_name_len(s, n);
+            if (k == 0 && !open)
                 return 0;
-            fields++;
-            known |= sniff_known_name(s, k);
+            if (k > 0) {
+                fields++;
+                known |= sniff_known_name(s, k);
+            }
+            cont = k == 0;
         }
+        open = leaves_encoded_word_open(s, n, cont && open);
         i = end + 1;
     }
     return fields > 0 && known;

@@ -18,6 +18,9 @@
 
 typedef struct cp_mail {
     char *from, *to, *cc, *date, *subject;   /* decoded to UTF-8; NULL if absent */
+    char *url;                               /* a web page saved as MHTML: its address
+                                                (subject: its title, from: NULL);
+                                                NULL for an e-mail */
     char *body;                              /* readable UTF-8 text, "\n" lines, never NULL */
     char **attachments;                      /* file names, UTF-8 (the MIME type when unnamed) */
     size_t n_attachments;
@@ -26,7 +29,10 @@ typedef struct cp_mail {
     size_t n_messages;
 } cp_mail;
 
-/* Read an RFC 5322 message. CP_INPUT diagnostics naming `display`. 0 or -1. */
+/* Read an RFC 5322 message, or a web page a browser saved as MHTML (a
+ * multipart/related message with a Snapshot-Content-Location header or
+ * "From: <Saved by ...>": url set, its HTML part the body; one without an
+ * HTML part is refused). CP_INPUT diagnostics naming `display`. 0 or -1. */
 int cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *diags);
 void cp_mail_free(cp_mail *m);
 

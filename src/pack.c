@@ -581,6 +581,15 @@ mail_fields(cp_flow *f, pack_ctx *c, const cp_mail *m)
         { "mail.from", m->from }, { "mail.to", m->to }, { "mail.cc", m->cc },
         { "mail.date", m->date }, { "mail.subject", m->subject },
     };
+    if (m->url) {   /* a saved web page: its title, address and when */
+        rows[0].key = "page.title";
+        rows[0].value = m->subject;
+        rows[1].key = "page.address";
+        rows[1].value = m->url;
+        rows[2].key = "page.saved";
+        rows[2].value = m->date;
+        rows[3].value = rows[4].value = NULL;
+    }
     for (size_t i = 0; i < CP_ARRAY_LEN(rows); i++)
         if (rows[i].value && *rows[i].value)
             cp_flow_field(f, &bold_st, &body_st, 70, phrase(c, rows[i].key), rows[i].value);

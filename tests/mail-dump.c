@@ -1,5 +1,5 @@
 /* mail-dump: print what mail.c reads from an .eml (or, with -t, a .txt)
- * file, for tests/mail.test. Exit status: that of the diagnostics.
+ * file (or a saved web page, .mhtml: its Address first), for tests/mail.test. Exit status: that of the diagnostics.
  *   mail-dump FILE        headers, body, attachments, nested messages
  *   mail-dump -t FILE     cp_text_read
  *   mail-dump -s FILE     "mail" or "not mail" (cp_mail_sniff on the first 4 KB)
@@ -19,6 +19,8 @@ dump(const cp_mail *m, int level)
     char pre[32];
     snprintf(pre, sizeof pre, "%.*s", level * 2 > 30 ? 30 : level * 2,
              "                              ");
+    if (m->url)
+        printf("%sAddress: %s\n", pre, m->url);
     printf("%sFrom: %s\n", pre, m->from ? m->from : "(none)");
     printf("%sTo: %s\n", pre, m->to ? m->to : "(none)");
     if (m->cc)
