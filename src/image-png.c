@@ -13,6 +13,8 @@
 
 #include <png.h>
 
+#define PNG_INTERLACED_MAX_BYTES (160 << 20)   /* decoded, see png_decode */
+
 struct png_ctx {
     const unsigned char *buf;
     size_t len, pos;
@@ -46,6 +48,25 @@ png_ctx_read(png_structp png, png_bytep out, size_t n)
     c->pos += n;
 }
 
+/* One decoded row (colour + alpha, 8 or 16 bits) split into packed colour
+ * samples and an 8-bit alpha row; returns whether the row is opaque. */
+static int
+split_row(unsigned char *dst, unsigned char *a, const unsigned char *src, size_t w, int cc,
+          int bytes)
+{
+    size_t px = (size_t)cc * (size_t)bytes;
+    int opaque = 1;
+    for (size_t x = 0; x < w; x++) {
+        memcpy(dst + x * px, src, px);
+        /* 16-bit alpha (big-endian) rounded to 8 bits. */
+        a[x] = bytes == 2 ? (unsigned char)((((unsigned)src[px] << 8 | src[px + 1]) + 128) / 257)
+                          : src[px];
+        opaque &= a[x] == 0xFF;
+        src += px + (size_t)bytes;
+    }
+    return opaque;
+}
+
 /* Split decoded rows (colour + optional alpha, 8 or 16 bits) into packed
  * colour samples and an 8-bit mask; a mask that is opaque everywhere is
  * dropped, it would only make the PDF bigger. */
@@ -68,16 +89,7 @@ png_split(cp_image *img, unsigned char *const *rows, int channels, int alpha, in
             memcpy(dst, src, out_row);
             continue;
         }
-        unsigned char *a = img->alpha + y * w;
-        size_t px = (size_t)cc * (size_t)bytes;
-        for (size_t x = 0; x < w; x++) {
-            memcpy(dst + x * px, src, px);
-            /* 16-bit alpha (big-endian) rounded to 8 bits. */
-            a[x] = bytes == 2 ? (unsigned char)((((unsigned)src[px] << 8 | src[px + 1]) + 128) / 257)
-                              : src[px];
-            opaque &= a[x] == 0xFF;
-            src += px + (size_t)bytes;
-        }
+        opaque &= split_row(dst, img->alpha + y * w, src, w, cc, bytes);
     }
     if (alpha && opaque) {
         free(img->alpha);
@@ -86,11 +98,15 @@ png_split(cp_image *img, unsigned char *const *rows, int channels, int alpha, in
     img->alpha_size = img->alpha ? w * h : 0;
 }
 
-int
-cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
-             const char *display, cp_diags *diags)
+enum png_mode { PNG_PROBE, PNG_LOAD, PNG_ROWS };
+
+static int
+png_decode(cp_image *img, const unsigned char *buf, size_t len, enum png_mode mode,
+           cp_png_row_fn fn, void *fn_ctx, const char *display, cp_diags *diags)
 {
     struct png_ctx ctx = { buf, len, 0, "" };
+    unsigned char *volatile colour = NULL, *volatile alpha = NULL;
+    int load = mode == PNG_LOAD;
     png_structp png = NULL;
     png_infop info = NULL;
     unsigned char *volatile pixels = NULL;
@@ -179,7 +195,53 @@ cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
         img->dpi_y = ry * 0.0254;
     }
 
-    if (load) {
+    /* An interlaced picture is only whole after its last pass, so it is
+     * decoded whole: bounded, so that it stays within the memory a build
+     * may take (a 50-megapixel 16-bit RGBA one is 400 MB). Probing
+     * refuses it too: what check refuses, build refuses. */
+    if (passes > 1 && (uint64_t)rowbytes * h > PNG_INTERLACED_MAX_BYTES) {
+        cp_error(diags, CP_INPUT, display, 0, 0,
+                 "interlaced PNG image too large: %lux%lu pixels are %llu MB decoded, more "
+                 "than the %d MB an interlaced picture may take; save it without interlacing",
+                 (unsigned long)w, (unsigned long)h,
+                 (unsigned long long)(((uint64_t)rowbytes * h) >> 20),
+                 PNG_INTERLACED_MAX_BYTES >> 20);
+        goto cleanup;
+    }
+    int has_alpha = (out_ctype & PNG_COLOR_MASK_ALPHA) != 0;
+    int cc = channels - has_alpha, bytes = bits / 8;
+    if (mode == PNG_ROWS) {
+        /* Row by row; an interlaced picture's rows are only whole after
+         * the last pass, so it is held until then. */
+        size_t out_row = (size_t)w * (size_t)cc * (size_t)bytes;
+        int opaque = 1;
+        colour = xmalloc(out_row ? out_row : 1);
+        alpha = has_alpha ? xmalloc(w ? w : 1) : NULL;
+        if (passes > 1) {
+            pixels = xmalloc(rowbytes * h);
+            rows = xmalloc(sizeof *rows * h);
+            for (png_uint_32 y = 0; y < h; y++)
+                rows[y] = pixels + y * rowbytes;
+            png_read_image(png, rows);
+        } else {
+            pixels = xmalloc(rowbytes);
+        }
+        for (png_uint_32 y = 0; y < h; y++) {
+            const unsigned char *src = pixels + (passes > 1 ? y * rowbytes : 0);
+            if (passes == 1)
+                png_read_row(png, pixels, NULL);
+            if (has_alpha)
+                opaque &= split_row(colour, alpha, src, w, cc, bytes);
+            else
+                memcpy(colour, src, out_row);
+            if (fn(fn_ctx, colour, alpha) != 0) {
+                cp_error(diags, CP_INPUT, display, 0, 0, "could not compress the picture");
+                goto cleanup;
+            }
+        }
+        img->alpha_size = has_alpha && !opaque ? (size_t)w * h : 0;
+        img->size = out_row * h;
+    } else if (load) {
         pixels = xmalloc(rowbytes * h);
         rows = xmalloc(sizeof *rows * h);
         for (png_uint_32 y = 0; y < h; y++)
@@ -196,10 +258,9 @@ cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
     /* Reads up to IEND: a damaged or missing end of the data shows here. */
     png_read_end(png, NULL);
     if (load)
-        png_split(img, rows, channels, (out_ctype & PNG_COLOR_MASK_ALPHA) != 0, bits / 8);
-    else
-        img->size = (size_t)w * h * (size_t)(channels - ((out_ctype & PNG_COLOR_MASK_ALPHA) != 0)) *
-                    (size_t)(bits / 8);
+        png_split(img, rows, channels, has_alpha, bytes);
+    else if (mode == PNG_PROBE)
+        img->size = (size_t)w * h * (size_t)cc * (size_t)bytes;
     ret = 0;
 
 cleanup:
@@ -211,6 +272,22 @@ cleanup:
     }
     free(pixels);
     free(rows);
+    free(colour);
+    free(alpha);
     png_destroy_read_struct(&png, info ? &info : NULL, NULL);
     return ret;
+}
+
+int
+cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
+             const char *display, cp_diags *diags)
+{
+    return png_decode(img, buf, len, load ? PNG_LOAD : PNG_PROBE, NULL, NULL, display, diags);
+}
+
+int
+cp_image_png_rows(cp_image *img, const unsigned char *buf, size_t len, cp_png_row_fn fn,
+                  void *ctx, const char *display, cp_diags *diags)
+{
+    return png_decode(img, buf, len, PNG_ROWS, fn, ctx, display, diags);
 }

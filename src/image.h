@@ -76,6 +76,18 @@ int cp_image_jpeg(cp_image *img, const unsigned char *buf, size_t len, int load,
                   const char *display, cp_diags *diags);
 int cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
                  const char *display, cp_diags *diags);
+/* A PNG decoded row by row, for writing it without holding its pixels
+ * (a 50-megapixel 16-bit picture is 400 MB decoded): fn gets each row in
+ * order, colour samples packed as cp_image_png's data (img->bits per
+ * component) and the row's 8-bit alpha, or NULL for a picture without
+ * one. A nonzero return from fn stops the decode. Fills img's header
+ * fields, no data; img->alpha_size is nonzero when some pixel is not
+ * opaque. Interlaced pictures are held whole while they decode (libpng
+ * needs every pass's rows). 0, or -1 with a diagnostic. */
+typedef int (*cp_png_row_fn)(void *ctx, const unsigned char *colour,
+                             const unsigned char *alpha);
+int cp_image_png_rows(cp_image *img, const unsigned char *buf, size_t len, cp_png_row_fn fn,
+                      void *ctx, const char *display, cp_diags *diags);
 
 /* The decoded formats; with `load` false they decode to check and keep
  * no pixels. Pixels come out upright (the format's own transformations

@@ -298,38 +298,95 @@ write_png_raw(store *s, int num, const png_raw *r)
 
 /* --- decoded pixels --------------------------------------------------- */
 
-/* Deflate rows with the PNG "Up" predictor in front of each row: cheap, and
- * screenshots shrink a lot more than without it. */
+/* Rows deflated as they come, with the PNG "Up" predictor in front of each
+ * row: cheap, and screenshots shrink a lot more than without it. The
+ * previous row is all that is kept of the picture. */
+typedef struct row_deflater {
+    z_stream z;
+    cp_buf *out;
+    size_t row_bytes;
+    unsigned char *line;         /* filter byte + the row's differences */
+    unsigned char *prev;         /* the previous row, zeros before the first */
+    int failed;
+} row_deflater;
+
+static int
+rows_begin(row_deflater *d, cp_buf *out, size_t row_bytes)
+{
+    memset(d, 0, sizeof *d);
+    if (deflateInit(&d->z, 6) != Z_OK)
+        return -1;
+    d->out = out;
+    d->row_bytes = row_bytes;
+    d->line = xmalloc(row_bytes + 1);
+    d->prev = xcalloc(1, row_bytes ? row_bytes : 1);
+    return 0;
+}
+
+static int
+rows_feed(row_deflater *d, const unsigned char *cur, int flush)
+{
+    unsigned char chunk[65536];
+    if (cur) {
+        d->line[0] = 2;
+        for (size_t i = 0; i < d->row_bytes; i++)
+            d->line[i + 1] = (unsigned char)(cur[i] - d->prev[i]);
+        memcpy(d->prev, cur, d->row_bytes);
+        d->z.next_in = d->line;
+        d->z.avail_in = (uInt)(d->row_bytes + 1);
+    }
+    do {
+        d->z.next_out = chunk;
+        d->z.avail_out = sizeof chunk;
+        if (deflate(&d->z, flush) == Z_STREAM_ERROR)
+            d->failed = 1;
+        cp_buf_add(d->out, chunk, sizeof chunk - d->z.avail_out);
+    } while (d->z.avail_out == 0 && !d->failed);
+    return d->failed ? -1 : 0;
+}
+
+/* Finish the stream (when rc is 0) and free; the stream's result. */
+static int
+rows_end(row_deflater *d, int rc)
+{
+    if (rc == 0)
+        rc = rows_feed(d, NULL, Z_FINISH);
+    deflateEnd(&d->z);
+    free(d->line);
+    free(d->prev);
+    return rc;
+}
+
 static int
 deflate_rows(cp_buf *out, const unsigned char *px, size_t row_bytes, size_t rows)
 {
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (deflateInit(&z, 6) != Z_OK)
+    row_deflater d;
+    if (rows == 0 || rows_begin(&d, out, row_bytes) < 0)
         return -1;
-    unsigned char *line = xmalloc(row_bytes + 1);
-    unsigned char chunk[65536];
     int rc = 0;
-    for (size_t y = 0; y < rows && rc == 0; y++) {
-        const unsigned char *cur = px + y * row_bytes;
-        line[0] = 2;
-        for (size_t i = 0; i < row_bytes; i++)
-            line[i + 1] = (unsigned char)(cur[i] - (y ? cur[i - row_bytes] : 0));
-        z.next_in = line;
-        z.avail_in = (uInt)(row_bytes + 1);
-        do {
-            z.next_out = chunk;
-            z.avail_out = sizeof chunk;
-            if (deflate(&z, y + 1 == rows ? Z_FINISH : Z_NO_FLUSH) == Z_STREAM_ERROR)
-                rc = -1;
-            cp_buf_add(out, chunk, sizeof chunk - z.avail_out);
-        } while (z.avail_out == 0 && rc == 0);
-    }
-    if (rows == 0)
-        rc = -1;
-    deflateEnd(&z);
-    free(line);
-    return rc;
+    for (size_t y = 0; y < rows && rc == 0; y++)
+        rc = rows_feed(&d, px + y * row_bytes, Z_NO_FLUSH);
+    return rows_end(&d, rc);
+}
+
+/* An image object of deflated rows (Predictor 12 above), its data in z. */
+static int
+write_flate_stream(store *s, int num, int width, int height, const char *cs, int colors,
+                   int bits, const cp_buf *z, int smask)
+{
+    if (num <= 0)
+        num = store_new_obj(s);
+    store_begin_obj(s, num);
+    store_printf(s, "<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
+                    "/BitsPerComponent %d /Filter /FlateDecode /DecodeParms << /Predictor 12 "
+                    "/Colors %d /BitsPerComponent %d /Columns %d >> ",
+                 width, height, cs, bits, colors, bits, width);
+    if (smask > 0)
+        store_printf(s, "/SMask %d 0 R ", smask);
+    store_printf(s, "/Length %zu >>\nstream\n", z->len);
+    store_write(s, z->data, z->len);
+    store_printf(s, "\nendstream\nendobj\n");
+    return num;
 }
 
 static int
@@ -342,20 +399,39 @@ write_flate_image(store *s, int num, int width, int height, const char *cs, int 
         cp_buf_free(&z);
         return -1;
     }
-    if (num <= 0)
-        num = store_new_obj(s);
-    store_begin_obj(s, num);
-    store_printf(s, "<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
-                    "/BitsPerComponent %d /Filter /FlateDecode /DecodeParms << /Predictor 12 "
-                    "/Colors %d /BitsPerComponent %d /Columns %d >> ",
-                 width, height, cs, bits, colors, bits, width);
-    if (smask > 0)
-        store_printf(s, "/SMask %d 0 R ", smask);
-    store_printf(s, "/Length %zu >>\nstream\n", z.len);
-    store_write(s, z.data, z.len);
-    store_printf(s, "\nendstream\nendobj\n");
+    num = write_flate_stream(s, num, width, height, cs, colors, bits, &z, smask);
     cp_buf_free(&z);
     return num;
+}
+
+/* A PNG's rows into two deflated streams, colour and mask, as they are
+ * decoded: only the compressed picture is held, never its pixels. */
+typedef struct png_rows {
+    row_deflater colour, alpha;
+    cp_buf colour_z, alpha_z;
+    int started, has_alpha;
+    const cp_image *img;         /* its header fields are set before the first row */
+} png_rows;
+
+static int
+png_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
+{
+    png_rows *r = ctx;
+    if (!r->started) {
+        r->started = 1;
+        r->has_alpha = alpha != NULL;
+        size_t w = (size_t)r->img->width;
+        size_t colour_row = w * (size_t)cs_components(r->img->cs) * (size_t)(r->img->bits / 8);
+        if (rows_begin(&r->colour, &r->colour_z, colour_row) < 0)
+            return -1;
+        if (r->has_alpha && rows_begin(&r->alpha, &r->alpha_z, w) < 0) {
+            r->has_alpha = 0;
+            return -1;
+        }
+    }
+    if (rows_feed(&r->colour, colour, Z_NO_FLUSH) < 0)
+        return -1;
+    return r->has_alpha ? rows_feed(&r->alpha, alpha, Z_NO_FLUSH) : 0;
 }
 
 static int
@@ -373,21 +449,30 @@ write_png(store *s, int slot, const cp_asm_image *im, cp_diags *d)
     const unsigned char *u = (const unsigned char *)buf;
     bool pass = png_scan(&r, u, len) == 0 && png_passthrough_ok(&r);
     cp_image *img = xcalloc(1, sizeof *img);
-    if (cp_image_png(img, u, len, !pass, im->display, d) < 0)
-        goto cleanup;
     if (pass) {
-        num = write_png_raw(s, slot, &r);
+        if (cp_image_png(img, u, len, 0, im->display, d) == 0)
+            num = write_png_raw(s, slot, &r);
         goto cleanup;
     }
-    int smask = 0;
-    if (img->alpha)
-        smask = write_flate_image(s, 0, img->width, img->height, "/DeviceGray", 1, 8,
-                                  img->alpha, 0);
-    if (smask >= 0)
-        num = write_flate_image(s, slot, img->width, img->height, cs_name(img->cs),
-                                cs_components(img->cs), img->bits, img->data, smask);
-    if (num < 0)
+    /* Decoded and deflated row by row (the decode is check's verdict). */
+    png_rows pr;
+    memset(&pr, 0, sizeof pr);
+    pr.img = img;
+    int rc = cp_image_png_rows(img, u, len, png_row, &pr, im->display, d);
+    int colour_rc = pr.started ? rows_end(&pr.colour, rc) : -1;
+    int alpha_rc = pr.has_alpha ? rows_end(&pr.alpha, rc) : 0;
+    if (rc == 0 && (colour_rc < 0 || alpha_rc < 0)) {
         cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+    } else if (rc == 0) {
+        int smask = 0;
+        if (pr.has_alpha && img->alpha_size)
+            smask = write_flate_stream(s, 0, img->width, img->height, "/DeviceGray", 1, 8,
+                                       &pr.alpha_z, 0);
+        num = write_flate_stream(s, slot, img->width, img->height, cs_name(img->cs),
+                                 cs_components(img->cs), img->bits, &pr.colour_z, smask);
+    }
+    cp_buf_free(&pr.colour_z);
+    cp_buf_free(&pr.alpha_z);
 cleanup:
     cp_image_free(img);
     cp_buf_free(&r.idat);
