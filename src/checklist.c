@@ -716,3 +716,22 @@ cp_checklist_reply_by(const cp_checklist *cl, const cp_claim *c)
             return cl->deadlines[i].date;
     return cp_date_valid(c->date) ? cp_date_add_days(c->date, 14) : c->date;
 }
+
+size_t
+cp_next_steps(cp_next_step out[2], const cp_claim *c, const cp_checklist *cl)
+{
+    cp_date by = cp_checklist_reply_by(cl, c);
+    switch (c->type) {
+    case CP_TYPE_ESCALATION:
+        out[0] = (cp_next_step){ "body", by, -1 };
+        return 1;
+    case CP_TYPE_REMINDER:
+    case CP_TYPE_APPEAL:
+        out[0] = (cp_next_step){ "no-solution", by, CP_TYPE_ESCALATION };
+        return 1;
+    default:
+        out[0] = (cp_next_step){ "no-answer", by, CP_TYPE_REMINDER };
+        out[1] = (cp_next_step){ "rejected", { 0, 0, 0 }, CP_TYPE_APPEAL };
+        return 2;
+    }
+}

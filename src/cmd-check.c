@@ -63,6 +63,46 @@ json_str(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+/* The command that writes the next letter's claim, with the claim's path
+ * as given, quoted for a shell when it needs to be. NULL when claimpack
+ * writes no letter for the step. */
+static char *
+next_command(const char *path, const cp_next_step *s)
+{
+    if (s->type < 0)
+        return NULL;
+    cp_buf b = CP_BUF_INIT;
+    cp_buf_puts(&b, "claimpack init --from ");
+    if (path[0] && strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                "0123456789._/+-") == strlen(path) && path[0] != '-') {
+        cp_buf_puts(&b, path);
+    } else {
+        cp_buf_putc(&b, '\'');
+        for (const char *p = path; *p; p++)
+            cp_buf_puts(&b, *p == '\'' ? "'\\''" : (char[]){ *p, 0 });
+        cp_buf_putc(&b, '\'');
+    }
+    cp_buf_printf(&b, " --type %s", cp_claim_type_name((enum cp_claim_type)s->type));
+    return cp_buf_detach(&b);
+}
+
+/* The step in the claim's language (check.next.WHEN). */
+static char *
+next_text(const cp_l10n *l, const char *path, const cp_next_step *s)
+{
+    char key[48];
+    snprintf(key, sizeof key, "check.next.%s", s->when);
+    char *date = cp_l10n_date(l, s->by);
+    /* the letter's no-break spaces are no use in a report */
+    for (char *p; (p = strstr(date, "\u00a0")) != NULL;)
+        memmove(p + 1, p + 2, strlen(p + 2) + 1), *p = ' ';
+    char *cmd = next_command(path, s);
+    char *t = cp_l10n_format(l, key, "date", date, "command", cmd ? cmd : "", (const char *)NULL);
+    free(cmd);
+    free(date);
+    return t;
+}
+
 static const char *
 deadline_state(const cp_deadline *d)
 {
@@ -73,7 +113,8 @@ deadline_state(const cp_deadline *d)
 
 static void
 print_json(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl,
-           const cp_diags *diags, int status)
+           const cp_next_step *next, size_t n_next, const cp_l10n *l, const cp_diags *diags,
+           int status)
 {
     char iso[11];
     fputs("{\n  \"file\": ", fp);
@@ -118,7 +159,30 @@ print_json(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl
         json_str(fp, d->source);
         fputs("}", fp);
     }
-    fputs(cl && cl->n_deadlines ? "\n  ],\n  \"diagnostics\": [" : "],\n  \"diagnostics\": [", fp);
+    fputs(cl && cl->n_deadlines ? "\n  ],\n  \"next\": [" : "],\n  \"next\": [", fp);
+    for (size_t i = 0; i < n_next; i++) {
+        const cp_next_step *s = &next[i];
+        char *cmd = next_command(path, s), *text = next_text(l, path, s);
+        fputs(i ? ",\n    {\"when\": " : "\n    {\"when\": ", fp);
+        json_str(fp, s->when);
+        fputs(", \"by\": ", fp);
+        if (cp_date_valid(s->by)) {
+            cp_date_format_iso(s->by, iso);
+            json_str(fp, iso);
+        } else {
+            fputs("null", fp);
+        }
+        fputs(", \"type\": ", fp);
+        json_str(fp, s->type >= 0 ? cp_claim_type_name((enum cp_claim_type)s->type) : NULL);
+        fputs(", \"command\": ", fp);
+        json_str(fp, cmd);
+        fputs(", \"text\": ", fp);
+        json_str(fp, text);
+        fputs("}", fp);
+        free(cmd);
+        free(text);
+    }
+    fputs(n_next ? "\n  ],\n  \"diagnostics\": [" : "],\n  \"diagnostics\": [", fp);
     for (size_t i = 0; i < diags->count; i++) {
         const cp_diag *x = &diags->items[i];
         fputs(i ? ",\n    {\"file\": " : "\n    {\"file\": ", fp);
@@ -182,7 +246,7 @@ print_state(FILE *fp, const struct style *st, const cp_l10n *l, size_t width, co
 
 static void
 print_plain(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl,
-            const cp_l10n *l)
+            const cp_next_step *next, size_t n_next, const cp_l10n *l)
 {
     struct style st = { false, false };
     if (isatty(fileno(fp))) {
@@ -241,6 +305,13 @@ print_plain(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *c
             fputs(word(l, "check.passed"), fp);
         fputc('\n', fp);
     }
+    if (n_next)
+        fprintf(fp, "\n%s\n", word(l, "check.next"));
+    for (size_t i = 0; i < n_next; i++) {
+        char *t = next_text(l, path, &next[i]);
+        fprintf(fp, "  %s\n", t);
+        free(t);
+    }
 }
 
 int
@@ -294,14 +365,18 @@ cmd_check(int argc, char **argv)
     /* The report speaks the claim's language; our own phrase files that
      * cannot be read are an error of their own (exit 3). */
     cp_l10n *l10n = NULL;
-    if (c && !json)
+    if (c)
         cp_l10n_load(&l10n, c->lang, c->jurisdiction, &diags);
+    /* What to do after this letter, once it can be sent: a claim with
+     * errors has those to fix first. */
+    cp_next_step next[2];
+    size_t n_next = c && l10n && cl && cp_diags_errors(&diags) == 0 ? cp_next_steps(next, c, cl) : 0;
     int status = (int)cp_diags_status(&diags);
     cp_diags_print(&diags, stderr);   /* also sorts them for the JSON */
     if (json)
-        print_json(stdout, path, c, cl, &diags, status);
+        print_json(stdout, path, c, cl, next, n_next, l10n, &diags, status);
     else if (c && l10n)
-        print_plain(stdout, path, c, cl, l10n);
+        print_plain(stdout, path, c, cl, next, n_next, l10n);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "claimpack: cannot write the report to standard output\n");
         status = CP_OUTPUT;

@@ -63,4 +63,21 @@ void cp_checklist_free(cp_checklist *cl);
  * build, the letter and check's next step take it from here. */
 cp_date cp_checklist_reply_by(const cp_checklist *cl, const cp_claim *c);
 
+/* What to do after this letter, and by when: `check` ends with it. */
+typedef struct cp_next_step {
+    const char *when;     /* "no-answer" (none by `by`), "rejected", "no-solution" (no
+                           * answer or none that helps by `by`), "body" (the body the
+                           * escalation went to has not answered by `by`) */
+    cp_date by;           /* invalid for "rejected" */
+    int type;             /* the next letter's enum cp_claim_type, -1 when claimpack
+                           * writes none */
+} cp_next_step;
+
+/* The next steps after the claim's letter, from its type and reply deadline
+ * (cp_checklist_reply_by): after a first letter a reminder when it is not
+ * answered and an appeal when it is rejected; after a reminder or an appeal
+ * an escalation; after an escalation, asking the body. Fills out[0..n-1]
+ * and returns n (at most 2). */
+size_t cp_next_steps(cp_next_step out[2], const cp_claim *c, const cp_checklist *cl);
+
 #endif
