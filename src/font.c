@@ -3,6 +3,7 @@
 #include "config.h"
 #include "font.h"
 #include "output.h"
+#include "shape.h"
 #include "unicode.h"
 #include "claimpack/claimpack.h"
 #include "util.h"
@@ -49,6 +50,16 @@ typedef struct fallback {
     int state;                     /* 0 not opened yet, 1 open, -1 no usable file */
 } fallback;
 
+/* What a private-use code stands for: an astral code point in any face
+ * (face -1, text its code point), or glyph `gid` of one face, drawn for
+ * `text` (n code points; none for the second glyph of a cluster). */
+typedef struct pua_entry {
+    int face;
+    hb_codepoint_t gid;
+    uint32_t *text;
+    size_t n;
+} pua_entry;
+
 typedef struct script_name {
     hb_script_t script;
     char *name;
@@ -65,12 +76,14 @@ struct cp_fontset {
     size_t n_names;
     hb_set_t *missing;             /* code points drawn as '?' for want of a glyph */
     bool reported;
-    /* Code points above the BMP (emoji) that a fallback draws: libharu's
-     * UTF-8 encoder addresses the BMP only, so the text carries private-use
-     * code PUA_FIRST + i for astral[i] instead, the embedded subset maps that
-     * code to the glyph and the ToUnicode map back to the code point. */
-    uint32_t *astral;
-    size_t n_astral;
+    /* libharu's UTF-8 encoder addresses the BMP only, and only the glyph a
+     * font's cmap gives a code point: what else is drawn (code points above
+     * the BMP such as emoji; glyphs that shaping chose, such as Arabic
+     * joining forms and ligatures) is drawn as private-use code
+     * PUA_FIRST + i for pua[i] instead. The embedded subset's cmap maps
+     * that code to the glyph, the ToUnicode map to the text it stands for. */
+    pua_entry *pua;
+    size_t n_pua;
 };
 
 #define PUA_FIRST 0xE000
@@ -246,7 +259,9 @@ cp_fontset_free(cp_fontset *fs)
         free(fs->names[i].name);
     free(fs->names);
     hb_set_destroy(fs->missing);
-    free(fs->astral);
+    for (size_t i = 0; i < fs->n_pua; i++)
+        free(fs->pua[i].text);
+    free(fs->pua);
     free(fs);
 }
 
@@ -388,14 +403,14 @@ resolve(const cp_fontset *cfs, int primary, uint32_t cp, int32_t *adv)
     cp_fontset *fs = (cp_fontset *)cfs;
     *adv = -1;
     if (cp >= PUA_FIRST && cp <= PUA_LAST) {
-        if (cp - PUA_FIRST >= fs->n_astral)
+        if (cp - PUA_FIRST >= fs->n_pua || fs->pua[cp - PUA_FIRST].face >= 0)
             return -1;
-        cp = fs->astral[cp - PUA_FIRST];
+        cp = fs->pua[cp - PUA_FIRST].text[0];
     }
     *adv = face_advance(&fs->faces[primary], cp);
     if (*adv >= 0)
         return primary;
-    /* Control characters are drawn as spaces (cp_font_sanitize): no reason
+    /* Control characters are drawn as spaces (shape.c): no reason
      * to open a fallback for them. */
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || primary >= CP_FACE__COUNT)
         return -1;
@@ -420,30 +435,6 @@ cp_font_face_for(const cp_fontset *fs, enum cp_face face_id, uint32_t cp)
     return resolve(fs, face_id, cp, &adv);
 }
 
-size_t
-cp_font_run(const cp_fontset *fs, enum cp_face face_id, const char *s, size_t len,
-            enum cp_face *run_face)
-{
-    int cur = -2;
-    size_t i = 0;
-    while (i < len) {
-        uint32_t cp;
-        size_t k = cp_utf8_next(s + i, len - i, &cp);
-        int32_t adv;
-        int f = resolve(fs, face_id, cp, &adv);
-        /* Spaces and what nothing draws go with the run they are in. */
-        if (f < 0 || cp == ' ')
-            f = cur >= 0 ? cur : (int)face_id;
-        if (cur == -2)
-            cur = f;
-        else if (f != cur)
-            break;
-        i += k;
-    }
-    *run_face = (enum cp_face)(cur >= 0 ? cur : (int)face_id);
-    return i;
-}
-
 double
 cp_font_width(const cp_fontset *fs, enum cp_face face_id, double size, const char *s, size_t len)
 {
@@ -451,14 +442,14 @@ cp_font_width(const cp_fontset *fs, enum cp_face face_id, double size, const cha
     long units = 0;
     double other = 0;          /* em from fallback faces */
     int32_t notdef = -1;
-    /* Measured as cp_font_sanitize will draw it: in NFC, without the
-     * default-ignorable code points. */
-    char *nfc = NULL;
+    /* Text from U+0300 up is measured as it is drawn: shaped (shape.h). */
     for (size_t i = 0; i < len; i++)
         if ((unsigned char)s[i] >= 0xCC) {
-            s = nfc = cp_unicode_nfc(s, len);
-            len = strlen(s);
-            break;
+            cp_shaped sh;
+            cp_shape_line(&sh, (cp_fontset *)fs, face_id, size, s, len, CP_DIR_AUTO);
+            double w = sh.width;
+            cp_shaped_free(&sh);
+            return w;
         }
     for (size_t i = 0; i < len;) {
         uint32_t cp;
@@ -468,7 +459,7 @@ cp_font_width(const cp_fontset *fs, enum cp_face face_id, double size, const cha
         int32_t adv;
         int g = resolve(fs, face_id, cp, &adv);
         if (g < 0) {
-            /* Drawn as '?' after cp_font_sanitize. */
+            /* Drawn as '?' (shape.c). */
             if (notdef < 0)
                 notdef = face_advance(f, '?');
             adv = notdef > 0 ? notdef : 0;
@@ -478,7 +469,6 @@ cp_font_width(const cp_fontset *fs, enum cp_face face_id, double size, const cha
         }
         units += adv;
     }
-    free(nfc);
     return ((double)units / f->upem + other) * size;
 }
 
@@ -502,68 +492,98 @@ cp_font_has(const cp_fontset *fs, enum cp_face face_id, uint32_t cp)
     return face_advance(&fs->faces[face_id], cp) >= 0;
 }
 
-/* The private-use code that stands for astral code point cp; 0 when the
- * private use area is full. */
+/* The private-use code for glyph gid of face (-1 and 0: astral code point
+ * text[0]) drawn for text; 0 when the private use area is full. */
 static uint32_t
-astral_code(cp_fontset *fs, uint32_t cp)
+pua_code(cp_fontset *fs, int face_id, hb_codepoint_t gid, const uint32_t *text, size_t n)
 {
-    for (size_t i = 0; i < fs->n_astral; i++)
-        if (fs->astral[i] == cp)
+    for (size_t i = 0; i < fs->n_pua; i++) {
+        const pua_entry *e = &fs->pua[i];
+        if (e->face == face_id && e->gid == gid && e->n == n
+            && (n == 0 || memcmp(e->text, text, n * sizeof *text) == 0))
             return PUA_FIRST + (uint32_t)i;
-    if (fs->n_astral > PUA_LAST - PUA_FIRST)
+    }
+    if (fs->n_pua > PUA_LAST - PUA_FIRST)
         return 0;
-    fs->astral = xreallocarray(fs->astral, fs->n_astral + 1, sizeof *fs->astral);
-    fs->astral[fs->n_astral] = cp;
-    return PUA_FIRST + (uint32_t)fs->n_astral++;
+    fs->pua = xreallocarray(fs->pua, fs->n_pua + 1, sizeof *fs->pua);
+    pua_entry *e = &fs->pua[fs->n_pua];
+    e->face = face_id;
+    e->gid = gid;
+    e->n = n;
+    e->text = xcalloc(n ? n : 1, sizeof *e->text);
+    if (n)
+        memcpy(e->text, text, n * sizeof *text);
+    return PUA_FIRST + (uint32_t)fs->n_pua++;
 }
 
-char *
-cp_font_sanitize(const cp_fontset *cfs, enum cp_face face_id, const char *s)
+uint32_t
+cp_font_astral_code(cp_fontset *fs, uint32_t cp)
 {
-    cp_fontset *fs = (cp_fontset *)cfs;
-    cp_buf b = CP_BUF_INIT;
-    /* Every text drawn passes here: what it says is set in NFC (unicode.h),
-     * so a decomposed "Mu\u0308ller" prints as the precomposed glyph. */
-    char *nfc = cp_unicode_nfc(s, strlen(s));
-    s = nfc;
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp, code = 0;
-        size_t k = cp_utf8_next(s + i, len - i, &cp);
-        if (cp_unicode_ignorable(cp)) {
-            /* Joiners, zero-width spaces, soft hyphens, variation
-             * selectors: no glyph, no width; the words stay together. */
-        } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
-            cp_buf_putc(&b, ' ');
-        } else if ((cp >= PUA_FIRST && cp <= PUA_LAST)       /* ours, see astral */
-                   || cp_font_face_for(fs, face_id, cp) < 0
-                   || (cp > 0xFFFF && (code = astral_code(fs, cp)) == 0)) {
-            if (cp != 0xFFFD)
-                hb_set_add(fs->missing, cp);
-            cp_buf_putc(&b, '?');
-        } else if (code) {
-            char u[3] = { (char)(0xE0 | (code >> 12)), (char)(0x80 | ((code >> 6) & 0x3F)),
-                          (char)(0x80 | (code & 0x3F)) };
-            cp_buf_add(&b, u, 3);
-        } else if (cp == 0xFFFD) {
-            /* Written whole: cp_utf8_next says U+FFFD for bytes that are
-             * not UTF-8 too, and those must not reach the PDF. */
-            cp_buf_puts(&b, "\xEF\xBF\xBD");
-        } else {
-            cp_buf_add(&b, s + i, k);
-        }
-        i += k;
-    }
-    free(nfc);
-    return cp_buf_detach(&b);
+    return pua_code(fs, -1, 0, &cp, 1);
+}
+
+uint32_t
+cp_font_glyph_code(cp_fontset *fs, enum cp_face face_id, uint32_t gid, const uint32_t *text,
+                   size_t n)
+{
+    return pua_code(fs, (int)face_id, gid, text, n);
+}
+
+void
+cp_font_note_missing(cp_fontset *fs, uint32_t cp)
+{
+    if (cp != 0xFFFD)
+        hb_set_add(fs->missing, cp);
+}
+
+struct hb_font_t *
+cp_font_hb(const cp_fontset *fs, enum cp_face face_id)
+{
+    return fs->faces[face_id].font;
+}
+
+double
+cp_font_upem(const cp_fontset *fs, enum cp_face face_id)
+{
+    return fs->faces[face_id].upem;
+}
+
+int32_t
+cp_font_advance(const cp_fontset *fs, enum cp_face face_id, uint32_t cp)
+{
+    return face_advance(&fs->faces[face_id], cp);
 }
 
 uint32_t
 cp_font_code_unicode(const cp_fontset *fs, uint32_t code)
 {
-    if (code >= PUA_FIRST && code - PUA_FIRST < fs->n_astral)
-        return fs->astral[code - PUA_FIRST];
+    if (code >= PUA_FIRST && code - PUA_FIRST < fs->n_pua && fs->pua[code - PUA_FIRST].face < 0)
+        return fs->pua[code - PUA_FIRST].text[0];
     return code;
+}
+
+size_t
+cp_font_code_text(const uint32_t **text, const cp_fontset *fs, uint32_t code)
+{
+    if (code >= PUA_FIRST && code - PUA_FIRST < fs->n_pua) {
+        *text = fs->pua[code - PUA_FIRST].text;
+        return fs->pua[code - PUA_FIRST].n;
+    }
+    *text = NULL;
+    return 0;
+}
+
+/* The glyph a code of face_id draws in the whole face (a shaped glyph's
+ * own, else the cmap's); false when there is none. */
+static bool
+code_glyph(const cp_fontset *fs, enum cp_face face_id, hb_font_t *font, uint32_t code,
+           hb_codepoint_t *gid)
+{
+    if (code >= PUA_FIRST && code - PUA_FIRST < fs->n_pua && fs->pua[code - PUA_FIRST].face >= 0) {
+        *gid = fs->pua[code - PUA_FIRST].gid;
+        return fs->pua[code - PUA_FIRST].face == (int)face_id;
+    }
+    return hb_font_get_nominal_glyph(font, cp_font_code_unicode(fs, code), gid);
 }
 
 static const char *
@@ -701,19 +721,59 @@ cmap_format4(const uint32_t *codes, const hb_codepoint_t *gids, size_t n)
 /* The subset `sub` with a cmap that maps the drawn codes (private-use
  * codes for astral code points included) to their glyphs: what libharu,
  * which reads format 4 only, needs to find the emoji. */
+typedef struct code_gid {
+    uint32_t code;
+    hb_codepoint_t gid;
+} code_gid;
+
+static int
+code_gid_cmp(const void *a, const void *b)
+{
+    uint32_t x = ((const code_gid *)a)->code, y = ((const code_gid *)b)->code;
+    return x < y ? -1 : x > y;
+}
+
 static hb_face_t *
-remap_cmap(hb_face_t *sub, const cp_fontset *fs, const hb_set_t *used)
+remap_cmap(hb_face_t *sub, const cp_fontset *fs, enum cp_face face_id, const hb_set_t *used,
+           bool components, size_t *n_hidden)
 {
     unsigned n = hb_set_get_population(used);
-    uint32_t *codes = xcalloc(n ? n : 1, sizeof *codes);
-    hb_codepoint_t *gids = xcalloc(n ? n : 1, sizeof *gids);
+    unsigned n_glyphs = hb_face_get_glyph_count(sub);
+    code_gid *v = xcalloc((size_t)n + n_glyphs + 1, sizeof *v);
     hb_font_t *font = hb_font_create(sub);
+    hb_set_t *reached = hb_set_create();
     size_t k = 0;
     hb_codepoint_t c = HB_SET_VALUE_INVALID;
     while (hb_set_next(used, &c))
-        if (c <= 0xFFFF && hb_font_get_nominal_glyph(font, cp_font_code_unicode(fs, c), &gids[k]))
-            codes[k++] = c;
+        if (c <= 0xFFFF && code_glyph(fs, face_id, font, c, &v[k].gid)) {
+            v[k].code = c;
+            hb_set_add(reached, v[k++].gid);
+        }
+    /* Glyphs that only other glyphs use (the parts of composite glyphs,
+     * which shaped Arabic has two levels deep): libharu keeps only the glyf
+     * data of glyphs whose width it was asked, and of their parts one
+     * level down (src/README.md), so these get codes of their own, from
+     * the surrogates, which no text has; pdf.c asks their widths. */
+    size_t hidden = 0;
+    for (hb_codepoint_t g = 1; components && g < n_glyphs && hidden < 0x800; g++) {
+        hb_glyph_extents_t ext;
+        if (hb_set_has(reached, g) || !hb_font_get_glyph_extents(font, g, &ext)
+            || (ext.width == 0 && ext.height == 0))
+            continue;
+        v[k].code = 0xD800 + (uint32_t)hidden++;
+        v[k++].gid = g;
+    }
+    *n_hidden = hidden;
+    hb_set_destroy(reached);
     hb_font_destroy(font);
+    qsort(v, k, sizeof *v, code_gid_cmp);
+    uint32_t *codes = xcalloc(k ? k : 1, sizeof *codes);
+    hb_codepoint_t *gids = xcalloc(k ? k : 1, sizeof *gids);
+    for (size_t i = 0; i < k; i++) {
+        codes[i] = v[i].code;
+        gids[i] = v[i].gid;
+    }
+    free(v);
     hb_blob_t *cmap = cmap_format4(codes, gids, k);
     free(codes);
     free(gids);
@@ -743,8 +803,8 @@ remap_cmap(hb_face_t *sub, const cp_fontset *fs, const hb_set_t *used)
 }
 
 int
-cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face_id,
-                    cp_diags *diags)
+cp_font_subset_file(char **path_out, size_t *n_hidden, const cp_fontset *fs,
+                    enum cp_face face_id, cp_diags *diags)
 {
     const face *f = &fs->faces[face_id];
     int rc = -1, fd = -1;
@@ -752,15 +812,24 @@ cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face_id,
     hb_face_t *sub = NULL;
     hb_blob_t *blob = NULL;
     *path_out = NULL;
+    *n_hidden = 0;
 
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (in == NULL) {
         cp_error(diags, CP_OUTPUT, f->path, 0, 0, "cannot subset font: out of memory");
         goto cleanup;
     }
-    bool astral = false;
+    bool astral = false, glyphs = false;
     hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+    hb_set_t *gids = hb_subset_input_glyph_set(in);
     for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next(f->used, &c);) {
+        hb_codepoint_t gid;
+        if (c >= PUA_FIRST && c - PUA_FIRST < fs->n_pua && fs->pua[c - PUA_FIRST].face >= 0) {
+            if (code_glyph(fs, face_id, f->font, c, &gid))
+                hb_set_add(gids, gid);
+            glyphs = true;
+            continue;
+        }
         uint32_t u = cp_font_code_unicode(fs, c);
         hb_set_add(unicodes, u);
         astral |= u != c;
@@ -769,7 +838,10 @@ cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face_id,
      * post, OS/2 and name, all kept by default. Hinting and the OpenType
      * layout tables are no use in a PDF that positions every glyph itself
      * (and libharu does not shape), so they go: a third of the size. */
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    /* Shaped glyphs keep their numbers, which the private-use codes'
+     * cmap entries name (remap_cmap). */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING
+                                  | (glyphs ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0));
     hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
     hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
     hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
@@ -780,8 +852,8 @@ cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face_id,
         cp_error(diags, CP_OUTPUT, f->path, 0, 0, "cannot subset font");
         goto cleanup;
     }
-    if (astral)
-        sub = remap_cmap(sub, fs, f->used);
+    if (astral || glyphs)
+        sub = remap_cmap(sub, fs, face_id, f->used, glyphs, n_hidden);
     blob = hb_face_reference_blob(sub);
     unsigned len;
     const char *data = hb_blob_get_data(blob, &len);

@@ -32,10 +32,6 @@ void cp_fontset_free(cp_fontset *fs);
 /* The face that draws `cp` for text set in `face`: `face` itself when it
  * has the glyph, else the first fallback that has it; -1 when none does. */
 int cp_font_face_for(const cp_fontset *fs, enum cp_face face, uint32_t cp);
-/* The length in bytes of the run at the start of s (len bytes) that one
- * face draws; *run_face gets that face. Meant for sanitized text. */
-size_t cp_font_run(const cp_fontset *fs, enum cp_face face, const char *s, size_t len,
-                   enum cp_face *run_face);
 /* One warning (the first call only) naming the scripts of the code points
  * that no face could draw and that were therefore set as '?'. */
 void cp_fontset_report(cp_fontset *fs, cp_diags *diags);
@@ -51,15 +47,6 @@ double cp_font_descent(const cp_fontset *fs, enum cp_face face, double size);
 /* True when the face has a glyph for the code point. */
 bool cp_font_has(const cp_fontset *fs, enum cp_face face, uint32_t cp);
 
-/* A copy of `s` that `face` and its fallbacks can draw, in NFC (unicode.h)
- * and without default-ignorable code points: control characters
- * become spaces, code points that no face has a glyph for become '?' and
- * are noted for cp_fontset_report, invalid UTF-8 bytes and private-use code
- * points become '?' too. A code point above the BMP that a fallback draws
- * (emoji), which libharu's UTF-8 encoder cannot address, becomes a private-
- * use code standing for it (cp_font_code_unicode). */
-char *cp_font_sanitize(const cp_fontset *fs, enum cp_face face, const char *s);
-
 /* Record that the document draws `s` in `face` (the subset keeps these). */
 void cp_font_use(cp_fontset *fs, enum cp_face face, const char *s);
 /* True when something was recorded for the face. */
@@ -67,15 +54,36 @@ bool cp_font_used(const cp_fontset *fs, enum cp_face face);
 /* The code points recorded for the face, ascending, in a newly allocated
  * array (caller frees); returns their number. */
 size_t cp_font_used_codes(uint32_t **out, const cp_fontset *fs, enum cp_face face);
-/* The code point a code in sanitized text stands for (itself but for the
- * private-use codes of emoji). */
+/* The code point a code drawn stands for (itself but for the private-use
+ * codes of emoji; shaped glyphs: cp_font_code_text). */
 uint32_t cp_font_code_unicode(const cp_fontset *fs, uint32_t code);
+/* For a private-use code: the text it stands for (*text, the count
+ * returned; 0 for the second glyph of a cluster). 0 and NULL for any other
+ * code. The text stays the fontset's. */
+size_t cp_font_code_text(const uint32_t **text, const cp_fontset *fs, uint32_t code);
+
+/* For shape.c. The private-use code that draws astral code point cp; the
+ * one that draws glyph gid of face for text (n code points): each 0 when
+ * the private use area is full. */
+uint32_t cp_font_astral_code(cp_fontset *fs, uint32_t cp);
+uint32_t cp_font_glyph_code(cp_fontset *fs, enum cp_face face, uint32_t gid,
+                            const uint32_t *text, size_t n);
+/* Note a code point drawn as '?' (cp_fontset_report). */
+void cp_font_note_missing(cp_fontset *fs, uint32_t cp);
+/* The face's HarfBuzz font, scaled to font units; its units per em; the
+ * nominal advance of cp in it (font units, -1 without a glyph). */
+struct hb_font_t *cp_font_hb(const cp_fontset *fs, enum cp_face face);
+double cp_font_upem(const cp_fontset *fs, enum cp_face face);
+int32_t cp_font_advance(const cp_fontset *fs, enum cp_face face, uint32_t cp);
 
 /* Write the subset of `face` (the code points recorded with cp_font_use) to
  * a scratch file (output.h); the caller removes it with cp_scratch_remove,
- * which frees *path_out. 0 or -1 (CP_OUTPUT). */
-int cp_font_subset_file(char **path_out, const cp_fontset *fs, enum cp_face face,
-                        cp_diags *diags);
+ * which frees *path_out. Its cmap also maps codes 0xD800 up to
+ * 0xD800 + *n_hidden - 1 to glyphs drawn only as parts of others: the
+ * caller has libharu measure those, else it leaves them out. 0 or -1
+ * (CP_OUTPUT). */
+int cp_font_subset_file(char **path_out, size_t *n_hidden, const cp_fontset *fs,
+                        enum cp_face face, cp_diags *diags);
 
 /* Decode one UTF-8 sequence at s (len bytes left); *cp gets the code point
  * or 0xFFFD for a bad byte. Returns the bytes consumed (>= 1). */

@@ -64,32 +64,33 @@ item_add(cp_layout *L, int page, enum cp_lay_kind kind)
 }
 
 double
+cp_layout_text_dir(cp_layout *L, int page, enum cp_face face, double size, double x, double y,
+                   const char *text, enum cp_dir dir)
+{
+    cp_shaped sh;
+    cp_shape_line(&sh, L->fonts, face, size, text, strlen(text), dir);
+    /* One item per glyph run: a face, a place (shape.h). */
+    for (size_t i = 0; i < sh.n; i++) {
+        cp_lay_item *it = item_add(L, page, CP_LAY_TEXT);
+        it->x = x + sh.runs[i].x;
+        it->y = y + sh.runs[i].dy;
+        it->face = sh.runs[i].face;
+        it->size = size;
+        it->text = sh.runs[i].codes;
+        sh.runs[i].codes = NULL;
+        it->w = sh.runs[i].w;
+        it->h = size;
+    }
+    double w = sh.width;
+    cp_shaped_free(&sh);
+    return w;
+}
+
+double
 cp_layout_text(cp_layout *L, int page, enum cp_face face, double size, double x, double y,
                const char *text)
 {
-    char *s = cp_font_sanitize(L->fonts, face, text);
-    size_t len = strlen(s);
-    double w = 0;
-    /* One item per face: what Liberation lacks is drawn by a fallback. */
-    for (size_t i = 0; i < len;) {
-        enum cp_face run_face;
-        size_t n = cp_font_run(L->fonts, face, s + i, len - i, &run_face);
-        cp_lay_item *it = item_add(L, page, CP_LAY_TEXT);
-        it->x = x + w;
-        it->y = y;
-        it->face = run_face;
-        it->size = size;
-        bool whole = i == 0 && n == len;
-        it->text = whole ? s : xstrndup(s + i, n);
-        if (whole)
-            s = NULL;
-        it->w = cp_font_width(L->fonts, run_face, size, it->text, n);
-        it->h = size;
-        w += it->w;
-        i += n;
-    }
-    free(s);
-    return w;
+    return cp_layout_text_dir(L, page, face, size, x, y, text, CP_DIR_AUTO);
 }
 
 double

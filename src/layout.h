@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "font.h"
+#include "shape.h"
 
 #define CP_MM(x) ((x) * 72.0 / 25.4)
 #define CP_IN(x) ((x) * 72.0)
@@ -66,9 +67,13 @@ void cp_layout_free(cp_layout *L);
 /* Append a page; returns its index. */
 int cp_layout_add_page(cp_layout *L, double width, double height);
 
-/* A text run, made drawable with cp_font_sanitize; returns its width. */
+/* One line of text starting at x, shaped and in visual order (shape.h),
+ * its direction that of its first strong character; returns its width. */
 double cp_layout_text(cp_layout *L, int page, enum cp_face face, double size,
                       double x, double y, const char *text);
+/* The same in a paragraph of the direction given (cp_shape_direction). */
+double cp_layout_text_dir(cp_layout *L, int page, enum cp_face face, double size,
+                          double x, double y, const char *text, enum cp_dir dir);
 /* Same, ending at x (right-aligned). */
 double cp_layout_text_right(cp_layout *L, int page, enum cp_face face, double size,
                             double x_right, double y, const char *text);

@@ -50,7 +50,7 @@ check(render *r, const char *what)
  * (begincidrange), which text extraction cannot use: its stream, still
  * unwritten, gets a real ToUnicode CMap for the codes drawn instead (our
  * codes are the BMP code points themselves, or private-use codes that stand
- * for emoji). */
+ * for emoji and shaped glyphs: font.h). */
 static int
 fix_tounicode(render *r, const cp_fontset *fs, enum cp_face face)
 {
@@ -62,11 +62,13 @@ fix_tounicode(render *r, const cp_fontset *fs, enum cp_face face)
     }
     uint32_t *codes;
     size_t n = cp_font_used_codes(&codes, fs, face), len;
-    uint32_t *uni = xcalloc(n ? n : 1, sizeof *uni);
-    for (size_t i = 0; i < n; i++)
-        uni[i] = cp_font_code_unicode(fs, codes[i]);
-    char *cmap = cp_tounicode_cmap(&len, codes, uni, n);
-    free(uni);
+    cp_tounicode_entry *v = xcalloc(n ? n : 1, sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        v[i].code = codes[i];
+        v[i].n = cp_font_code_text(&v[i].text, fs, codes[i]);
+    }
+    char *cmap = cp_tounicode_cmap(&len, v, n);
+    free(v);
     HPDF_MemStream_FreeData(tu->stream);
     HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)cmap, (HPDF_UINT)len);
     free(cmap);
@@ -87,7 +89,8 @@ load_fonts(render *r, cp_layout *L)
         if (!cp_font_used(L->fonts, (enum cp_face)f))
             continue;
         char *path;
-        if (cp_font_subset_file(&path, L->fonts, (enum cp_face)f, r->diags) < 0)
+        size_t hidden;
+        if (cp_font_subset_file(&path, &hidden, L->fonts, (enum cp_face)f, r->diags) < 0)
             return -1;
         const char *name = HPDF_LoadTTFontFromFile(r->pdf, path, HPDF_TRUE);
         /* libharu keeps the file open for embedding at save time; the name
@@ -105,7 +108,10 @@ load_fonts(render *r, cp_layout *L)
                 cp_error(r->diags, CP_OUTPUT, NULL, 0, 0, "PDF writer cannot use the font");
             return -1;
         }
-        if (fix_tounicode(r, L->fonts, (enum cp_face)f) < 0)
+        /* libharu embeds the outlines of the glyphs it measured (font.h). */
+        for (size_t i = 0; i < hidden; i++)
+            HPDF_Font_GetUnicodeWidth(r->fonts[f], (HPDF_UNICODE)(0xD800 + i));
+        if (check(r, "load a font") < 0 || fix_tounicode(r, L->fonts, (enum cp_face)f) < 0)
             return -1;
     }
     return 0;
@@ -187,7 +193,17 @@ draw_page(render *r, const cp_layout *L, size_t p, size_t n_images)
                 cur_font = r->fonts[it->face];
                 cur_size = it->size;
             }
-            HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, it->text);
+            if (it->w > 0) {
+                HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, it->text);
+            } else {
+                /* Marks set apart from their letter (shape.c) advance by
+                 * nothing, and libharu writes no text whose width is 0
+                 * (src/README.md): a character spacing of a thousandth of
+                 * a point makes it write them. */
+                HPDF_Page_SetCharSpace(page, 0.001f);
+                HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, it->text);
+                HPDF_Page_SetCharSpace(page, 0);
+            }
             break;
         case CP_LAY_LINE:
             if (it->gray != cur_stroke) {

@@ -11,9 +11,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A CMap mapping codes[i] (0..0xFFFF, ascending, no repeats) to the
- * Unicode code point uni[i] (surrogate pairs above the BMP); uni NULL means
- * each code is its own code point. *len gets the length. */
-char *cp_tounicode_cmap(size_t *len, const uint32_t *codes, const uint32_t *uni, size_t n);
+/* What code `code` (0..0xFFFF) stands for: n code points at text (surrogate
+ * pairs above the BMP; several for a ligature, none for the second glyph
+ * of a cluster), or the code itself when text is NULL. */
+typedef struct cp_tounicode_entry {
+    uint32_t code;
+    const uint32_t *text;
+    size_t n;
+} cp_tounicode_entry;
+
+/* A CMap for the n entries (codes ascending, no repeats). *len gets the
+ * length. */
+char *cp_tounicode_cmap(size_t *len, const cp_tounicode_entry *v, size_t n);
 
 #endif

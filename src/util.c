@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void
-out_of_memory(size_t n)
+void
+cp_out_of_memory(size_t n)
 {
     fprintf(stderr, "claimpack: error: out of memory (%zu bytes)\n", n);
     exit(CP_OUTPUT);
@@ -25,7 +25,7 @@ xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (p == NULL)
-        out_of_memory(n);
+        cp_out_of_memory(n);
     return p;
 }
 
@@ -34,7 +34,7 @@ xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (p == NULL)
-        out_of_memory(n * size);
+        cp_out_of_memory(n * size);
     return p;
 }
 
@@ -43,7 +43,7 @@ xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
     if (q == NULL)
-        out_of_memory(n);
+        cp_out_of_memory(n);
     return q;
 }
 
@@ -51,7 +51,7 @@ void *
 xreallocarray(void *p, size_t n, size_t size)
 {
     if (size != 0 && n > SIZE_MAX / size)
-        out_of_memory(SIZE_MAX);
+        cp_out_of_memory(SIZE_MAX);
     return xrealloc(p, n * size);
 }
 
@@ -78,7 +78,7 @@ xvasprintf(const char *fmt, va_list ap)
     int n = vsnprintf(NULL, 0, fmt, aq);
     va_end(aq);
     if (n < 0)
-        out_of_memory(0);
+        cp_out_of_memory(0);
     char *p = xmalloc((size_t)n + 1);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
@@ -102,7 +102,7 @@ buf_reserve(cp_buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->len + extra + 1) {
         if (cap > SIZE_MAX / 2)
-            out_of_memory(SIZE_MAX);
+            cp_out_of_memory(SIZE_MAX);
         cap *= 2;
     }
     b->data = xrealloc(b->data, cap);

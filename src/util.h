@@ -10,6 +10,9 @@
 #include "claimpack/diag.h"
 
 void *xmalloc(size_t n);
+/* What the x* functions do when n bytes cannot be had (for a library that
+ * allocates itself and says it failed). */
+void cp_out_of_memory(size_t n) __attribute__((noreturn));
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 /* xreallocarray: p resized to n * size, overflow-checked. */

@@ -10,6 +10,7 @@
 #include "letter.h"
 #include "output.h"
 #include "pdf.h"
+#include "shape.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -110,9 +111,32 @@ test_break(cp_fontset *fs)
 
     /* U+10FFFD: no font has it (an emoji would now be drawn, tests/fonts.test);
      * a bad byte is U+FFFD, drawn by a fallback face, the byte never kept. */
-    char *s = cp_font_sanitize(fs, CP_FACE_REGULAR, "a\tb\xF4\x8F\xBF\xBD" "c\xFF");
-    ok(strcmp(s, "a b?c\xEF\xBF\xBD") == 0, "control characters, non-BMP and bad bytes are replaced");
-    free(s);
+    cp_shaped sh;
+    cp_shape_line(&sh, fs, CP_FACE_REGULAR, 10, "a\tb\xF4\x8F\xBF\xBD" "c\xFF", 9, CP_DIR_AUTO);
+    ok(sh.n == 2 && strcmp(sh.runs[0].codes, "a b?c") == 0
+       && strcmp(sh.runs[1].codes, "\xEF\xBF\xBD") == 0 && sh.runs[1].face >= CP_FACE__COUNT,
+       "control characters, non-BMP and bad bytes are replaced");
+    cp_shaped_free(&sh);
+
+    /* Hebrew in visual order, one run; Arabic joined, set in a fallback:
+     * "salam" is an isolated meem (its own code point), a lam-alef
+     * ligature and an initial seen (private-use codes: font.h). */
+    cp_shape_line(&sh, fs, CP_FACE_REGULAR, 10, "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", 8, CP_DIR_AUTO);
+    ok(sh.rtl && sh.n == 1 && strcmp(sh.runs[0].codes, "\xD7\x9D\xD7\x95\xD7\x9C\xD7\xA9") == 0,
+       "Hebrew is reversed into visual order");
+    cp_shaped_free(&sh);
+    cp_shape_line(&sh, fs, CP_FACE_REGULAR, 10, "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85", 8, CP_DIR_AUTO);
+    size_t pua = 0, cps = 0;
+    for (size_t i = 0; sh.n == 1 && sh.runs[0].codes[i];) {
+        uint32_t c;
+        i += cp_utf8_next(sh.runs[0].codes + i, strlen(sh.runs[0].codes + i), &c);
+        pua += c >= 0xE000 && c <= 0xF8FF;
+        cps++;
+    }
+    ok(sh.rtl && sh.n == 1 && sh.runs[0].face >= CP_FACE__COUNT && cps == 3 && pua == 2
+       && strncmp(sh.runs[0].codes, "\xD9\x85", 2) == 0,
+       "Arabic is joined: four letters, three glyphs, two of them shaped");
+    cp_shaped_free(&sh);
 }
 
 /* Text runs on page p. */
