@@ -637,9 +637,15 @@ cp_mail_html_to_text(const char *html, size_t len)
     if (len > INT_MAX)
         len = INT_MAX;
     html_out o = { CP_BUF_INIT, 0, 0, 0, 0 };
+    /* XML_PARSE_HUGE: without it libxml2 stops at 256 levels of nesting,
+     * and under HTML_PARSE_RECOVER it says nothing, so a long thread of
+     * replies quoted inside each other lost its oldest messages. The walk
+     * below is iterative, so depth costs no stack; the tree costs what a
+     * flat mail of the same size costs (tests/mail.test measures both),
+     * and the file's size is bounded (CP_MAIL_MAX_FILE). */
     htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
                                     HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+                                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | XML_PARSE_HUGE);
     xmlNode *top = doc ? xmlDocGetRootElement(doc) : NULL;
     /* An iterative walk: nesting depth in hostile HTML costs no stack. */
     xmlNode *cur = top;
