@@ -443,6 +443,39 @@ line_links(cp_flow *f, const char *text, const cp_line *ln, const cp_style *st, 
     }
 }
 
+/* The direction of the paragraph each line of a text belongs to: that of
+ * the first strong character after the '\n' before it (UAX #9 P2), so
+ * that a Hebrew paragraph's second line, starting with a Latin word, still
+ * runs right to left. Lines are asked in order; the text is scanned once. */
+typedef struct par_dir {
+    const char *text;
+    size_t scanned;      /* bytes looked at for '\n' */
+    bool known;
+    enum cp_dir dir;
+} par_dir;
+
+static enum cp_dir
+line_dir(par_dir *pd, const cp_line *ln)
+{
+    bool fresh = !pd->known;
+    size_t seg = 0;
+    for (; pd->scanned < ln->start; pd->scanned++)
+        if (pd->text[pd->scanned] == '\n') {
+            seg = pd->scanned + 1;
+            fresh = true;
+        }
+    if (fresh) {
+        if (!pd->known)
+            seg = ln->start;
+        /* A first line: its paragraph may start before it. */
+        while (!pd->known && seg > 0 && pd->text[seg - 1] != '\n')
+            seg--;
+        pd->dir = cp_shape_direction(pd->text + seg, strcspn(pd->text + seg, "\n"));
+        pd->known = true;
+    }
+    return pd->dir;
+}
+
 /* Place lines of one or two columns; col2 may be NULL. The spans are
  * links over the text of the last column (col2, else col1). */
 static void
@@ -454,6 +487,7 @@ place_columns(cp_flow *f, const char *t1, const cp_line *l1, size_t n1, const cp
     double leading = s1->leading;
     if (s2 && s2->leading > leading)
         leading = s2->leading;
+    par_dir d1 = { t1, 0, false, CP_DIR_AUTO }, d2 = { t2, 0, false, CP_DIR_AUTO };
     size_t i = 0;
     while (i < n) {
         size_t take = lines_here(f, leading, i, n);
@@ -464,14 +498,16 @@ place_columns(cp_flow *f, const char *t1, const cp_line *l1, size_t n1, const cp
         for (size_t k = 0; k < take; k++, i++) {
             if (i < n1 && l1[i].len) {
                 char *s = xstrndup(t1 + l1[i].start, l1[i].len);
-                cp_layout_text(f->L, f->page, s1->face, s1->size, x1, baseline(f, s1, f->y), s);
+                cp_layout_text_dir(f->L, f->page, s1->face, s1->size, x1, baseline(f, s1, f->y), s,
+                                   line_dir(&d1, &l1[i]));
                 free(s);
                 if (!t2)
                     line_links(f, t1, &l1[i], s1, x1, f->y, spans, n_spans);
             }
             if (t2 && i < n2 && l2[i].len) {
                 char *s = xstrndup(t2 + l2[i].start, l2[i].len);
-                cp_layout_text(f->L, f->page, s2->face, s2->size, x2, baseline(f, s2, f->y), s);
+                cp_layout_text_dir(f->L, f->page, s2->face, s2->size, x2, baseline(f, s2, f->y), s,
+                                   line_dir(&d2, &l2[i]));
                 free(s);
                 line_links(f, t2, &l2[i], s2, x2, f->y, spans, n_spans);
             }
