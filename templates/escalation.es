@@ -5,6 +5,7 @@
 Les pido ayuda en un conflicto con {{#if order.seller}}{{order.seller}}{{else}}un vendedor{{/if}}{{#if order.marketplace}} ({{order.marketplace}}){{/if}}. Primero intenté resolverlo con el vendedor, sin éxito{{#if previous}}: mi reclamación{{#if previous.ref}} {{previous.ref}}{{/if}}{{#if previous.date}} del {{previous.date}}{{/if}} {{#if previous.outcome}}fue {{previous.outcome}}{{else}}no fue atendida{{/if}}{{/if}}. A continuación resumo los hechos y los contactos mantenidos hasta ahora.
 {{> details}}
 {{> answers}}
+{{> legal}}
 
 # {{@heading.request}}
 + {{@label.resolution}}: {{resolution.kind}}

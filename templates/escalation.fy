@@ -5,6 +5,7 @@
 Ik freegje jo help by in skeel mei {{#if order.seller}}{{order.seller}}{{else}}in ferkeaper{{/if}}{{#if order.marketplace}} ({{order.marketplace}}){{/if}}. Ik haw earst besocht it mei de ferkeaper op te lossen, sûnder resultaat{{#if previous}}: myn claim{{#if previous.ref}} {{previous.ref}}{{/if}}{{#if previous.date}} fan {{previous.date}}{{/if}} is {{#if previous.outcome}}{{previous.outcome}}{{else}}net tawiisd{{/if}}{{/if}}. Hjirûnder set ik de feiten en it kontakt oant no ta op in rige.
 {{> details}}
 {{> answers}}
+{{> legal}}
 
 # {{@heading.request}}
 + {{@label.resolution}}: {{resolution.kind}}

@@ -8,8 +8,16 @@ Según los artículos 114 y siguientes del TRLGDCU (Real Decreto Legislativo 1/2
 Fundamento jurídico
 Según los artículos 114 y siguientes del TRLGDCU (Real Decreto Legislativo 1/2007), el vendedor responde de cualquier falta de conformidad que se manifieste en un plazo de tres años desde la entrega (artículo 120 del TRLGDCU). Se presume que toda falta de conformidad que se manifieste en los dos años siguientes a la entrega ya existía en ese momento (artículo 121 del TRLGDCU). Le pido que ponga los bienes en conformidad mediante reparación o sustitución, sin coste alguno y en un plazo razonable.
 == not-received
+Fundamento jurídico
+Según la Directiva 2011/83/UE sobre los derechos de los consumidores, tal como se ha incorporado al TRLGDCU (Real Decreto Legislativo 1/2007), el comerciante debe entregar los bienes en el momento acordado o, si no se acordó ninguno, sin demora indebida y a más tardar en un plazo de 30 días desde la celebración del contrato (art. 18). Por la presente le concedo un plazo adicional hasta el 30 de noviembre de 2026 para entregarlos. Si para entonces no se han entregado, tengo derecho a resolver el contrato, y se me debe reembolsar todo lo que he pagado sin demora indebida.
 == late-delivery
+Fundamento jurídico
+Según la Directiva 2011/83/UE sobre los derechos de los consumidores, tal como se ha incorporado al TRLGDCU (Real Decreto Legislativo 1/2007), el comerciante debe entregar los bienes en el momento acordado o, si no se acordó ninguno, sin demora indebida y a más tardar en un plazo de 30 días desde la celebración del contrato (art. 18). Por la presente le concedo un plazo adicional hasta el 30 de noviembre de 2026 para entregarlos. Si para entonces no se han entregado, tengo derecho a resolver el contrato, y se me debe reembolsar todo lo que he pagado sin demora indebida.
 == billing
 == refund-missing
+Fundamento jurídico
+Si el reembolso se debe a mi desistimiento del contrato en los 14 días siguientes a la recepción de los bienes (Directiva 2011/83/UE, art. 9, tal como se ha incorporado al TRLGDCU), debe reembolsarme todos los pagos recibidos, incluidos los costes de la entrega estándar, sin demora indebida y a más tardar en los 14 días siguientes a la fecha en que se le informó del desistimiento; solo puede retener el reembolso hasta haber recibido los bienes o la prueba de su devolución (Directiva 2011/83/UE, art. 13, tal como se ha incorporado al TRLGDCU). Si se debe a la resolución del contrato porque los bienes no se entregaron, se me debe reembolsar todo lo que he pagado sin demora indebida (Directiva 2011/83/UE, art. 18, tal como se ha incorporado al TRLGDCU). Si se debe a una devolución conforme a su propia política de devoluciones, se debe el reembolso que esa política promete.
 == appeal
 == escalation
+Fundamento jurídico
+Presenté primero una reclamación por escrito al comerciante, el 30 de octubre de 2026, sin resultado, y ningún tribunal ni otro órgano de resolución de litigios está tratando este litigio. La OMIC y la autoridad de consumo pueden tramitar el litigio; la Junta Arbitral de Consumo solo si la empresa está adherida al sistema arbitral o lo acepta para este caso. Para un comerciante de otro país de la UE (Amazon EU S.à r.l., por ejemplo, está establecida en Luxemburgo), el Centro Europeo del Consumidor en España (CEC España) ayuda gratuitamente en este litigio.

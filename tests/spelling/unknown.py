@@ -9,8 +9,8 @@ pack's text as pdftotext writes it; the letter is its pages before the
 first that holds INDEX, the heading of the evidence index. Allowed without a dictionary: the words
 of the claim itself (names, addresses, the consumer's own sentences), codes
 (words with a digit or in capitals only, also with 's) and the names and
-abbreviations in names.txt beside this script and the citations (cite=)
-of data/law/*.xml (whole phrases, taken out of the text before it is split
+abbreviations in names.txt beside this script and the citations (cite=,
+cite-LANG=) of data/law/*.xml (whole phrases, taken out of the text before it is split
 into words). Prints NAME TAB the unknown words (sorted, space-separated) for
 every letter, an empty list when all are known. Each dictionary is opened
 once for all its letters."""
@@ -90,8 +90,9 @@ def main():
     law = os.path.join(here, "..", "..", "data", "law")
     for f in sorted(os.listdir(law)):
         if f.endswith(".xml"):
-            names += [" ".join(e.get("cite").split())
-                      for e in ET.parse(os.path.join(law, f)).iter("fact") if e.get("cite")]
+            names += [" ".join(v.split())
+                      for e in ET.parse(os.path.join(law, f)).iter("fact")
+                      for k, v in e.attrib.items() if k == "cite" or k.startswith("cite-")]
     cite_words = {w.rstrip(".") for n in names[n_listed:] for w in words(n)}
     # Longest first, so that a name inside a longer one does not split it.
     names.sort(key=len, reverse=True)
