@@ -27,7 +27,7 @@ _claimpack()
         cword=$COMP_CWORD
     fi
 
-    local commands='build check init templates'
+    local commands='build check init templates channels'
     local types='defective damaged wrong-item not-received late-delivery billing refund-missing appeal escalation reminder'
     local langs='en nl fy es de fr'
 
@@ -51,7 +51,7 @@ _claimpack()
 
     # Values of the options that take one.
     case $cmd:$prev in
-    build:-l | build:--lang | init:-l | init:--lang)
+    build:-l | build:--lang | init:-l | init:--lang | channels:-l | channels:--lang)
         COMPREPLY=($(compgen -W "$langs" -- "$cur"))
         return ;;
     build:-p | build:--paper)
@@ -76,16 +76,22 @@ _claimpack()
     build:--max-size)
         COMPREPLY=($(compgen -W '1M 2M 5M 10M 20M 25M' -- "$cur"))
         return ;;
+    build:--for)
+        # The channels claimpack knows (the user's own too): the first word of
+        # each line of `claimpack channels` that starts with a name.
+        COMPREPLY=($(compgen -W "$("${words[0]}" channels 2>/dev/null | sed -n 's/^\([a-z0-9][a-z0-9-]*\) .*/\1/p')" -- "$cur"))
+        return ;;
     build:--stamp | build:--max-chars)
         return ;;
     esac
 
     local opts
     case $cmd in
-    build) opts='--output --template --lang --paper --max-size --print --stamp --force --keep-metadata --text --max-chars --quiet --verbose --help' ;;
+    build) opts='--output --template --lang --paper --max-size --print --stamp --force --keep-metadata --text --max-chars --for --quiet --verbose --help' ;;
     check) opts='--json --print --help' ;;
     init) opts='--type --lang --output --from --help' ;;
     templates) opts='--help' ;;
+    channels) opts='--lang --help' ;;
     *) return ;;
     esac
     if [[ $cur == -* ]]; then

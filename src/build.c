@@ -3,6 +3,7 @@
  * search over picture reductions. src/README.md shows the stages as files. */
 #include "config.h"
 #include "claimpack/build.h"
+#include "claimpack/channel.h"
 #include "claimpack/claimpack.h"
 #include "claimpack/l10n.h"
 #include "claimpack/load.h"
@@ -178,24 +179,33 @@ list_enclosures(build_ctx *b)
     }
 }
 
-/* --text: the letter as plain text, from the same expansion the PDF
- * letter is typeset from; no evidence is read and nothing is typeset. The
- * exhibits are said to be in the PDF a build without --text writes beside
- * the claim. */
+/* The letter as plain text (lettertext.h) into *text. Without a letter
+ * typeset already, it is rendered here from the list of exhibits: no
+ * evidence is read and nothing is typeset. `pdf` is the file said to hold
+ * the exhibits, `sent` the sentence saying so (NULL: text.sent). */
+static int
+render_text(build_ctx *b, const char *pdf, const char *sent, char **text, cp_diags *diags)
+{
+    const cp_claim *claim = b->claim;
+    if (b->letter == NULL) {
+        b->pack = cp_pack_list(claim);
+        list_enclosures(b);
+        cp_letter_input in = { claim, b->l10n, b->reply_by, b->encl, b->n_encl };
+        if (cp_template_render(&b->letter, b->tpl, &in, diags) < 0)
+            return -1;
+    }
+    cp_text_opts to = { b->n_encl && pdf ? cp_path_base(pdf) : NULL, sent, b->o->max_chars };
+    return cp_letter_text(text, b->letter, claim, b->l10n, &to, diags);
+}
+
+/* --text: the letter as plain text. The exhibits are said to be in the
+ * PDF a build without --text writes beside the claim. */
 static int
 build_text(build_ctx *b, const char *out_path, cp_diags *diags)
 {
-    const cp_claim *claim = b->claim;
-    b->pack = cp_pack_list(claim);
-    list_enclosures(b);
-    cp_letter_input in = { claim, b->l10n, b->reply_by, b->encl,
-                           b->n_encl };
-    if (cp_template_render(&b->letter, b->tpl, &in, diags) < 0)
-        return -1;
     char *pdf = default_output(b->o->claim_path, "pdf");
-    cp_text_opts to = { b->n_encl ? cp_path_base(pdf) : NULL, b->o->max_chars };
     char *text = NULL;
-    int rc = cp_letter_text(&text, b->letter, claim, b->l10n, &to, diags);
+    int rc = render_text(b, pdf, NULL, &text, diags);
     free(pdf);
     if (rc == 0)
         rc = cp_output_write(out_path, text, strlen(text), diags);
@@ -326,15 +336,16 @@ assemble_scratch(build_ctx *b, const char *out_path, long long *size, cp_diags *
     return out;
 }
 
-/* Put the scratch file in place when it fits (1, *rc = the outcome), else
+/* Keep the scratch file when it fits (1: *kept = it, *rc = 0), else
  * remove it (0). Either way *out is taken. */
 static int
-keep_if_fits(cp_output **out, long long size, long long budget, int *rc, cp_diags *diags)
+keep_if_fits(cp_output **out, long long size, long long budget, int *rc, cp_output **kept)
 {
     cp_output *o = *out;
     *out = NULL;
     if (size <= budget) {
-        *rc = cp_output_commit(o, diags);
+        *kept = o;
+        *rc = 0;
         return 1;
     }
     cp_output_abort(o);
@@ -421,10 +432,12 @@ apply_pics(build_ctx *b, const cp_maxsize_pic *pics, cp_diags *diags)
 }
 
 /* Build the PDF within o->max_size bytes: as it is when it fits, else with
- * the pictures reduced (maxsize.h), each reduction noted in the index. */
+ * the pictures reduced (maxsize.h), each reduction noted in the index.
+ * *result is the output written, to be committed. */
 static int
-build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
+build_max_size(build_ctx *b, const char *out_path, cp_output **result, cp_diags *diags)
 {
+    *result = NULL;
     cp_pack *pack = b->pack;
     size_t n = pack->n_images;
     long long budget = b->o->max_size;
@@ -467,7 +480,7 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
         tmp = assemble_scratch(b, out_path, &size, diags);
         if (tmp == NULL)
             goto cleanup;
-        if (keep_if_fits(&tmp, size, budget, &rc, diags))
+        if (keep_if_fits(&tmp, size, budget, &rc, result))
             goto cleanup;
         room -= size - budget;
     }
@@ -498,14 +511,14 @@ build_max_size(build_ctx *b, const char *out_path, cp_diags *diags)
         if (r > 0) {
             /* The smallest there is. The estimate of the rest is only an
              * estimate: what was measured decides. */
-            if (keep_if_fits(&tmp, size, budget, &rc, diags))
+            if (keep_if_fits(&tmp, size, budget, &rc, result))
                 goto cleanup;
             say_too_large(b, pics, size, diags);
             goto cleanup;
         }
         note(b->o, "--max-size: pictures at level %d of %d: %lld bytes", level + 1,
              cp_maxsize_levels(), size);
-        if (keep_if_fits(&tmp, size, budget, &rc, diags))
+        if (keep_if_fits(&tmp, size, budget, &rc, result))
             goto cleanup;
         /* The estimate of the rest was off: once more, one level down. */
         room -= size - budget;
@@ -533,15 +546,175 @@ cleanup:
     return rc;
 }
 
+/* The evidence read, the letter and the pack laid out and typeset, and the
+ * assembler's plan made: everything a PDF needs but its writing. */
+static int
+prepare_pdf(build_ctx *b, char **sig_path, cp_diags *diags)
+{
+    const cp_build_opts *o = b->o;
+    cp_claim *claim = b->claim;
+    step(o, "reading the evidence");
+    if (cp_pack_load(&b->pack, claim, diags) < 0)
+        return -1;
+    if (cp_fontset_load(&b->fonts, diags) < 0)
+        return -1;
+    enum cp_paper paper = o->paper >= 0 ? (enum cp_paper)o->paper
+                                        : cp_paper_for_jurisdiction(claim->jurisdiction);
+    double paper_w, paper_h;
+    cp_paper_size(paper, &paper_w, &paper_h);
+    cp_letter_opts lopt = { paper, -1, 0, 0, 0 };
+    b->lopt = lopt;
+    /* A signature image beside the profile is optional. */
+    *sig_path = cp_config_path("signature.png");
+    if (access(*sig_path, F_OK) == 0) {
+        if (cp_image_load(&b->sig, *sig_path, *sig_path, diags) < 0)
+            return -1;
+        if (b->sig->width > 0 && b->sig->height > 0 && b->sig->orientation == 1) {
+            b->lopt.signature = 0;
+            b->lopt.signature_aspect = (double)b->sig->width / b->sig->height;
+        }
+    }
+
+    list_enclosures(b);
+    cp_pack_opts popt = { claim, b->l10n, paper_w, paper_h, o->stamp, o->print,
+                          o->keep_metadata, 0, 0 };
+    for (size_t i = 0; i < b->pack->n_images; i++)
+        b->pack->images[i].keep_metadata = o->keep_metadata;
+    b->popt = popt;
+    b->kw = keywords(claim);
+    return typeset(b, diags);
+}
+
+/* The PDF into out_path's temporary file (*out, to be committed): within
+ * --max-size when one is set. */
+static int
+write_pdf(build_ctx *b, const char *out_path, cp_output **out, cp_diags *diags)
+{
+    *out = NULL;
+    if (b->o->max_size > 0) {
+        step(b->o, "reducing pictures to fit --max-size");
+        return build_max_size(b, out_path, out, diags);
+    }
+    step(b->o, "writing the PDF");
+    cp_output *o;
+    if (cp_output_begin(&o, out_path, diags) < 0)
+        return -1;
+    if (cp_assemble(&b->plan, o, diags) < 0) {
+        cp_output_abort(o);
+        return -1;
+    }
+    *out = o;
+    return 0;
+}
+
+/* --for CHANNEL: STEM.txt and STEM.pdf beside each other. STEM is -o
+ * without its extension, else the claim's path without ".xml". */
+static char *
+channel_stem(const cp_build_opts *o)
+{
+    const char *base = o->output ? o->output : o->claim_path;
+    size_t n = strlen(base);
+    static const char *const exts[] = { ".xml", ".pdf", ".txt", ".eml" };
+    for (size_t i = 0; i < CP_ARRAY_LEN(exts); i++)
+        if (n > 4 && strcasecmp(base + n - 4, exts[i]) == 0) {
+            n -= 4;
+            break;
+        }
+    return xstrndup(base, n);
+}
+
+/* What the channel takes, written as one (cp_output_commit_all), then the
+ * files and the steps on o->report, in the letter's language. */
+static int
+build_channel(build_ctx *b, const cp_channels *chs, const cp_channel *ch, const char *txt,
+              const char *pdf, char **sig_path, cp_diags *diags)
+{
+    enum cp_lang lang = cp_l10n_lang(b->l10n);
+    cp_output *outs[2] = { NULL, NULL };
+    size_t n = 0;
+    char *text = NULL, *sent = NULL;
+    int rc = -1;
+    if (pdf) {
+        if (prepare_pdf(b, sig_path, diags) < 0)
+            goto cleanup;
+        if (ch->max_pages > 0 && b->L->n_pages > (size_t)ch->max_pages) {
+            cp_error(diags, CP_INVALID, NULL, 0, 0, "the PDF would have %zu pages; %s takes at "
+                     "most %d in one file (%s); leave out some exhibits", b->L->n_pages, ch->name,
+                     ch->max_pages, ch->n_sources ? ch->sources[0].href : ch->file);
+            goto cleanup;
+        }
+    }
+    if (txt) {
+        sent = pdf ? cp_channel_sent(ch, lang, cp_path_base(pdf)) : NULL;
+        if (render_text(b, pdf, sent, &text, diags) < 0)
+            goto cleanup;
+        if (cp_output_begin(&outs[n], txt, diags) < 0)
+            goto cleanup;
+        if (cp_output_put(outs[n++], text, strlen(text), diags) < 0)
+            goto cleanup;
+    }
+    if (pdf && write_pdf(b, pdf, &outs[n++], diags) < 0)
+        goto cleanup;
+    rc = cp_output_commit_all(outs, n, diags);
+    n = 0;
+    if (rc == 0 && b->o->report) {
+        char *and = cp_channels_format(chs, lang, "and", (char *)NULL);
+        char *list = txt && pdf ? xasprintf("%s %s %s", txt, and, pdf) : xstrdup(txt ? txt : pdf);
+        char *head = cp_channels_format(chs, lang, "wrote", "channel", ch->name, "files", list,
+                                        (char *)NULL);
+        fprintf(b->o->report, "%s\n", head);
+        for (size_t i = 0; i < ch->n_steps; i++) {
+            char *st = cp_channel_step(ch, i, lang, txt, pdf);
+            fprintf(b->o->report, "%zu. %s\n", i + 1, st);
+            free(st);
+        }
+        if (fflush(b->o->report) != 0)
+            cp_error(diags, CP_OUTPUT, NULL, 0, 0, "cannot write the steps to standard output");
+        free(head);
+        free(list);
+        free(and);
+    }
+cleanup:
+    for (size_t i = 0; i < n; i++)
+        cp_output_abort(outs[i]);
+    free(text);
+    free(sent);
+    return rc;
+}
+
 int
-cp_build(const cp_build_opts *o, cp_diags *diags)
+cp_build(const cp_build_opts *opts, cp_diags *diags)
 {
     build_ctx b;
     memset(&b, 0, sizeof b);
+    cp_build_opts eff = *opts;   /* with what a channel adds */
+    const cp_build_opts *o = &eff;
     b.o = o;
     cp_checklist *cl = NULL;
-    char *out_path = NULL, *sig_path = NULL;
+    cp_channels *chs = NULL;
+    const cp_channel *ch = NULL;
+    char *out_path = NULL, *sig_path = NULL, *stem = NULL, *txt = NULL, *pdf = NULL;
     int rc = -1;
+
+    if (opts->channel) {
+        if (cp_channels_load(&chs, diags) < 0)
+            goto cleanup;
+        ch = cp_channel_find(chs, opts->channel);
+        if (ch == NULL) {
+            char *names = cp_channels_names(chs);
+            cp_error(diags, CP_USAGE, NULL, 0, 0, "unknown channel '%s' (%s; see claimpack "
+                     "channels)", opts->channel, names);
+            free(names);
+            goto cleanup;
+        }
+        /* The channel's limits; a stricter one given on the command line stays. */
+        eff.print = opts->print || ch->print;
+        if (ch->max_bytes > 0 && (eff.max_size == 0 || ch->max_bytes < eff.max_size))
+            eff.max_size = ch->max_bytes;
+        if (ch->max_chars > 0 && (eff.max_chars == 0 || ch->max_chars < eff.max_chars))
+            eff.max_chars = ch->max_chars;
+        eff.text = false;
+    }
 
     /* Stops where the claim is unusable; schema errors, the checklist and
      * the evidence check are all reported (an invalid claim's model is
@@ -554,8 +727,19 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
         goto cleanup;
     cp_claim *claim = b.claim;
     b.reply_by = cp_checklist_reply_by(cl, claim);
-    out_path = o->output ? xstrdup(o->output) : default_output(o->claim_path, o->text ? "txt" : "pdf");
-    output_is_input(out_path, claim, diags);
+    if (ch) {
+        stem = channel_stem(o);
+        txt = ch->text ? xasprintf("%s.txt", stem) : NULL;
+        pdf = ch->files || ch->print ? xasprintf("%s.pdf", stem) : NULL;
+        if (txt)
+            output_is_input(txt, claim, diags);
+        if (pdf)
+            output_is_input(pdf, claim, diags);
+    } else {
+        out_path = o->output ? xstrdup(o->output)
+                             : default_output(o->claim_path, o->text ? "txt" : "pdf");
+        output_is_input(out_path, claim, diags);
+    }
     if (cp_diags_errors(diags) > 0)
         goto cleanup;
 
@@ -565,40 +749,15 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
     if (cp_template_load(&b.tpl, o->template_name, claim->type, lang, diags) < 0)
         goto cleanup;
 
+    if (ch) {
+        rc = build_channel(&b, chs, ch, txt, pdf, &sig_path, diags);
+        goto cleanup;
+    }
     if (o->text) {
         rc = build_text(&b, out_path, diags);
         goto cleanup;
     }
-    step(o, "reading the evidence");
-    if (cp_pack_load(&b.pack, claim, diags) < 0)
-        goto cleanup;
-    if (cp_fontset_load(&b.fonts, diags) < 0)
-        goto cleanup;
-    enum cp_paper paper = o->paper >= 0 ? (enum cp_paper)o->paper
-                                        : cp_paper_for_jurisdiction(claim->jurisdiction);
-    double paper_w, paper_h;
-    cp_paper_size(paper, &paper_w, &paper_h);
-    cp_letter_opts lopt = { paper, -1, 0, 0, 0 };
-    b.lopt = lopt;
-    /* A signature image beside the profile is optional. */
-    sig_path = cp_config_path("signature.png");
-    if (access(sig_path, F_OK) == 0) {
-        if (cp_image_load(&b.sig, sig_path, sig_path, diags) < 0)
-            goto cleanup;
-        if (b.sig->width > 0 && b.sig->height > 0 && b.sig->orientation == 1) {
-            b.lopt.signature = 0;
-            b.lopt.signature_aspect = (double)b.sig->width / b.sig->height;
-        }
-    }
-
-    list_enclosures(&b);
-    cp_pack_opts popt = { claim, b.l10n, paper_w, paper_h, o->stamp, o->print,
-                          o->keep_metadata, 0, 0 };
-    for (size_t i = 0; i < b.pack->n_images; i++)
-        b.pack->images[i].keep_metadata = o->keep_metadata;
-    b.popt = popt;
-    b.kw = keywords(claim);
-    if (typeset(&b, diags) < 0)
+    if (prepare_pdf(&b, &sig_path, diags) < 0)
         goto cleanup;
 
     /* A device or a pipe named as the output (/dev/full, a FIFO) is
@@ -613,22 +772,9 @@ cp_build(const cp_build_opts *o, cp_diags *diags)
         free(out_path);
         out_path = xstrdup("-");
     }
-    if (o->max_size > 0) {
-        step(o, "reducing pictures to fit --max-size");
-        if (build_max_size(&b, out_path, diags) < 0)
-            goto cleanup;
-    } else {
-        step(o, "writing the PDF");
-        cp_output *out;
-        if (cp_output_begin(&out, out_path, diags) < 0)
-            goto cleanup;
-        if (cp_assemble(&b.plan, out, diags) < 0) {
-            cp_output_abort(out);
-            goto cleanup;
-        }
-        if (cp_output_commit(out, diags) < 0)
-            goto cleanup;
-    }
+    cp_output *out;
+    if (write_pdf(&b, out_path, &out, diags) < 0 || cp_output_commit(out, diags) < 0)
+        goto cleanup;
     note(o, "wrote %s (%zu pages)", strcmp(out_path, "-") == 0 ? "standard output" : out_path,
          b.L->n_pages);
     rc = 0;
@@ -636,7 +782,11 @@ cleanup:
     free(b.pdf);
     free(b.kw);
     free(out_path);
+    free(stem);
+    free(txt);
+    free(pdf);
     free(sig_path);
+    cp_channels_free(chs);
     cp_image_free(b.sig);
     for (size_t i = 0; b.kind_keys && i < b.n_encl; i++)
         free(b.kind_keys[i]);

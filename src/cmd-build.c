@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 enum { OPT_MAX_SIZE = 256, OPT_PRINT, OPT_STAMP, OPT_FORCE, OPT_KEEP_METADATA, OPT_TEXT,
-       OPT_MAX_CHARS, OPT_HELP };
+       OPT_MAX_CHARS, OPT_FOR, OPT_HELP };
 
 static const struct option long_opts[] = {
     { "output", required_argument, NULL, 'o' },
@@ -29,6 +29,7 @@ static const struct option long_opts[] = {
     { "keep-metadata", no_argument, NULL, OPT_KEEP_METADATA },
     { "text", no_argument, NULL, OPT_TEXT },
     { "max-chars", required_argument, NULL, OPT_MAX_CHARS },
+    { "for", required_argument, NULL, OPT_FOR },
     { "quiet", no_argument, NULL, 'q' },
     { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, OPT_HELP },
@@ -141,6 +142,11 @@ parse_args(cp_build_opts *o, int argc, char **argv)
             o->max_chars = v;
             break;
         }
+        case OPT_FOR:
+            if (optarg[0] == '\0')
+                return cmd_usage_error("build", "--for needs a channel (see claimpack channels)");
+            o->channel = optarg;
+            break;
         case 'q':
             cmd_verbosity = -1;
             break;
@@ -151,7 +157,7 @@ parse_args(cp_build_opts *o, int argc, char **argv)
             printf("Usage: claimpack build [OPTIONS] CLAIM.xml\n"
                    "  -o, --output FILE   -t, --template NAME|FILE   -l, --lang CODE\n"
                    "  -p, --paper a4|letter   --max-size SIZE   --print   --stamp PREFIX\n"
-                   "  --text [--max-chars N]   --force   --keep-metadata\n"
+                   "  --text [--max-chars N]   --for CHANNEL   --force   --keep-metadata\n"
                    "  -q, --quiet   -v, --verbose\n"
                    "See claimpack(1).\n");
             return -1;
@@ -161,8 +167,14 @@ parse_args(cp_build_opts *o, int argc, char **argv)
             return cmd_usage_error("build", "unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (o->max_chars && !o->text)
-        return cmd_usage_error("build", "--max-chars goes with --text");
+    if (o->max_chars && !o->text && !o->channel)
+        return cmd_usage_error("build", "--max-chars goes with --text or --for");
+    if (o->channel && o->text)
+        return cmd_usage_error("build", "--for writes what the channel takes, the text among it: "
+                               "leave out --text");
+    if (o->channel && o->output && strcmp(o->output, "-") == 0)
+        return cmd_usage_error("build", "--for writes several files: give -o a file name, "
+                               "not '-'");
     if (o->text && (o->max_size || o->print || o->stamp))
         return cmd_usage_error("build", "--text writes no PDF: --max-size, --print and --stamp "
                                "have no meaning with it");
@@ -205,6 +217,7 @@ cmd_build(int argc, char **argv)
     if (r != 0)
         return r < 0 ? 0 : r;
     o.progress = progress;
+    o.report = stdout;
 
     cp_diags diags = CP_DIAGS_INIT;
     cp_build(&o, &diags);

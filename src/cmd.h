@@ -9,6 +9,7 @@ int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_templates(int argc, char **argv);
+int cmd_channels(int argc, char **argv);
 
 /* Print "claimpack: MESSAGE" and the usage hint to stderr; returns 2. */
 int cmd_usage_error(const char *command, const char *fmt, ...)

@@ -1,6 +1,7 @@
 /* dataxml.h: reading claimpack's own XML data files (data/checklist.xml,
- * data/law/) without DTDs, entities or network: they are data we ship, but
- * a user may point CLAIMPACK_DATADIR anywhere. Implemented in claim-xml.c,
+ * data/law/, data/channels.xml and the user's own channels.xml) without
+ * DTDs, entities or network: they are data we ship, but a user may point
+ * CLAIMPACK_DATADIR anywhere or write a channels.xml. Implemented in claim-xml.c,
  * beside the reading of claim files. */
 #ifndef CP_DATAXML_H
 #define CP_DATAXML_H

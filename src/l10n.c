@@ -43,6 +43,24 @@ cp_l10n_lang_code(enum cp_lang lang)
 }
 
 enum cp_lang
+cp_lang_from_locale(void)
+{
+    const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+    for (size_t i = 0; i < CP_ARRAY_LEN(vars); i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v) {
+            /* The language code is what comes before '_', '.' or '@':
+             * "fy_NL.UTF-8" is Frisian, "frr_DE" (North Frisian) is not French. */
+            size_t n = strcspn(v, "_.@");
+            char two[3] = { v[0], n == 2 ? v[1] : '\0', '\0' };
+            int l = n == 2 ? cp_lang_from_name(two) : -1;
+            return l >= 0 ? (enum cp_lang)l : CP_LANG_EN;
+        }
+    }
+    return CP_LANG_EN;
+}
+
+enum cp_lang
 cp_l10n_lang(const cp_l10n *l)
 {
     return l->lang;

@@ -96,7 +96,9 @@ collect(pieces *ps, const cp_letter *lt, const cp_claim *c, const cp_l10n *l10n,
         case CP_BLOCK_GAP:
             break;   /* parts are apart already */
         }
-        if (i == last_enclosure && o->evidence_in)
+        if (i == last_enclosure && o->evidence_in && o->sent)
+            add(ps, P_ALONE, xstrdup(o->sent), 1);
+        else if (i == last_enclosure && o->evidence_in)
             add(ps, P_ALONE, cp_l10n_format(l10n, "text.sent", "file", o->evidence_in,
                                             (char *)NULL), 1);
     }

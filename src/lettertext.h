@@ -18,6 +18,8 @@
 typedef struct cp_text_opts {
     const char *evidence_in;   /* the file the exhibits are sent in, said after
                                 * the list of enclosures; NULL = not said */
+    const char *sent;          /* with evidence_in: the sentence saying so;
+                                * NULL = the phrase text.sent */
     size_t max_chars;          /* at most this many characters; 0 = no limit */
 } cp_text_opts;
 

@@ -21,6 +21,7 @@ static const struct command {
     { "init", cmd_init, "init [--type T] [--lang L] [-o FILE]   write a starting claim file\n"
                         "  claimpack init --from CLAIM.xml --type T [-o FILE]   the next letter's claim" },
     { "templates", cmd_templates, "templates                   list the letter templates" },
+    { "channels", cmd_channels, "channels [--lang CODE]      list where claims go and what each takes" },
 };
 
 static void
@@ -38,6 +39,8 @@ usage(FILE *fp)
             "      --max-size SIZE       make the PDF fit SIZE (e.g. 10M)\n"
             "      --print               postal layout\n"
             "      --stamp PREFIX        page stamp PREFIX-0001 on every page\n"
+            "      --text [--max-chars N] the letter as text for a claim form's box\n"
+            "      --for CHANNEL         what that channel takes, and the steps\n"
             "      --force               build although checklist items are missing\n"
             "  -q, --quiet  -v, --verbose\n"
             "\nExit status: 0 done, 1 claim invalid or incomplete, 2 usage,\n"
@@ -64,7 +67,7 @@ int
 main(int argc, char **argv)
 {
     if (argc < 2)
-        return cmd_usage_error(NULL, "no command given (build, check, init or templates)");
+        return cmd_usage_error(NULL, "no command given (build, check, init, templates or channels)");
     const char *cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
@@ -79,5 +82,5 @@ main(int argc, char **argv)
             return commands[i].run(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return cmd_usage_error(NULL, "unknown option '%s'", cmd);
-    return cmd_usage_error(NULL, "unknown command '%s' (build, check, init or templates)", cmd);
+    return cmd_usage_error(NULL, "unknown command '%s' (build, check, init, templates or channels)", cmd);
 }

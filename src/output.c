@@ -22,9 +22,10 @@ struct cp_output {
  *
  * The handler may run at any moment, so it reads only this table: each
  * slot is a name set before the file is created and cleared before the
- * name is freed. More than two files are never open at once (the output
- * and, for init, a profile). */
-#define PENDING_MAX 4
+ * name is freed. At most three outputs are written at once (build --for),
+ * each with a second link to the file it replaces while they are renamed
+ * (cp_output_commit_all), or the output and, for init, a profile. */
+#define PENDING_MAX 8
 static const char *volatile pending[PENDING_MAX];
 static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 
@@ -318,8 +319,8 @@ cp_output_commit(cp_output *o, cp_diags *diags)
 }
 
 /* `len` bytes into the temporary file. */
-static int
-fill(cp_output *o, const void *data, size_t len, cp_diags *diags)
+int
+cp_output_put(cp_output *o, const void *data, size_t len, cp_diags *diags)
 {
     int fd = open(o->temp, O_WRONLY | O_CLOEXEC);
     int rc = fd >= 0 && write_all(fd, data, len) == 0 ? 0 : -1;
@@ -330,6 +331,96 @@ fill(cp_output *o, const void *data, size_t len, cp_diags *diags)
     }
     if (rc < 0)
         cp_error(diags, CP_OUTPUT, o->path, 0, 0, "cannot write: %s", strerror(e));
+    return rc;
+}
+
+/* A second name for an existing target, beside it, registered like a
+ * temporary file; NULL when the target does not exist (or on failure, with
+ * *failed set). */
+static char *
+keep_old(const char *path, int *slot, bool *failed, cp_diags *diags)
+{
+    struct stat st;
+    *failed = false;
+    *slot = -1;
+    if (lstat(path, &st) != 0)
+        return NULL;
+    char *dir = cp_path_dir(path);
+    char *name = xasprintf("%s/.%s.old.XXXXXX", dir, cp_path_base(path));
+    free(dir);
+    *slot = claim_slot(name);
+    int fd = *slot >= 0 ? mkstemp(name) : -1;
+    /* mkstemp chose a free name; link needs it free again. */
+    if (fd < 0 || close(fd) != 0 || unlink(name) != 0 || link(path, name) != 0) {
+        cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s",
+                 *slot < 0 ? "too many files being written at once" : strerror(errno));
+        if (fd >= 0)
+            unlink(name);
+        release_slot(*slot);
+        free(name);
+        *failed = true;
+        return NULL;
+    }
+    return name;
+}
+
+int
+cp_output_commit_all(cp_output **v, size_t n, cp_diags *diags)
+{
+    if (n == 1)
+        return cp_output_commit(v[0], diags);
+    char **old = xcalloc(n ? n : 1, sizeof *old);
+    int *old_slot = xcalloc(n ? n : 1, sizeof *old_slot);
+    size_t renamed = 0;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++)
+        old_slot[i] = -1;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (is_stdout(v[i]->path)) {
+            cp_error(diags, CP_OUTPUT, NULL, 0, 0, "internal error: standard output among "
+                     "several outputs");
+            rc = -1;
+        } else if (settle(v[i], final_mode(v[i]->path), diags) < 0) {
+            rc = -1;
+        }
+    }
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        bool failed;
+        old[i] = keep_old(v[i]->path, &old_slot[i], &failed, diags);
+        if (failed)
+            rc = -1;
+    }
+    for (; rc == 0 && renamed < n; renamed++)
+        if (rename(v[renamed]->temp, v[renamed]->path) != 0) {
+            cp_error(diags, CP_OUTPUT, v[renamed]->path, 0, 0, "cannot write: %s",
+                     strerror(errno));
+            rc = -1;
+            break;
+        }
+    if (rc < 0) {
+        /* Back to what was there: the old file's second name takes its
+         * place again, a new file goes. */
+        for (size_t i = 0; i < renamed; i++) {
+            if (old[i] && rename(old[i], v[i]->path) == 0) {
+                release_slot(old_slot[i]);
+                free(old[i]);
+                old[i] = NULL;
+                old_slot[i] = -1;
+            } else if (!old[i]) {
+                unlink(v[i]->path);
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (old[i])
+            unlink(old[i]);
+        release_slot(old_slot[i]);
+        free(old[i]);
+        unlink(v[i]->temp);
+        output_free(v[i]);
+    }
+    free(old);
+    free(old_slot);
     return rc;
 }
 
@@ -348,7 +439,7 @@ cp_output_write(const char *path, const void *data, size_t len, cp_diags *diags)
     cp_output *o;
     if (cp_output_begin(&o, path, diags) < 0)
         return -1;
-    if (fill(o, data, len, diags) < 0) {
+    if (cp_output_put(o, data, len, diags) < 0) {
         cp_output_abort(o);
         return -1;
     }
@@ -367,7 +458,7 @@ cp_output_write_new(const char *path, const void *data, size_t len, cp_diags *di
     if (cp_output_begin(&o, path, diags) < 0)
         return -1;
     int rc = -1;
-    if (fill(o, data, len, diags) < 0)
+    if (cp_output_put(o, data, len, diags) < 0)
         goto cleanup;
     if (settle(o, final_mode(path), diags) < 0)
         goto cleanup;

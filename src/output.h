@@ -42,6 +42,18 @@ long long cp_output_size(const cp_output *o);
  * o is freed either way. 0 or -1. */
 int cp_output_commit(cp_output *o, cp_diags *diags);
 
+/* Finish several outputs as one: each is synced and given its mode, then
+ * all are renamed into place. When one rename fails, the targets already
+ * renamed get their old contents back (an existing target is kept as a
+ * second link until the end) or, when they were new, are removed: either
+ * every target holds its new bytes or none does. A CP_OUTPUT error names
+ * the target that failed. Standard output cannot be one of them. Every
+ * v[i] is freed either way. 0 or -1. */
+int cp_output_commit_all(cp_output **v, size_t n, cp_diags *diags);
+
+/* Write `len` bytes into the temporary file (once, before commit). */
+int cp_output_put(cp_output *o, const void *data, size_t len, cp_diags *diags);
+
 /* Give up: the temporary file is removed and o freed. NULL is fine. */
 void cp_output_abort(cp_output *o);
 

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "wizard.h"
 #include "claimpack/claimpack.h"
+#include "claimpack/l10n.h"
 #include "claimpack/load.h"
 #include "output.h"
 #include "util.h"
@@ -922,22 +923,7 @@ on_interrupt(int sig)
 static const char *
 wording_lang(const char *lang)
 {
-    if (lang)
-        return lang;
-    const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-    for (size_t i = 0; i < CP_ARRAY_LEN(vars); i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v) {
-            /* The language code is what comes before '_', '.' or '@':
-             * "fy_NL.UTF-8" is Frisian, "frr_DE" (North Frisian) is not French. */
-            size_t n = strcspn(v, "_.@");
-            char two[3] = { v[0], n == 2 ? v[1] : '\0', '\0' };
-            return n == 2 && cp_lang_from_name(two) >= 0
-                       ? cp_lang_name((enum cp_lang)cp_lang_from_name(two))
-                       : "en";
-        }
-    }
-    return "en";
+    return lang ? lang : cp_lang_name(cp_lang_from_locale());
 }
 
 static void

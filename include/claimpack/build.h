@@ -16,6 +16,7 @@
 #define CLAIMPACK_BUILD_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include "claimpack/diag.h"
 
 /* What the progress callback is told. */
@@ -39,7 +40,14 @@ typedef struct cp_build_opts {
     bool keep_metadata;          /* pictures keep their EXIF, XMP, ICC ... segments */
     bool text;                   /* the letter as plain UTF-8 text instead of the PDF
                                   * (output NULL = CLAIM.txt); no evidence is read */
-    size_t max_chars;            /* with text: at most this many characters; 0 = no limit */
+    size_t max_chars;            /* with text or channel: at most this many characters;
+                                  * 0 = no limit */
+    const char *channel;         /* a channel's name (claimpack/channel.h): what it takes,
+                                  * STEM.txt and/or STEM.pdf, STEM = output or the claim
+                                  * without its extension; its limits apply with
+                                  * max_size and max_chars, the stricter winning */
+    FILE *report;                /* with channel: the files and the steps are printed
+                                  * here; NULL = not printed */
     cp_build_progress_fn *progress;  /* NULL = none */
     void *progress_data;
 } cp_build_opts;

@@ -46,6 +46,11 @@ char *cp_l10n_page_of(const cp_l10n *l, int page, int pages);
 bool cp_l10n_entry(const cp_l10n *l, size_t i, const char **key, const char **value,
                    const char **file, int *line);
 
+/* The language of the locale (LC_ALL, LC_MESSAGES, LANG: the first set),
+ * for what claimpack says when no claim gives one; English when it is none
+ * of the six. */
+enum cp_lang cp_lang_from_locale(void);
+
 /* The directory name of a language ("fy"); NULL when out of range. Same
  * spelling as the claim file's lang attribute. */
 const char *cp_l10n_lang_code(enum cp_lang lang);

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """tests/checkwords/words.py CHECKLIST PHRASES-DIR OUT-DIR: the words of
-`claimpack check`, per language.
+`claimpack check`, per language (tests/channels.test gives it
+data/channels.xml for CHECKLIST: the same rule holds for its texts).
 
-Checks that every <label>, <hint>, <note> and <message> of the checklist
-rules is there in English (no lang=) and exactly once in each of nl fy es de
+Checks that every <label>, <hint>, <note>, <message> and <step> of the
+checklist rules is there in English (no lang=) and exactly once in each of nl fy es de
 fr, beside it (a message of placeholders and punctuation only is the same in
 every language and needs none), and that every check.* phrase of
 templates/en/phrases is in every language's phrases. Prints one line per
@@ -18,7 +19,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 LANGS = ["en", "nl", "fy", "es", "de", "fr"]
-TAGS = ("label", "hint", "note", "message")
+TAGS = ("label", "hint", "note", "message", "step")
 
 
 def neutral(text):
