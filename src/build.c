@@ -13,6 +13,7 @@
 #include "layout.h"
 #include "letter.h"
 #include "lettertext.h"
+#include "mail.h"
 #include "maxsize.h"
 #include "pack.h"
 #include "pdf.h"
@@ -623,16 +624,113 @@ channel_stem(const cp_build_opts *o)
     return xstrndup(base, n);
 }
 
+/* --eml: the claimant's and the recipient's <email>, checked before
+ * anything is typeset. CP_INVALID errors at the claim. */
+static void
+check_addresses(const cp_claim *c, cp_diags *diags)
+{
+    const struct { const cp_party *p; const char *who, *where; } ps[] = {
+        { &c->claimant, "claimant", " (or to your profile.xml)" },
+        { &c->recipient, "recipient", ", after <address>" },
+    };
+    for (size_t i = 0; i < CP_ARRAY_LEN(ps); i++) {
+        const cp_party *p = ps[i].p;
+        if (!p->email || !p->email[0])
+            cp_error(diags, CP_INVALID, c->path, p->loc.line, p->loc.col, "an e-mail needs the "
+                     "%s's address: add <email> to <%s>%s", ps[i].who, ps[i].who, ps[i].where);
+        else if (!cp_mail_address_ok(p->email))
+            cp_error(diags, CP_INVALID, c->path, p->loc.line, p->loc.col, "the %s's <email> '%s' "
+                     "is not an e-mail address such as name@example.org", ps[i].who, p->email);
+    }
+}
+
+/* The PDF's bytes, read back from the temporary file of o. */
+static int
+read_back(cp_output *o, char **buf, size_t *len, cp_diags *diags)
+{
+    if (cp_read_file(buf, len, cp_output_temp(o), (size_t)1 << 31) < 0) {
+        cp_error(diags, CP_OUTPUT, cp_output_target(o), 0, 0, "cannot read the PDF back: %s",
+                 strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* The e-mail: the claimant to the recipient, the letter's subject, `text`
+ * as the message, the PDF attached as pdf_name. The date is the letter's
+ * (the PDF's); the Message-ID and the boundary come from the SHA-256 of
+ * the PDF and the text, so a rebuild gives the same bytes. */
+static int
+make_eml(build_ctx *b, const char *target, const char *pdf_name, const char *pdf,
+         size_t pdf_len, const char *text, char **eml, size_t *eml_len, cp_diags *diags)
+{
+    const cp_claim *c = b->claim;
+    char h[65], id[65];
+    cp_sha256_hex(h, pdf, pdf_len);
+    char *seed = xasprintf("%s\n%s", h, text);
+    cp_sha256_hex(id, seed, strlen(seed));
+    free(seed);
+    char *mid = xasprintf("%.32s@%s", id, strchr(c->claimant.email, '@') + 1);
+    char *boundary = xasprintf("=-claimpack-%.24s", id + 32);
+    cp_mail_msg m = { target, c->claimant.name, c->claimant.email, c->recipient.name,
+                      c->recipient.email, b->letter->subject, text, pdf_name,
+                      (const unsigned char *)pdf, pdf_len, b->plan.date_epoch, mid, boundary };
+    int rc = cp_mail_write(eml, eml_len, &m, diags);
+    free(mid);
+    free(boundary);
+    return rc;
+}
+
+/* --eml: the e-mail alone. The PDF is assembled into the e-mail's own
+ * temporary file, read back and attached as STEM.pdf. */
+static int
+build_eml(build_ctx *b, const char *out_path, char **sig_path, cp_diags *diags)
+{
+    if (prepare_pdf(b, sig_path, diags) < 0)
+        return -1;
+    cp_build_opts named = *b->o;
+    if (named.output && strcmp(named.output, "-") == 0)
+        named.output = NULL;
+    char *stem = channel_stem(&named), *pdf_name = xasprintf("%s.pdf", stem);
+    cp_output *po = NULL;
+    char *pdf = NULL, *text = NULL, *eml = NULL;
+    size_t pdf_len = 0, eml_len = 0;
+    int rc = -1;
+    if (write_pdf(b, out_path, &po, diags) < 0 || read_back(po, &pdf, &pdf_len, diags) < 0)
+        goto cleanup;
+    cp_output_abort(po);
+    po = NULL;
+    if (render_text(b, pdf_name, NULL, &text, diags) < 0)
+        goto cleanup;
+    if (make_eml(b, strcmp(out_path, "-") ? out_path : NULL, cp_path_base(pdf_name), pdf,
+                 pdf_len, text, &eml, &eml_len, diags) < 0)
+        goto cleanup;
+    rc = cp_output_write(out_path, eml, eml_len, diags);
+    if (rc == 0)
+        note(b->o, "wrote %s (an e-mail of %zu bytes, %s attached)",
+             strcmp(out_path, "-") == 0 ? "standard output" : out_path, eml_len,
+             cp_path_base(pdf_name));
+cleanup:
+    cp_output_abort(po);
+    free(pdf);
+    free(text);
+    free(eml);
+    free(stem);
+    free(pdf_name);
+    return rc;
+}
+
 /* What the channel takes, written as one (cp_output_commit_all), then the
  * files and the steps on o->report, in the letter's language. */
 static int
 build_channel(build_ctx *b, const cp_channels *chs, const cp_channel *ch, const char *txt,
-              const char *pdf, char **sig_path, cp_diags *diags)
+              const char *pdf, const char *eml, char **sig_path, cp_diags *diags)
 {
     enum cp_lang lang = cp_l10n_lang(b->l10n);
-    cp_output *outs[2] = { NULL, NULL };
+    cp_output *outs[3] = { NULL, NULL, NULL };
     size_t n = 0;
-    char *text = NULL, *sent = NULL;
+    char *text = NULL, *sent = NULL, *pdf_bytes = NULL, *mail = NULL;
+    size_t pdf_len = 0, mail_len = 0;
     int rc = -1;
     if (pdf) {
         if (prepare_pdf(b, sig_path, diags) < 0)
@@ -655,16 +753,44 @@ build_channel(build_ctx *b, const cp_channels *chs, const cp_channel *ch, const 
     }
     if (pdf && write_pdf(b, pdf, &outs[n++], diags) < 0)
         goto cleanup;
+    if (eml) {
+        /* The e-mail's message says the PDF is sent with it. */
+        char *body = NULL;
+        if (read_back(outs[n - 1], &pdf_bytes, &pdf_len, diags) < 0 ||
+            render_text(b, pdf, NULL, &body, diags) < 0 ||
+            make_eml(b, eml, cp_path_base(pdf), pdf_bytes, pdf_len, body, &mail, &mail_len,
+                     diags) < 0) {
+            free(body);
+            goto cleanup;
+        }
+        free(body);
+        if (cp_output_begin(&outs[n], eml, diags) < 0)
+            goto cleanup;
+        if (cp_output_put(outs[n++], mail, mail_len, diags) < 0)
+            goto cleanup;
+    }
     rc = cp_output_commit_all(outs, n, diags);
     n = 0;
     if (rc == 0 && b->o->report) {
         char *and = cp_channels_format(chs, lang, "and", (char *)NULL);
-        char *list = txt && pdf ? xasprintf("%s %s %s", txt, and, pdf) : xstrdup(txt ? txt : pdf);
+        char *xand = xasprintf(" %s ", and);
+        const char *names[3];
+        size_t k = 0;
+        if (txt)
+            names[k++] = txt;
+        if (pdf)
+            names[k++] = pdf;
+        if (eml)
+            names[k++] = eml;
+        cp_buf lb = CP_BUF_INIT;
+        for (size_t i = 0; i < k; i++)
+            cp_buf_printf(&lb, "%s%s", i == 0 ? "" : i + 1 == k ? xand : ", ", names[i]);
+        char *list = cp_buf_detach(&lb);
         char *head = cp_channels_format(chs, lang, "wrote", "channel", ch->name, "files", list,
                                         (char *)NULL);
         fprintf(b->o->report, "%s\n", head);
         for (size_t i = 0; i < ch->n_steps; i++) {
-            char *st = cp_channel_step(ch, i, lang, txt, pdf);
+            char *st = cp_channel_step(ch, i, lang, txt, pdf, eml);
             fprintf(b->o->report, "%zu. %s\n", i + 1, st);
             free(st);
         }
@@ -673,12 +799,15 @@ build_channel(build_ctx *b, const cp_channels *chs, const cp_channel *ch, const 
         free(head);
         free(list);
         free(and);
+        free(xand);
     }
 cleanup:
     for (size_t i = 0; i < n; i++)
         cp_output_abort(outs[i]);
     free(text);
     free(sent);
+    free(pdf_bytes);
+    free(mail);
     return rc;
 }
 
@@ -693,7 +822,7 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
     cp_checklist *cl = NULL;
     cp_channels *chs = NULL;
     const cp_channel *ch = NULL;
-    char *out_path = NULL, *sig_path = NULL, *stem = NULL, *txt = NULL, *pdf = NULL;
+    char *out_path = NULL, *sig_path = NULL, *stem = NULL, *txt = NULL, *pdf = NULL, *eml = NULL;
     int rc = -1;
 
     if (opts->channel) {
@@ -731,15 +860,19 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
         stem = channel_stem(o);
         txt = ch->text ? xasprintf("%s.txt", stem) : NULL;
         pdf = ch->files || ch->print ? xasprintf("%s.pdf", stem) : NULL;
-        if (txt)
-            output_is_input(txt, claim, diags);
-        if (pdf)
-            output_is_input(pdf, claim, diags);
+        eml = ch->eml ? xasprintf("%s.eml", stem) : NULL;
+        const char *all[] = { txt, pdf, eml };
+        for (size_t i = 0; i < CP_ARRAY_LEN(all); i++)
+            if (all[i])
+                output_is_input(all[i], claim, diags);
     } else {
         out_path = o->output ? xstrdup(o->output)
-                             : default_output(o->claim_path, o->text ? "txt" : "pdf");
+                             : default_output(o->claim_path, o->text ? "txt" : o->eml ? "eml"
+                                                                               : "pdf");
         output_is_input(out_path, claim, diags);
     }
+    if (o->eml || (ch && ch->eml))
+        check_addresses(claim, diags);
     if (cp_diags_errors(diags) > 0)
         goto cleanup;
 
@@ -750,7 +883,11 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
         goto cleanup;
 
     if (ch) {
-        rc = build_channel(&b, chs, ch, txt, pdf, &sig_path, diags);
+        rc = build_channel(&b, chs, ch, txt, pdf, eml, &sig_path, diags);
+        goto cleanup;
+    }
+    if (o->eml) {
+        rc = build_eml(&b, out_path, &sig_path, diags);
         goto cleanup;
     }
     if (o->text) {
@@ -785,6 +922,7 @@ cleanup:
     free(stem);
     free(txt);
     free(pdf);
+    free(eml);
     free(sig_path);
     cp_channels_free(chs);
     cp_image_free(b.sig);

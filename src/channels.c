@@ -19,7 +19,7 @@
 #define CHANNELS_MAX_SIZE ((size_t)1024 * 1024)
 
 /* The placeholders a step may hold, and what the channel must take for it. */
-static const char *const step_fields[] = { "txt", "pdf" };
+static const char *const step_fields[] = { "txt", "pdf", "eml" };
 
 typedef struct reader {
     const char *path;
@@ -223,13 +223,15 @@ check_fields(reader *r, xmlNodePtr n, const cp_channel *ch, const char *text)
                !(strlen(step_fields[k]) == len && strncmp(p + 1, step_fields[k], len) == 0))
             k++;
         if (k == CP_ARRAY_LEN(step_fields))
-            bad(r, n, "step of '%s': unknown field {%.*s} (known: {txt} {pdf})", ch->name,
+            bad(r, n, "step of '%s': unknown field {%.*s} (known: {txt} {pdf} {eml})", ch->name,
                 (int)len, p + 1);
         else if (k == 0 && !ch->text)
             bad(r, n, "step of '%s' names {txt}, but the channel has no <text/>", ch->name);
         else if (k == 1 && !ch->files && !ch->print)
             bad(r, n, "step of '%s' names {pdf}, but the channel has no <files/> or <print/>",
                 ch->name);
+        else if (k == 2 && !ch->eml)
+            bad(r, n, "step of '%s' names {eml}, but the channel has no <eml/>", ch->name);
     }
 }
 
@@ -265,6 +267,8 @@ read_channel(reader *r, xmlNodePtr cn, cp_channel *ch)
             ch->max_count = (int)number_attr(r, n, "max-count", 1000);
         } else if (is(n, "print")) {
             ch->print = true;
+        } else if (is(n, "eml")) {
+            ch->eml = true;
         } else if (is(n, "source")) {
             char *what = prop(n, "for"), *href = prop(n, "href");
             if (!what || (strcmp(what, "text") && strcmp(what, "files") && strcmp(what, "print")) ||
@@ -293,14 +297,17 @@ read_channel(reader *r, xmlNodePtr cn, cp_channel *ch)
             }
             free(id);
         } else {
-            bad(r, n, "<%s> in <channel>: expected label, text, files, print, source, message "
-                "or step", (const char *)n->name);
+            bad(r, n, "<%s> in <channel>: expected label, text, files, print, eml, source, "
+                "message or step", (const char *)n->name);
         }
     }
     if (!ch->label[CP_LANG_EN])
         bad(r, cn, "channel '%s' has no English <label>", ch->name);
     if (!ch->text && !ch->files && !ch->print)
         bad(r, cn, "channel '%s' takes nothing: give <text/>, <files/> or <print/>", ch->name);
+    if (ch->eml && (!ch->text || !ch->files))
+        bad(r, cn, "channel '%s': <eml/> needs <text/> (the message) and <files/> (the PDF "
+            "attached)", ch->name);
     if (ch->n_steps == 0)
         bad(r, cn, "channel '%s' has no <step>", ch->name);
     for (size_t i = 0; i < ch->n_steps; i++) {
@@ -525,14 +532,19 @@ cp_channel_takes(const cp_channels *c, const cp_channel *ch, enum cp_lang lang)
         cp_buf_printf(&b, "%s%s", b.len ? "; " : "", s);
         free(s);
     }
+    if (ch->eml) {
+        s = cp_channels_format(c, lang, "eml", (char *)NULL);
+        cp_buf_printf(&b, "%s%s", b.len ? "; " : "", s);
+        free(s);
+    }
     return cp_buf_detach(&b);
 }
 
 char *
 cp_channel_step(const cp_channel *ch, size_t i, enum cp_lang lang, const char *txt,
-                const char *pdf)
+                const char *pdf, const char *eml)
 {
-    return format_v(cp_channel_text_in(&ch->steps[i], lang), "txt", txt, "pdf", pdf,
+    return format_v(cp_channel_text_in(&ch->steps[i], lang), "txt", txt, "pdf", pdf, "eml", eml,
                     (char *)NULL);
 }
 

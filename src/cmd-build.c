@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 enum { OPT_MAX_SIZE = 256, OPT_PRINT, OPT_STAMP, OPT_FORCE, OPT_KEEP_METADATA, OPT_TEXT,
-       OPT_MAX_CHARS, OPT_FOR, OPT_HELP };
+       OPT_MAX_CHARS, OPT_FOR, OPT_EML, OPT_HELP };
 
 static const struct option long_opts[] = {
     { "output", required_argument, NULL, 'o' },
@@ -30,6 +30,7 @@ static const struct option long_opts[] = {
     { "text", no_argument, NULL, OPT_TEXT },
     { "max-chars", required_argument, NULL, OPT_MAX_CHARS },
     { "for", required_argument, NULL, OPT_FOR },
+    { "eml", no_argument, NULL, OPT_EML },
     { "quiet", no_argument, NULL, 'q' },
     { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, OPT_HELP },
@@ -147,6 +148,9 @@ parse_args(cp_build_opts *o, int argc, char **argv)
                 return cmd_usage_error("build", "--for needs a channel (see claimpack channels)");
             o->channel = optarg;
             break;
+        case OPT_EML:
+            o->eml = true;
+            break;
         case 'q':
             cmd_verbosity = -1;
             break;
@@ -157,7 +161,7 @@ parse_args(cp_build_opts *o, int argc, char **argv)
             printf("Usage: claimpack build [OPTIONS] CLAIM.xml\n"
                    "  -o, --output FILE   -t, --template NAME|FILE   -l, --lang CODE\n"
                    "  -p, --paper a4|letter   --max-size SIZE   --print   --stamp PREFIX\n"
-                   "  --text [--max-chars N]   --for CHANNEL   --force   --keep-metadata\n"
+                   "  --text [--max-chars N]   --eml   --for CHANNEL   --force   --keep-metadata\n"
                    "  -q, --quiet   -v, --verbose\n"
                    "See claimpack(1).\n");
             return -1;
@@ -169,6 +173,11 @@ parse_args(cp_build_opts *o, int argc, char **argv)
     }
     if (o->max_chars && !o->text && !o->channel)
         return cmd_usage_error("build", "--max-chars goes with --text or --for");
+    if (o->eml && o->text)
+        return cmd_usage_error("build", "--eml holds the text and the PDF: leave out --text");
+    if (o->eml && o->channel)
+        return cmd_usage_error("build", "--for chooses what is written (--for email writes the "
+                               "e-mail): leave out --eml");
     if (o->channel && o->text)
         return cmd_usage_error("build", "--for writes what the channel takes, the text among it: "
                                "leave out --text");

@@ -61,6 +61,32 @@ static struct {
     GM(g_object_unref);
     GM(g_mime_init);
     GM(g_type_check_instance_is_a);
+    /* writing (cp_mail_write) */
+    GM(g_date_time_new_from_unix_utc);
+    GM(g_date_time_unref);
+    GM(g_mime_data_wrapper_new_with_stream);
+    GM(g_mime_format_options_free);
+    GM(g_mime_format_options_new);
+    GM(g_mime_format_options_set_newline_format);
+    GM(g_mime_message_get_from);
+    GM(g_mime_message_get_to);
+    GM(g_mime_message_new);
+    GM(g_mime_message_set_date);
+    GM(g_mime_message_set_message_id);
+    GM(g_mime_message_set_mime_part);
+    GM(g_mime_message_set_subject);
+    GM(g_mime_multipart_add);
+    GM(g_mime_multipart_new_with_subtype);
+    GM(g_mime_multipart_set_boundary);
+    GM(g_mime_object_to_string);
+    GM(g_mime_part_new_with_type);
+    GM(g_mime_part_set_content);
+    GM(g_mime_part_set_content_encoding);
+    GM(g_mime_part_set_filename);
+    GM(g_mime_text_part_new_with_subtype);
+    GM(g_mime_text_part_set_text);
+    GM(internet_address_list_add);
+    GM(internet_address_mailbox_new);
 } gm;
 
 static bool
@@ -122,10 +148,10 @@ ascii_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Open GMime and initialise it, once. 0, or -1 with a CP_INPUT error on
- * the file that needed it. */
+/* Open GMime and initialise it, once. 0, or -1 with an error of `status`
+ * on the file that needed it, saying what could not be done. */
 static int
-mail_init(const char *display, cp_diags *diags)
+mail_init(const char *display, enum cp_status status, const char *doing, cp_diags *diags)
 {
     static int state;       /* 0 not yet, 1 ready, -1 failed */
     static char *why;
@@ -166,6 +192,31 @@ mail_init(const char *display, cp_diags *diags)
         GM_NAME(g_object_unref),
         GM_NAME(g_mime_init),
         GM_NAME(g_type_check_instance_is_a),
+        GM_NAME(g_date_time_new_from_unix_utc),
+        GM_NAME(g_date_time_unref),
+        GM_NAME(g_mime_data_wrapper_new_with_stream),
+        GM_NAME(g_mime_format_options_free),
+        GM_NAME(g_mime_format_options_new),
+        GM_NAME(g_mime_format_options_set_newline_format),
+        GM_NAME(g_mime_message_get_from),
+        GM_NAME(g_mime_message_get_to),
+        GM_NAME(g_mime_message_new),
+        GM_NAME(g_mime_message_set_date),
+        GM_NAME(g_mime_message_set_message_id),
+        GM_NAME(g_mime_message_set_mime_part),
+        GM_NAME(g_mime_message_set_subject),
+        GM_NAME(g_mime_multipart_add),
+        GM_NAME(g_mime_multipart_new_with_subtype),
+        GM_NAME(g_mime_multipart_set_boundary),
+        GM_NAME(g_mime_object_to_string),
+        GM_NAME(g_mime_part_new_with_type),
+        GM_NAME(g_mime_part_set_content),
+        GM_NAME(g_mime_part_set_content_encoding),
+        GM_NAME(g_mime_part_set_filename),
+        GM_NAME(g_mime_text_part_new_with_subtype),
+        GM_NAME(g_mime_text_part_set_text),
+        GM_NAME(internet_address_list_add),
+        GM_NAME(internet_address_mailbox_new),
         };
 #undef GM_NAME
         state = h ? 1 : -1;
@@ -180,8 +231,8 @@ mail_init(const char *display, cp_diags *diags)
         }
     }
     if (state < 0) {
-        cp_error(diags, CP_INPUT, display, 0, 0, "cannot read e-mail: the GMime library "
-                 "cannot be loaded (%s); install libgmime-3.0-0", why);
+        cp_error(diags, status, display, 0, 0, "%s: the GMime library cannot be loaded (%s); "
+                 "install libgmime-3.0-0", doing, why);
         return -1;
     }
     return 0;
@@ -1181,7 +1232,7 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
         goto cleanup;
     }
 
-    if (mail_init(display, diags) < 0)
+    if (mail_init(display, CP_INPUT, "cannot read e-mail", diags) < 0)
         goto cleanup;
     size_t refolded_len = 0;
     refolded = header_refold(data + start, len - start, &refolded_len);
@@ -1453,4 +1504,114 @@ cleanup:
     cp_buf_free(&utf8);
     free(data);
     return rc;
+}
+
+/* ---- writing a message ---- */
+
+/* Text for a header, as one line: control characters (CR and LF above all,
+ * which would start a header of their own) and runs of white space become
+ * one space. GMime encodes what is not ASCII (RFC 2047). */
+static char *
+one_line(const char *s)
+{
+    cp_buf b = CP_BUF_INIT;
+    bool space = false;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if (*p <= 0x20 || *p == 0x7F) {
+            space = b.len > 0;
+            continue;
+        }
+        if (space)
+            cp_buf_putc(&b, ' ');
+        space = false;
+        cp_buf_putc(&b, (char)*p);
+    }
+    return b.data ? cp_buf_detach(&b) : xstrdup("");
+}
+
+bool
+cp_mail_address_ok(const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    const char *at = n ? strchr(s, '@') : NULL;
+    if (n < 3 || n > 254 || !at || at == s || !at[1] || strchr(at + 1, '@') || !strchr(at, '.'))
+        return false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p <= 0x20 || *p >= 0x7F || strchr("()<>[]\\,;:\"", *p))
+            return false;
+    return true;
+}
+
+static void
+add_mailbox(InternetAddressList *list, const char *name, const char *addr)
+{
+    char *n = one_line(name);
+    InternetAddress *ia = gm.internet_address_mailbox_new(n[0] ? n : NULL, addr);
+    gm.internet_address_list_add(list, ia);
+    gm.g_object_unref(ia);
+    free(n);
+}
+
+int
+cp_mail_write(char **out, size_t *len, const cp_mail_msg *m, cp_diags *diags)
+{
+    *out = NULL;
+    *len = 0;
+    if (mail_init(m->target, CP_OUTPUT, "cannot write the e-mail", diags) < 0)
+        return -1;
+    if (!cp_mail_address_ok(m->from_addr) || !cp_mail_address_ok(m->to_addr)) {
+        cp_error(diags, CP_OUTPUT, m->target, 0, 0, "internal error: an address not checked");
+        return -1;
+    }
+    GMimeMessage *msg = gm.g_mime_message_new(TRUE);
+    add_mailbox(gm.g_mime_message_get_from(msg), m->from_name, m->from_addr);
+    add_mailbox(gm.g_mime_message_get_to(msg), m->to_name, m->to_addr);
+    char *subject = one_line(m->subject);
+    gm.g_mime_message_set_subject(msg, subject, "utf-8");
+    free(subject);
+    GDateTime *date = gm.g_date_time_new_from_unix_utc(m->date);
+    gm.g_mime_message_set_date(msg, date);
+    gm.g_date_time_unref(date);
+    gm.g_mime_message_set_message_id(msg, m->message_id);
+
+    GMimeTextPart *body = gm.g_mime_text_part_new_with_subtype("plain");
+    gm.g_mime_text_part_set_text(body, m->body);
+    gm.g_mime_part_set_content_encoding((GMimePart *)body, GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
+
+    GMimePart *pdf = gm.g_mime_part_new_with_type("application", "pdf");
+    char *fname = one_line(m->attachment_name);
+    gm.g_mime_part_set_filename(pdf, fname);
+    free(fname);
+    GMimeStream *st = gm.g_mime_stream_mem_new_with_buffer((const char *)m->attachment,
+                                                            m->attachment_len);
+    GMimeDataWrapper *w = gm.g_mime_data_wrapper_new_with_stream(st, GMIME_CONTENT_ENCODING_DEFAULT);
+    gm.g_mime_part_set_content(pdf, w);
+    gm.g_object_unref(w);
+    gm.g_object_unref(st);
+    gm.g_mime_part_set_content_encoding(pdf, GMIME_CONTENT_ENCODING_BASE64);
+
+    GMimeMultipart *mixed = gm.g_mime_multipart_new_with_subtype("mixed");
+    /* GMime makes a random boundary; a given one keeps rebuilds identical. */
+    gm.g_mime_multipart_set_boundary(mixed, m->boundary);
+    gm.g_mime_multipart_add(mixed, (GMimeObject *)body);
+    gm.g_mime_multipart_add(mixed, (GMimeObject *)pdf);
+    gm.g_object_unref(body);
+    gm.g_object_unref(pdf);
+    gm.g_mime_message_set_mime_part(msg, (GMimeObject *)mixed);
+    gm.g_object_unref(mixed);
+
+    /* RFC 5322 lines end in CRLF. */
+    GMimeFormatOptions *fo = gm.g_mime_format_options_new();
+    gm.g_mime_format_options_set_newline_format(fo, GMIME_NEWLINE_FORMAT_DOS);
+    char *s = gm.g_mime_object_to_string((GMimeObject *)msg, fo);
+    gm.g_mime_format_options_free(fo);
+    gm.g_object_unref(msg);
+    if (s == NULL) {
+        cp_error(diags, CP_OUTPUT, m->target, 0, 0, "cannot write the e-mail: GMime failed");
+        return -1;
+    }
+    *out = xstrdup(s);
+    *len = strlen(s);
+    gm.g_free(s);
+    return 0;
 }

@@ -8,6 +8,7 @@
 #ifndef CP_MAIL_H
 #define CP_MAIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "claimpack/diag.h"
 
@@ -51,6 +52,35 @@ int cp_text_sniff(const unsigned char *buf, size_t len);
  * NUL bytes shown as U+FFFD with a warning.
  * Not text or not UTF-8 is a CP_INPUT error naming `display`. 0 or -1. */
 int cp_text_read(char **out, const char *path, const char *display, cp_diags *diags);
+
+/* A message to write: one text part and one PDF attached. */
+typedef struct cp_mail_msg {
+    const char *target;               /* the file it goes to, for messages; NULL = stdout */
+    const char *from_name, *from_addr;
+    const char *to_name, *to_addr;    /* addresses checked by cp_mail_address_ok */
+    const char *subject;
+    const char *body;                 /* UTF-8 text */
+    const char *attachment_name;
+    const unsigned char *attachment;
+    size_t attachment_len;
+    long long date;                   /* seconds since 1970, UTC */
+    const char *message_id;           /* without the angle brackets */
+    const char *boundary;             /* the multipart's boundary */
+} cp_mail_msg;
+
+/* An address GMime and a mail program take as it is: ASCII, one '@', a
+ * dot in the domain, no white space, quotes, brackets, commas or
+ * semicolons (so no second address and no header can come with it). */
+bool cp_mail_address_ok(const char *s);
+
+/* The RFC 5322 message of m into *out (malloc'd, *len bytes; lines end in
+ * CRLF): From, To, Subject (RFC 2047 when not ASCII; CR, LF and other
+ * control characters in names and the subject become spaces, so no header
+ * can be added through them), Date, Message-ID, MIME-Version, then a
+ * multipart/mixed of the text (quoted-printable UTF-8) and the PDF
+ * (base64). Nothing random: the same m gives the same bytes. CP_OUTPUT
+ * error naming m->target. 0 or -1. */
+int cp_mail_write(char **out, size_t *len, const cp_mail_msg *m, cp_diags *diags);
 
 /* HTML (UTF-8) to readable text: blocks become lines, <li> a bullet, links
  * keep their URL in brackets when it differs from the text. Always returns

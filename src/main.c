@@ -40,6 +40,7 @@ usage(FILE *fp)
             "      --print               postal layout\n"
             "      --stamp PREFIX        page stamp PREFIX-0001 on every page\n"
             "      --text [--max-chars N] the letter as text for a claim form's box\n"
+            "      --eml                 a ready e-mail (CLAIM.eml), the PDF attached\n"
             "      --for CHANNEL         what that channel takes, and the steps\n"
             "      --force               build although checklist items are missing\n"
             "  -q, --quiet  -v, --verbose\n"

@@ -42,8 +42,10 @@ typedef struct cp_build_opts {
                                   * (output NULL = CLAIM.txt); no evidence is read */
     size_t max_chars;            /* with text or channel: at most this many characters;
                                   * 0 = no limit */
+    bool eml;                    /* an RFC 5322 message instead of the PDF (output NULL =
+                                  * CLAIM.eml): the text as its body, the PDF attached */
     const char *channel;         /* a channel's name (claimpack/channel.h): what it takes,
-                                  * STEM.txt and/or STEM.pdf, STEM = output or the claim
+                                  * STEM.txt, STEM.pdf, STEM.eml, STEM = output or the claim
                                   * without its extension; its limits apply with
                                   * max_size and max_chars, the stricter winning */
     FILE *report;                /* with channel: the files and the steps are printed

@@ -40,10 +40,11 @@ typedef struct cp_channel {
     long long max_bytes;            /* per file; 0 = no limit known */
     int max_pages, max_count;       /* 0 = no limit known */
     bool print;                     /* the PDF for printing (build --print) */
+    bool eml;                       /* an e-mail ready to send (build --eml) */
     char *sent[CP_LANG__COUNT];     /* with text: where the PDF went, {file} */
     cp_channel_source *sources;
     size_t n_sources;
-    cp_channel_text *steps;         /* in order; {txt} {pdf} */
+    cp_channel_text *steps;         /* in order; {txt} {pdf} {eml} */
     size_t n_steps;
     char *file;                     /* the file it was read from */
     bool user;                      /* from the user's channels.xml */
@@ -82,7 +83,7 @@ char *cp_channel_takes(const cp_channels *c, const cp_channel *ch, enum cp_lang 
 /* Step i in `lang` with the file names filled in (NULL for a file the
  * channel does not take). */
 char *cp_channel_step(const cp_channel *ch, size_t i, enum cp_lang lang, const char *txt,
-                      const char *pdf);
+                      const char *pdf, const char *eml);
 
 /* The channel's sentence saying where the PDF `file` went, for the text's
  * list of enclosures, in `lang`; NULL when the channel has none. */

@@ -12,7 +12,7 @@ ebay             eBay: un problema con un pedido, al vendedor
 paypal           PayPal: una disputa en el Centro de resoluciones
                  texto; archivos PDF
 email            Correo electrónico al destinatario
-                 texto; archivos PDF
+                 texto; archivos PDF; un correo electrónico listo para enviar
 post             Carta por correo postal
                  una carta impresa
 uk-court-email   Tribunal de Inglaterra y Gales, por correo electrónico

@@ -12,7 +12,7 @@ ebay             eBay: in probleem mei in bestelling, oan de ferkeaper
 paypal           PayPal: in skeel oer in betelling
                  tekst; PDF-bestannen
 email            E-mail oan de ûntfanger
-                 tekst; PDF-bestannen
+                 tekst; PDF-bestannen; in e-mail, klear om te ferstjoeren
 post             Brief per post
                  in printe brief
 uk-court-email   Rjochtbank yn Ingelân en Wales, per e-mail
