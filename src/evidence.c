@@ -47,7 +47,8 @@ static const struct kind_rule {
     [CP_DOC_SCREENSHOT] = { F_JPEG | F_PNG | F_PIC | F_PDF, "a screenshot",
                             PICTURES " or a PDF document" },
     [CP_DOC_CORRESPONDENCE] = { F_MAIL | F_CHAT | F_TEXT | F_PDF | F_JPEG | F_PNG | F_PIC,
-                                "correspondence", "an e-mail message, a WhatsApp or Telegram chat export, "
+                                "correspondence", "an e-mail message (.eml, .msg), a WhatsApp or Telegram chat "
+                                "export, "
                                 "UTF-8 text, a PDF document or " PICTURES },
     [CP_DOC_TECHNICAL_REPORT] = { F_PDF | F_JPEG | F_PNG | F_PIC, "a technical report",
                                   "a PDF document or " PICTURES },
@@ -136,6 +137,8 @@ format_phrase(enum cp_format f, const unsigned char *buf, size_t len)
         return "a TIFF image";
     if (len >= 14 && buf[0] == 'B' && buf[1] == 'M' && memcmp(buf + 6, "\0\0\0\0", 4) == 0)
         return "a BMP image";
+    if (len >= 8 && memcmp(buf, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        return "an Office file (OLE2) that is not an Outlook message";
     if (len >= 4 && memcmp(buf, "PK\3\4", 4) == 0)
         return "a ZIP archive (or a Word or OpenDocument file)";
     if (len >= 4 && buf[0] == 0xFF && buf[1] == 0xD8)

@@ -1226,6 +1226,10 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
             cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s", strerror(errno));
         goto cleanup;
     }
+    if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
+        rc = cp_outlook_read(out, (const unsigned char *)data, len, display, diags);
+        goto cleanup;   /* an Outlook message (outlook.c) */
+    }
     size_t start = mail_header_start(data, len);
     if (start >= len) {
         cp_error(diags, CP_INPUT, display, 0, 0, "the e-mail is empty");
@@ -1397,6 +1401,8 @@ header_refold(const char *buf, size_t len, size_t *out_len)
 int
 cp_mail_sniff(const unsigned char *buf, size_t len)
 {
+    if (len >= 8 && memcmp(buf, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        return cp_outlook_sniff(buf, len);
     size_t i = mail_header_start((const char *)buf, len);
     int fields = 0, known = 0;
     bool open = false;

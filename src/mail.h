@@ -1,4 +1,4 @@
-/* mail.h: e-mail (.eml, RFC 5322 + MIME via GMime) and plain-text
+/* mail.h: e-mail (.eml, RFC 5322 + MIME via GMime; Outlook .msg via libgsf) and plain-text
  * correspondence, read into a simple model for typesetting.
  *
  * A cp_mail owns every string in it and its nested messages; cp_mail_free
@@ -37,7 +37,20 @@ typedef struct cp_mail {
 int cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *diags);
 void cp_mail_free(cp_mail *m);
 
-/* True when the bytes look like an RFC 5322 message: the first non-empty
+/* Outlook .msg (outlook.c, through libgsf): true when the bytes are an
+ * OLE2 compound file holding MAPI message properties (the whole file);
+ * read into the same model: sender, recipients, subject, date, the plain,
+ * else HTML, else RTF body as text, attachments by name. cp_mail_sniff and
+ * cp_mail_read hand such files over. CP_INPUT errors naming `display`. */
+bool cp_outlook_sniff(const unsigned char *buf, size_t len);
+int cp_outlook_read(cp_mail **out, const unsigned char *data, size_t len, const char *display,
+                    cp_diags *diags);
+/* A compressed RTF body ([MS-OXRTFCP], the PR_RTF_COMPRESSED property) as
+ * text, or NULL when it is damaged (for the tests: outlook.c uses it for
+ * messages that have no other body). */
+char *cp_outlook_rtf_text(const unsigned char *data, size_t len);
+
+/* True when the bytes look like an RFC 5322 message (or an Outlook .msg): the first non-empty
  * lines (after an optional mbox "From " line) are header fields, and a
  * well-known one (From, To, Subject, Date, Received, Message-ID,
  * MIME-Version, Return-Path) is among them. `buf` may be a prefix. */

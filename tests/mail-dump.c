@@ -4,6 +4,7 @@
  *   mail-dump -t FILE     cp_text_read
  *   mail-dump -s FILE     "mail" or "not mail" (cp_mail_sniff on the first 4 KB)
  *   mail-dump -h FILE     cp_mail_html_to_text of the whole file
+ *   mail-dump -r FILE     cp_outlook_rtf_text of a compressed RTF stream
  */
 #include "config.h"
 #include "mail.h"
@@ -56,6 +57,23 @@ main(int argc, char **argv)
         int yes = cp_mail_sniff((const unsigned char *)buf, len < 4096 ? len : 4096);
         puts(yes ? "mail" : "not mail");
         free(buf);
+        return 0;
+    }
+    if (argc == 3 && strcmp(argv[1], "-r") == 0) {
+        char *buf;
+        size_t len;
+        if (cp_read_file(&buf, &len, argv[2], (size_t)1 << 30) < 0) {
+            perror(argv[2]);
+            return 3;
+        }
+        char *t = cp_outlook_rtf_text((const unsigned char *)buf, len);
+        free(buf);
+        if (t == NULL) {
+            fprintf(stderr, "%s: damaged compressed RTF\n", argv[2]);
+            return 3;
+        }
+        puts(t);
+        free(t);
         return 0;
     }
     if (argc == 3 && strcmp(argv[1], "-h") == 0) {
