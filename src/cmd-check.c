@@ -111,6 +111,12 @@ deadline_state(const cp_deadline *d)
     return d->warn ? "warning" : "ok";
 }
 
+static const char *const found_names[] = {
+    [CP_FOUND_NONE] = NULL, [CP_FOUND_PICTURE] = "picture", [CP_FOUND_PDF] = "pdf",
+    [CP_FOUND_EMAIL] = "email", [CP_FOUND_OUTLOOK] = "outlook", [CP_FOUND_PAGE] = "page",
+    [CP_FOUND_TEXT] = "text", [CP_FOUND_WHATSAPP] = "whatsapp", [CP_FOUND_TELEGRAM] = "telegram",
+};
+
 static void
 print_json(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl,
            const cp_next_step *next, size_t n_next, const cp_l10n *l, const cp_diags *diags,
@@ -159,7 +165,33 @@ print_json(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl
         json_str(fp, d->source);
         fputs("}", fp);
     }
-    fputs(cl && cl->n_deadlines ? "\n  ],\n  \"next\": [" : "],\n  \"next\": [", fp);
+    fputs(cl && cl->n_deadlines ? "\n  ],\n  \"files\": [" : "],\n  \"files\": [", fp);
+    size_t n_files = 0;
+    for (size_t i = 0; c && i < c->n_documents; i++)
+        for (size_t k = 0; k < c->documents[i].n_files; k++) {
+            const cp_evidence_file *f = &c->documents[i].files[k];
+            if (f->found == CP_FOUND_NONE)
+                continue;
+            fputs(n_files++ ? ",\n    {\"file\": " : "\n    {\"file\": ", fp);
+            json_str(fp, f->shown ? f->shown : f->display);
+            fputs(", \"found\": ", fp);
+            json_str(fp, found_names[f->found]);
+            if (f->found == CP_FOUND_PICTURE) {
+                fputs(", \"format\": ", fp);
+                json_str(fp, f->picture);
+                fprintf(fp, ", \"width\": %d, \"height\": %d", f->width, f->height);
+            }
+            if (f->n_items >= 0)
+                fprintf(fp, ", \"%s\": %d", f->found == CP_FOUND_PDF ? "pages"
+                        : f->found == CP_FOUND_WHATSAPP || f->found == CP_FOUND_TELEGRAM
+                        ? "messages" : "attachments", f->n_items);
+            if (f->n_pictures >= 0)
+                fprintf(fp, ", \"pictures\": %d", f->n_pictures);
+            if (f->n_missing >= 0)
+                fprintf(fp, ", \"missing\": %d", f->n_missing);
+            fputs("}", fp);
+        }
+    fputs(n_files ? "\n  ],\n  \"next\": [" : "],\n  \"next\": [", fp);
     for (size_t i = 0; i < n_next; i++) {
         const cp_next_step *s = &next[i];
         char *cmd = next_command(path, s), *text = next_text(l, path, s);
@@ -244,6 +276,60 @@ print_state(FILE *fp, const struct style *st, const cp_l10n *l, size_t width, co
         fprintf(fp, "  %s%*s ", w, (int)pad, "");
 }
 
+/* ", 214 messages": the count with its noun, one or more. */
+static void
+add_count(cp_buf *b, const cp_l10n *l, const char *what, int n)
+{
+    if (n < 0 || (n == 0 && strcmp(what, "messages") != 0))
+        return;
+    char key[48], num[16];
+    snprintf(key, sizeof key, "check.count.%s.%s", what, n == 1 ? "one" : "other");
+    snprintf(num, sizeof num, "%d", n);
+    char *t = cp_l10n_format(l, key, "n", num, (const char *)NULL);
+    cp_buf_printf(b, ", %s", t);
+    free(t);
+}
+
+/* "chat.zip: WhatsApp chat, 214 messages, 12 pictures": what the evidence
+ * check found in a file, in the claim's language. */
+static char *
+found_line(const cp_evidence_file *f, const cp_l10n *l)
+{
+    cp_buf b = CP_BUF_INIT;
+    char key[48];
+    snprintf(key, sizeof key, "check.found.%s", found_names[f->found]);
+    char *what;
+    if (f->found == CP_FOUND_PICTURE) {
+        char w[16], h[16];
+        snprintf(w, sizeof w, "%d", f->width);
+        snprintf(h, sizeof h, "%d", f->height);
+        what = cp_l10n_format(l, key, "format", f->picture ? f->picture : "", "width", w,
+                              "height", h, (const char *)NULL);
+    } else {
+        what = xstrdup(cp_l10n_get(l, key));
+    }
+    cp_buf_printf(&b, "%s: %s", f->shown ? f->shown : f->display, what);
+    free(what);
+    switch (f->found) {
+    case CP_FOUND_WHATSAPP:
+    case CP_FOUND_TELEGRAM:
+        add_count(&b, l, "messages", f->n_items);
+        add_count(&b, l, "pictures", f->n_pictures);
+        add_count(&b, l, "missing", f->n_missing);
+        break;
+    case CP_FOUND_EMAIL:
+    case CP_FOUND_OUTLOOK:
+        add_count(&b, l, "attachments", f->n_items);
+        break;
+    case CP_FOUND_PDF:
+        add_count(&b, l, "pages", f->n_items);
+        break;
+    default:
+        break;
+    }
+    return cp_buf_detach(&b);
+}
+
 static void
 print_plain(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl,
             const cp_next_step *next, size_t n_next, const cp_l10n *l)
@@ -285,6 +371,19 @@ print_plain(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *c
         if (it->state == CP_ITEM_MISSING || it->state == CP_ITEM_RECOMMENDED)
             fprintf(fp, "  %*s  %s\n", (int)width, "", it->hint);
     }
+    bool any = false;
+    for (size_t i = 0; i < c->n_documents; i++)
+        for (size_t k = 0; k < c->documents[i].n_files; k++) {
+            const cp_evidence_file *f = &c->documents[i].files[k];
+            if (f->found == CP_FOUND_NONE)
+                continue;   /* its error says what is wrong */
+            if (!any)
+                fprintf(fp, "\n%s\n", word(l, "check.evidence"));
+            any = true;
+            char *line = found_line(f, l);
+            fprintf(fp, "  %s\n", line);
+            free(line);
+        }
     fprintf(fp, "\n%s\n", word(l, "check.deadlines"));
     if (cl->n_deadlines == 0)
         fprintf(fp, "  %s\n", word(l, "check.no-deadlines"));

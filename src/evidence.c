@@ -261,6 +261,12 @@ add_file(cp_document *d, char *path, char *display)
     d->files[d->n_files].shown = xstrdup(display);
     d->files[d->n_files].format = CP_FMT_UNKNOWN;
     d->files[d->n_files].image = NULL;
+    d->files[d->n_files].found = CP_FOUND_NONE;
+    d->files[d->n_files].n_items = -1;
+    d->files[d->n_files].n_pictures = -1;
+    d->files[d->n_files].n_missing = -1;
+    d->files[d->n_files].width = d->files[d->n_files].height = 0;
+    d->files[d->n_files].picture = NULL;
     d->n_files++;
 }
 
@@ -516,6 +522,15 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
         int rc = fast ? cp_image_probe_fast(&img, f->path, name, &sub)
                       : cp_image_probe(&img, f->path, name, &sub);
         if (rc == 0) {
+            static const char *const names[] = {
+                [CP_IMG_JPEG] = "JPEG", [CP_IMG_PNG] = "PNG", [CP_IMG_HEIC] = "HEIC",
+                [CP_IMG_AVIF] = "AVIF", [CP_IMG_WEBP] = "WebP", [CP_IMG_GIF] = "GIF",
+                [CP_IMG_TIFF] = "TIFF", [CP_IMG_BMP] = "BMP",
+            };
+            f->found = CP_FOUND_PICTURE;
+            f->picture = (unsigned)img.format < CP_ARRAY_LEN(names) ? names[img.format] : "";
+            f->width = img.orientation >= 5 ? img.height : img.width;
+            f->height = img.orientation >= 5 ? img.width : img.height;
             cp_image_free(f->image);
             f->image = xmalloc(sizeof img);
             *f->image = img;
@@ -528,26 +543,38 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
     }
     case CP_FMT_PDF: {
         cp_pdfdoc *pdf = NULL;
-        if (cp_pdfdoc_open_opt(&pdf, f->path, name, !fast, &sub) == 0)
+        if (cp_pdfdoc_open_opt(&pdf, f->path, name, !fast, &sub) == 0) {
+            f->found = CP_FOUND_PDF;
+            f->n_items = cp_pdfdoc_page_count(pdf);
             cp_pdfdoc_close(pdf);
+        }
         break;
     }
     case CP_FMT_EMAIL: {
         cp_mail *m = NULL;
-        if (cp_mail_read(&m, f->path, name, &sub) == 0)
+        if (cp_mail_read(&m, f->path, name, &sub) == 0) {
+            f->found = m->outlook ? CP_FOUND_OUTLOOK : m->url ? CP_FOUND_PAGE : CP_FOUND_EMAIL;
+            f->n_items = m->url ? -1 : (int)m->n_attachments;
             cp_mail_free(m);
+        }
         break;
     }
     case CP_FMT_TEXT: {
         char *text = NULL;
-        cp_text_read(&text, f->path, name, &sub);
+        if (cp_text_read(&text, f->path, name, &sub) == 0)
+            f->found = CP_FOUND_TEXT;
         free(text);
         break;
     }
     case CP_FMT_CHAT: {
         cp_chat *chat = NULL;
-        if (cp_chat_read(&chat, f->path, name, !fast, &sub) == 0)
+        if (cp_chat_read(&chat, f->path, name, !fast, &sub) == 0) {
+            f->found = strcmp(chat->app, "Telegram") == 0 ? CP_FOUND_TELEGRAM : CP_FOUND_WHATSAPP;
+            f->n_items = (int)chat->n_msgs;
+            f->n_pictures = (int)chat->n_pics;
+            f->n_missing = (int)chat->n_missing;
             cp_chat_free(chat);
+        }
         break;
     }
     default:

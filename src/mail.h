@@ -25,6 +25,7 @@ typedef struct cp_mail {
     char *body;                              /* readable UTF-8 text, "\n" lines, never NULL */
     char **attachments;                      /* file names, UTF-8 (the MIME type when unnamed) */
     size_t n_attachments;
+    bool outlook;                            /* read from an Outlook .msg */
     struct cp_mail **messages;               /* attached or forwarded messages
                                                 (message/rfc822), in order */
     size_t n_messages;

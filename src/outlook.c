@@ -735,6 +735,7 @@ cp_outlook_read(cp_mail **out, const unsigned char *data, size_t len, const char
         v < 70000)
         st.codepage = (unsigned)v;
     cp_mail *m = xcalloc(1, sizeof *m);
+    m->outlook = true;
     char *name = prop_text(&st, 0x0C1A), *addr = prop_text(&st, 0x5D01);
     if (addr == NULL)
         addr = prop_text(&st, 0x0C1F);

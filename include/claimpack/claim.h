@@ -123,6 +123,9 @@ typedef struct cp_message {        /* one line of a typed-in chat */
 enum cp_format { CP_FMT_UNKNOWN, CP_FMT_JPEG, CP_FMT_PNG, CP_FMT_PDF, CP_FMT_EMAIL, CP_FMT_TEXT,
                  CP_FMT_PICTURE, CP_FMT_CHAT };
 
+enum cp_found { CP_FOUND_NONE, CP_FOUND_PICTURE, CP_FOUND_PDF, CP_FOUND_EMAIL, CP_FOUND_OUTLOOK,
+                CP_FOUND_PAGE, CP_FOUND_TEXT, CP_FOUND_WHATSAPP, CP_FOUND_TELEGRAM };
+
 typedef struct cp_evidence_file {
     char *path;          /* as resolved: claim dir + pattern match */
     char *display;       /* as the user would name it: relative to the claim dir */
@@ -131,6 +134,14 @@ typedef struct cp_evidence_file {
     enum cp_format format;   /* set by cp_evidence_check */
     struct cp_image *image;  /* a picture's probe by cp_evidence_check (sizes, orientation),
                               * kept so that the pack does not walk the file again; owned */
+    /* What the check found in it, for `claimpack check`'s list (counts -1
+     * when they do not apply): */
+    enum cp_found found;
+    int n_items;             /* a chat's messages, an e-mail's attachments, a PDF's pages */
+    int n_pictures;          /* a chat's pictures */
+    int n_missing;           /* files a chat names that its export lacks */
+    int width, height;       /* a picture's, upright */
+    const char *picture;     /* a picture's format: "JPEG", "HEIC" ... (static) */
 } cp_evidence_file;
 
 typedef struct cp_document {

@@ -17,6 +17,13 @@ Lista de comprobación:
                añada <document kind="correspondence" file="..."> a <evidence>: muestra que intentó un acuerdo amistoso (su bandeja de entrada: busque el nombre del vendedor; Amazon: su cuenta › centro de mensajes)
   presente     Informe técnico
 
+Pruebas:
+  photo.jpg: imagen JPEG, 8×8
+  screen.png: imagen PNG, 8×8
+  other.pdf: documento PDF, 1 página
+  tracking.png: imagen PNG, 8×8
+  report.pdf: documento PDF, 1 página
+
 Plazos:
   aviso        2025-11-03  Derecho de desistimiento (14 días después de la entrega; sin dar motivos; hasta 12 meses más si el vendedor no le informó de este derecho): vencido
   aviso        2025-11-19  Plazo de devolución de Amazon (política de Amazon, no ley) (30 días después de la entrega; para la mayoría de los artículos)

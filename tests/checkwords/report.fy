@@ -17,6 +17,13 @@ Kontrôle:
                      set <document kind="correspondence" file="..."> yn <evidence>: it lit sjen dat jo it yn goed oerlis besocht hawwe (jo e-mail: sykje op de namme fan de ferkeaper; Amazon: jo account › berjochten)
   oanwêzich          Technysk rapport
 
+Bewiisstikken:
+  photo.jpg: JPEG-ôfbylding, 8×8
+  screen.png: PNG-ôfbylding, 8×8
+  other.pdf: pdf-dokumint, 1 side
+  tracking.png: PNG-ôfbylding, 8×8
+  report.pdf: pdf-dokumint, 1 side
+
 Termyn:
   tink derom         2025-11-03  Rjocht fan ôfsjen (14 dagen nei de levering; sûnder opjefte fan redenen; oant 12 moannen langer as de ferkeaper jo net oer dit rjocht ynformearre hat): ferrûn
   tink derom         2025-11-19  Termyn foar weromstjoeren by Amazon (belied fan Amazon, gjin wet) (30 dagen nei de levering; foar de measte artikels)
