@@ -1070,6 +1070,17 @@ cp_chat_read(cp_chat **out, const char *path, const char *display, bool full, cp
     } else if (parse_chat(c, &src, data, len, diags) < 0) {
         goto cleanup;
     }
+    /* The same bound as an e-mail's text (about 1,500 pages); a chat is
+     * not cut short, which would hide its end: it is refused. */
+    size_t total = 0;
+    for (size_t i = 0; i < c->n_msgs; i++)
+        total += strlen(c->msgs[i].text) + (c->msgs[i].from ? strlen(c->msgs[i].from) : 0);
+    if (total > CP_MAIL_MAX_TEXT) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "the chat's text is longer than %u MB; export "
+                 "the part the claim is about (a shorter period) and enclose that",
+                 CP_MAIL_MAX_TEXT >> 20);
+        goto cleanup;
+    }
     say_missing(c, display, diags);
     *out = c;
     c = NULL;
