@@ -383,8 +383,6 @@ typedef struct chat_src {
     const char *path, *display;
     zip_t *zip;               /* the .zip, or NULL: files beside path */
     char *dir;                /* path's folder */
-    bool full;
-    size_t pics_bytes;        /* read so far, against CP_ZIP_MAX_TOTAL */
 } chat_src;
 
 static void
@@ -1009,7 +1007,7 @@ say_missing(const cp_chat *c, const char *display, cp_diags *d)
 }
 
 int
-cp_chat_read(cp_chat **out, const char *path, const char *display, bool full, cp_diags *diags)
+cp_chat_read(cp_chat **out, const char *path, const char *display, cp_diags *diags)
 {
     *out = NULL;
     char *data = NULL;
@@ -1017,7 +1015,7 @@ cp_chat_read(cp_chat **out, const char *path, const char *display, bool full, cp
     int rc = -1;
     cp_chat *c = xcalloc(1, sizeof *c);
     c->app = "WhatsApp";
-    chat_src src = { path, display, NULL, cp_path_dir(path), full, 0 };
+    chat_src src = { path, display, NULL, cp_path_dir(path) };
 
     if (cp_read_file(&data, &len, path, CP_MAIL_MAX_FILE) < 0) {
         cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s",

@@ -67,13 +67,12 @@ typedef struct cp_chat {
  * `buf` must be the whole file. */
 bool cp_chat_sniff(const unsigned char *buf, size_t len);
 
-/* Read a chat export and check the pictures it names (with `full`, every
- * pixel decoded; else their structure only). A damaged or hostile .zip
+/* Read a chat export and check the pictures it names (each decoded, as
+ * `claimpack check` decodes every picture). A damaged or hostile .zip
  * (a member's name leaving the folder, sizes beyond the limits above),
  * text that is not a chat or a broken picture is a CP_INPUT error naming
  * `display`; a named file that is absent is a warning and counted. */
-int cp_chat_read(cp_chat **out, const char *path, const char *display, bool full,
-                 cp_diags *diags);
+int cp_chat_read(cp_chat **out, const char *path, const char *display, cp_diags *diags);
 void cp_chat_free(cp_chat *c);
 
 /* The bytes of picture `pic` read again (for embedding), checked against

@@ -568,7 +568,7 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
     }
     case CP_FMT_CHAT: {
         cp_chat *chat = NULL;
-        if (cp_chat_read(&chat, f->path, name, !fast, &sub) == 0) {
+        if (cp_chat_read(&chat, f->path, name, &sub) == 0) {
             f->found = strcmp(chat->app, "Telegram") == 0 ? CP_FOUND_TELEGRAM : CP_FOUND_WHATSAPP;
             f->n_items = (int)chat->n_msgs;
             f->n_pictures = (int)chat->n_pics;

@@ -145,7 +145,7 @@ load_chat(cp_pack *p, cp_exhibit *e, cp_diags *d)
 {
     const cp_evidence_file *f = e->file;
     cp_diags sub = CP_DIAGS_INIT;
-    int rc = cp_chat_read(&e->chat, f->path, f->display, false, &sub);
+    int rc = cp_chat_read(&e->chat, f->path, f->display, &sub);
     for (size_t i = 0; i < sub.count; i++)
         if (sub.items[i].severity == CP_ERROR)
             cp_error(d, sub.items[i].status, sub.items[i].file, sub.items[i].line,
