@@ -49,15 +49,6 @@ is(xmlNodePtr n, const char *name)
     return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
-static char *
-prop(xmlNodePtr n, const char *name)
-{
-    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-    char *s = v ? xstrdup((const char *)v) : NULL;
-    xmlFree(v);
-    return s;
-}
-
 /* The text of n on one line: runs of white space (the file's line breaks
  * and indentation) become one space. */
 static char *
@@ -113,7 +104,7 @@ fill_v(const char *tmpl, va_list ap)
 static int
 lang_of(reader *r, xmlNodePtr n)
 {
-    char *l = prop(n, "lang");
+    char *l = cp_data_xml_prop(n, "lang");
     if (l == NULL)
         return CP_LANG_EN;
     int k = cp_lang_from_name(l);
@@ -127,7 +118,7 @@ lang_of(reader *r, xmlNodePtr n)
 static long long
 number_attr(reader *r, xmlNodePtr n, const char *name, long long max)
 {
-    char *v = prop(n, name);
+    char *v = cp_data_xml_prop(n, name);
     if (v == NULL)
         return 0;
     char *end = NULL;
@@ -240,7 +231,7 @@ read_channel(reader *r, xmlNodePtr cn, cp_channel *ch)
 {
     int before = r->errors;
     memset(ch, 0, sizeof *ch);
-    ch->name = prop(cn, "name");
+    ch->name = cp_data_xml_prop(cn, "name");
     ch->file = xstrdup(r->path);
     ch->user = r->user;
     if (!name_ok(ch->name)) {
@@ -258,7 +249,7 @@ read_channel(reader *r, xmlNodePtr cn, cp_channel *ch)
             ch->max_chars = (size_t)number_attr(r, n, "max-chars", 1000000);
         } else if (is(n, "files")) {
             ch->files = true;
-            ch->formats = prop(n, "formats");
+            ch->formats = cp_data_xml_prop(n, "formats");
             if (!ch->formats || strcmp(ch->formats, "pdf") != 0)
                 bad(r, n, "<files formats=\"%s\">: claimpack writes \"pdf\"",
                     ch->formats ? ch->formats : "");
@@ -270,7 +261,7 @@ read_channel(reader *r, xmlNodePtr cn, cp_channel *ch)
         } else if (is(n, "eml")) {
             ch->eml = true;
         } else if (is(n, "source")) {
-            char *what = prop(n, "for"), *href = prop(n, "href");
+            char *what = cp_data_xml_prop(n, "for"), *href = cp_data_xml_prop(n, "href");
             if (!what || (strcmp(what, "text") && strcmp(what, "files") && strcmp(what, "print")) ||
                 !href || strncmp(href, "http", 4) != 0) {
                 bad(r, n, "<source> needs for=\"text|files|print\" and an href=\"https://...\"");
@@ -281,14 +272,14 @@ read_channel(reader *r, xmlNodePtr cn, cp_channel *ch)
                 ch->sources[ch->n_sources++] = (cp_channel_source){ what, href };
             }
         } else if (is(n, "message")) {
-            char *id = prop(n, "id");
+            char *id = cp_data_xml_prop(n, "id");
             if (!cp_streq(id, "sent"))
                 bad(r, n, "<message id=\"%s\"> in a channel: only id=\"sent\"", id ? id : "");
             else
                 put_text(r, n, ch->sent, "<message id=\"sent\">");
             free(id);
         } else if (is(n, "step")) {
-            char *id = prop(n, "id");
+            char *id = cp_data_xml_prop(n, "id");
             if (!id || !*id) {
                 bad(r, n, "<step> needs an id");
             } else {
@@ -346,7 +337,7 @@ read_file(cp_channels *c, const char *path, bool user, cp_diags *diags)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         if (is(n, "message")) {
-            char *id = prop(n, "id");
+            char *id = cp_data_xml_prop(n, "id");
             if (!id || !*id) {
                 bad(&r, n, "<message> needs an id");
             } else {

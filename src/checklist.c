@@ -154,17 +154,6 @@ element_known(const char *name)
 }
 
 /* An attribute as a malloc'd string, or NULL. */
-static char *
-attr(const xmlNode *n, const char *name)
-{
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v)
-        return NULL;
-    char *s = xstrdup((const char *)v);
-    xmlFree(v);
-    return s;
-}
-
 /* Of the elements in the list starting at `first` named `name` (and, for
  * <message>, with id="id"), the one in the claim's language (lang="nl"),
  * else the one without lang=, which is English; NULL when there is
@@ -248,7 +237,7 @@ applies(eval *e, const xmlNode *n)
 {
     bool ok = true;
     char *v;
-    if ((v = attr(n, "types"))) {
+    if ((v = cp_data_xml_prop(n, "types"))) {
         for (const char *p = v; *p;) {   /* every listed type must be a type */
             while (*p == ' ')
                 p++;
@@ -267,15 +256,15 @@ applies(eval *e, const xmlNode *n)
         ok = ok && t && word_in(v, t, false);
         free(v);
     }
-    if ((v = attr(n, "jurisdiction"))) {
+    if ((v = cp_data_xml_prop(n, "jurisdiction"))) {
         ok = ok && e->c->jurisdiction && word_in(v, e->c->jurisdiction, true);
         free(v);
     }
-    if ((v = attr(n, "marketplace"))) {
+    if ((v = cp_data_xml_prop(n, "marketplace"))) {
         ok = ok && e->c->order.marketplace && contains_nocase(e->c->order.marketplace, v);
         free(v);
     }
-    if ((v = attr(n, "option"))) {
+    if ((v = cp_data_xml_prop(n, "option"))) {
         if (strcmp(v, "print") == 0)
             ok = ok && e->opt && e->opt->print;
         else
@@ -316,7 +305,7 @@ static bool cond_all(eval *e, const xmlNode *parent);
 static bool
 cond_require(eval *e, const xmlNode *n)
 {
-    char *f = attr(n, "field"), *d = attr(n, "document"), *m = attr(n, "min");
+    char *f = cp_data_xml_prop(n, "field"), *d = cp_data_xml_prop(n, "document"), *m = cp_data_xml_prop(n, "min");
     bool ok = false;
     long min = 1;
     if (m) {
@@ -441,7 +430,7 @@ child_text_req(eval *e, const xmlNode *n, const char *name)
 static void
 eval_item(eval *e, const xmlNode *n, cp_checklist *cl)
 {
-    char *id = attr(n, "id"), *level = attr(n, "level"), *el = attr(n, "element");
+    char *id = cp_data_xml_prop(n, "id"), *level = cp_data_xml_prop(n, "level"), *el = cp_data_xml_prop(n, "element");
     char *label = child_text_req(e, n, "label"), *hint = child_text_req(e, n, "hint");
     bool required = cp_streq(level, "required");
     if (!id)
@@ -501,14 +490,14 @@ deadline_label(eval *e, const xmlNode *n, const char *id)
 {
     char *label = child_text(e, n, "label");
     if (!label) {
-        char *name = attr(n, "name");
+        char *name = cp_data_xml_prop(n, "name");
         char *key = xasprintf("deadline.%s", name ? name : id ? id : "");
         const char *none[] = { NULL };
         label = message(e, key, none);
         free(key);
         free(name);
     }
-    char *cite = attr(n, "cite");
+    char *cite = cp_data_xml_prop(n, "cite");
     if (cite) {
         const char *vars[] = { "label", label, "cite", cite, NULL };
         char *both = message(e, "label-cite", vars);
@@ -554,8 +543,8 @@ deadline_note(eval *e, const xmlNode *n, const char *from, long count, char unit
 static void
 eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
 {
-    char *id = attr(n, "id"), *from = attr(n, "from"), *off = attr(n, "offset");
-    char *kind = attr(n, "kind"), *el = attr(n, "element"), *source = attr(n, "source");
+    char *id = cp_data_xml_prop(n, "id"), *from = cp_data_xml_prop(n, "from"), *off = cp_data_xml_prop(n, "offset");
+    char *kind = cp_data_xml_prop(n, "kind"), *el = cp_data_xml_prop(n, "element"), *source = cp_data_xml_prop(n, "source");
     char *label = NULL, *note = NULL;
     const struct field *f = from ? field_find(from, strlen(from)) : NULL;
     long count = 0;
@@ -646,7 +635,7 @@ cp_checklist_eval(cp_checklist **out, const cp_claim *c, const char *rules_path,
         goto cleanup;
     xmlNode *root = xmlDocGetRootElement(doc);
     e.messages = root->children;
-    char *w = attr(root, "warn-days");
+    char *w = cp_data_xml_prop(root, "warn-days");
     if (w) {
         char *end;
         long v = strtol(w, &end, 10);

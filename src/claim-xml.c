@@ -383,3 +383,11 @@ msgs_explain(const struct msgs *m, const char *element, const char *attribute)
     return msgs_format(m, "explain", "what", e->what, NULL);
 }
 
+char *
+cp_data_xml_prop(const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+    char *s = v ? xstrdup((const char *)v) : NULL;
+    xmlFree(v);
+    return s;
+}

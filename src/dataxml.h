@@ -16,4 +16,8 @@
 xmlDoc *cp_data_xml_load(const char *path, const char *root, const char *what, size_t limit,
                          cp_diags *diags);
 
+/* Attribute name of n as a new string (the file's bytes, not collapsed as
+ * claim fields are), or NULL when absent. */
+char *cp_data_xml_prop(const xmlNode *n, const char *name);
+
 #endif

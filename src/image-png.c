@@ -100,6 +100,16 @@ png_split(cp_image *img, unsigned char *const *rows, int channels, int alpha, in
 
 enum png_mode { PNG_PROBE, PNG_LOAD, PNG_ROWS };
 
+/* Pointers to the h rows of a whole picture in pixels, for png_read_image. */
+static unsigned char **
+row_pointers(unsigned char *pixels, size_t rowbytes, png_uint_32 h)
+{
+    unsigned char **rows = xmalloc(sizeof *rows * (h ? h : 1));
+    for (png_uint_32 y = 0; y < h; y++)
+        rows[y] = pixels + y * rowbytes;
+    return rows;
+}
+
 static int
 png_decode(cp_image *img, const unsigned char *buf, size_t len, enum png_mode mode,
            cp_png_row_fn fn, void *fn_ctx, const char *display, cp_diags *diags)
@@ -219,9 +229,7 @@ png_decode(cp_image *img, const unsigned char *buf, size_t len, enum png_mode mo
         alpha = has_alpha ? xmalloc(w ? w : 1) : NULL;
         if (passes > 1) {
             pixels = xmalloc(rowbytes * h);
-            rows = xmalloc(sizeof *rows * h);
-            for (png_uint_32 y = 0; y < h; y++)
-                rows[y] = pixels + y * rowbytes;
+            rows = row_pointers(pixels, rowbytes, h);
             png_read_image(png, rows);
         } else {
             pixels = xmalloc(rowbytes);
@@ -243,9 +251,7 @@ png_decode(cp_image *img, const unsigned char *buf, size_t len, enum png_mode mo
         img->size = out_row * h;
     } else if (load) {
         pixels = xmalloc(rowbytes * h);
-        rows = xmalloc(sizeof *rows * h);
-        for (png_uint_32 y = 0; y < h; y++)
-            rows[y] = pixels + y * rowbytes;
+        rows = row_pointers(pixels, rowbytes, h);
         png_read_image(png, rows);
     } else {
         /* Probing decodes every row of every pass into one row buffer: each

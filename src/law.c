@@ -18,17 +18,6 @@
 
 #define LAW_FILE_LIMIT (1024 * 1024)
 
-static char *
-prop(const xmlNode *n, const char *name)
-{
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v)
-        return NULL;
-    char *s = xstrdup((const char *)v);
-    xmlFree(v);
-    return s;
-}
-
 static bool
 is_element(const xmlNode *n, const char *name)
 {
@@ -87,7 +76,7 @@ eu_codes(const xmlDoc *doc)
 {
     for (const xmlNode *n = xmlDocGetRootElement(doc)->children; n; n = n->next)
         if (is_element(n, "fallback"))
-            return prop(n, "codes");
+            return cp_data_xml_prop(n, "codes");
     return NULL;
 }
 
@@ -148,7 +137,7 @@ find_fact(const xmlNode *root, const char *id)
 {
     for (const xmlNode *n = root->children; n; n = n->next)
         if (is_element(n, "fact")) {
-            char *fid = prop(n, "id");
+            char *fid = cp_data_xml_prop(n, "id");
             bool same = cp_streq(fid, id);
             free(fid);
             if (same)
@@ -171,11 +160,11 @@ text_of(const xmlNode *root, const xmlNode *t, const char *lang, const char *pat
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             cp_buf_puts(&b, (const char *)n->content);
         } else if (is_element(n, "cite")) {
-            char *ref = prop(n, "ref");
+            char *ref = cp_data_xml_prop(n, "ref");
             const xmlNode *f = ref ? find_fact(root, ref) : NULL;
-            char *cite = f ? prop(f, cite_lang) : NULL;
+            char *cite = f ? cp_data_xml_prop(f, cite_lang) : NULL;
             if (f && !cite)
-                cite = prop(f, "cite");
+                cite = cp_data_xml_prop(f, "cite");
             if (!cite) {
                 cp_error(diags, CP_INPUT, path, (int)xmlGetLineNo(n), 0,
                          "<cite ref=\"%s\"> names no <fact> with a cite=", ref ? ref : "");
@@ -207,7 +196,7 @@ facts_ok(const xmlNode *root, const char *path, cp_diags *diags)
     for (const xmlNode *n = root->children; n; n = n->next) {
         if (!is_element(n, "fact"))
             continue;
-        char *id = prop(n, "id"), *src = prop(n, "source"), *st = prop(n, "status");
+        char *id = cp_data_xml_prop(n, "id"), *src = cp_data_xml_prop(n, "source"), *st = cp_data_xml_prop(n, "status");
         if (!id || !src || strncmp(src, "http", 4) != 0 || !st
             || !(strcmp(st, "verified") == 0 || strcmp(st, "secondary") == 0)) {
             cp_error(diags, CP_INPUT, path, (int)xmlGetLineNo(n), 0,
@@ -239,7 +228,7 @@ cp_law_texts(cp_law_text **out, size_t *n, const char *lang, cp_diags *diags)
         for (const xmlNode *t = root ? root->children : NULL; t; t = t->next) {
             if (!is_element(t, "text"))
                 continue;
-            char *tl = prop(t, "lang"), *types = prop(t, "types");
+            char *tl = cp_data_xml_prop(t, "lang"), *types = cp_data_xml_prop(t, "types");
             if (!tl || !types) {
                 cp_error(diags, CP_INPUT, path, (int)xmlGetLineNo(t), 0,
                          "a <text> needs lang= and types=");
@@ -291,7 +280,7 @@ message(const xmlDoc *doc, const char *id, const char *lang)
     for (const xmlNode *n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
         if (!is_element(n, "message"))
             continue;
-        char *mid = prop(n, "id"), *ml = prop(n, "lang");
+        char *mid = cp_data_xml_prop(n, "id"), *ml = cp_data_xml_prop(n, "lang");
         if (cp_streq(mid, id) && (cp_streq(ml, lang) || (!ml && !found))) {
             free(found);
             xmlChar *c = xmlNodeGetContent(n);
