@@ -482,6 +482,31 @@ parse_offset(const char *s, long *n, char *unit)
     return 0;
 }
 
+/* Whether deadline a is listed after b: by date, and those without a date
+ * (the claim lacks the date they count from) after all that have one. */
+static bool
+later(const cp_deadline *a, const cp_deadline *b)
+{
+    if (a->applies != b->applies)
+        return !a->applies;
+    return a->applies && cp_date_cmp(a->date, b->date) > 0;
+}
+
+/* Deadlines are listed by date, as a person reads a calendar; the rules
+ * file's order (grouped by the law they rest on) breaks ties. Insertion
+ * sort, because it is stable and a claim has a handful. */
+static void
+sort_deadlines(cp_checklist *cl)
+{
+    for (size_t i = 1; i < cl->n_deadlines; i++) {
+        cp_deadline d = cl->deadlines[i];
+        size_t j = i;
+        for (; j > 0 && later(&cl->deadlines[j - 1], &d); j--)
+            cl->deadlines[j] = cl->deadlines[j - 1];
+        cl->deadlines[j] = d;
+    }
+}
+
 /* A deadline's name: its own <label>, or the shared message
  * "deadline.NAME" (name= or the id), with the law it rests on (cite=) in
  * brackets: "Legal guarantee (§ 438 BGB)". */
@@ -655,6 +680,7 @@ cp_checklist_eval(cp_checklist **out, const cp_claim *c, const char *rules_path,
         else if (strcmp((const char *)n->name, "message") != 0)
             rules_error(&e, n, "unknown element <%s>", (const char *)n->name);
     }
+    sort_deadlines(cl);
     xmlFreeDoc(doc);
 cleanup:;
     bool bad = !doc || e.failed;

@@ -28,5 +28,5 @@ Plazos:
   aviso        2025-11-03  Derecho de desistimiento (14 días después de la entrega; sin dar motivos; hasta 12 meses más si el vendedor no le informó de este derecho): vencido
   aviso        2025-11-19  Plazo de devolución de Amazon (política de Amazon, no ley) (30 días después de la entrega; para la mayoría de los artículos)
   correcto     2026-01-03  Garantía de la A a la Z de Amazon (90 días después de la última fecha de entrega prevista)
-  correcto     2028-10-20  Garantía legal (art. 120 TRLGDCU) (3 años después de la entrega)
   correcto     2027-10-20  Presunción de que el defecto existía en la entrega (2 años después de la entrega)
+  correcto     2028-10-20  Garantía legal (art. 120 TRLGDCU) (3 años después de la entrega)
