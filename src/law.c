@@ -1,8 +1,8 @@
 /* law.c: the consumer law of the claim's country as data (law.h). The
- * legal paragraphs are template text, so template.c parses and renders
- * them like any fragment; this file only finds them, resolves their
- * <cite ref> to the fact's citation (written once, with its source) and
- * decides which jurisdiction's law a claim is written under. */
+ * legal paragraphs are template text, so the template engine (template*.c)
+ * parses and renders them like any fragment; this file only finds them,
+ * resolves their <cite ref> to the fact's citation (written once, with its
+ * source) and decides which jurisdiction's law a claim is written under. */
 #include "config.h"
 #include "claimpack/claimpack.h"
 #include "dataxml.h"

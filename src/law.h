@@ -4,7 +4,7 @@
  * words the warning for a country claimpack has no law for; data/law/XX.xml
  * holds one jurisdiction's facts (each with its source and status) and its
  * legal paragraphs per letter type and language, as template text.
- * template.c expands {{> law}} from here; load.c warns from here. */
+ * template-parse.c expands {{> law}} from here; load.c warns from here. */
 #ifndef CP_LAW_H
 #define CP_LAW_H
 
