@@ -201,6 +201,96 @@ bad_index:
     return -1;
 }
 
+/* Whether claimpack reads this compression at this depth. */
+static bool
+bmp_readable(const struct bmp *b)
+{
+    switch (b->compression) {
+    case BI_RGB: return b->bits == 1 || b->bits == 4 || b->bits == 8 || b->bits == 16 ||
+                        b->bits == 24 || b->bits == 32;
+    case BI_RLE8: return b->bits == 8 && !b->top_down;
+    case BI_RLE4: return b->bits == 4 && !b->top_down;
+    case BI_BITFIELDS:
+    case BI_ALPHABITFIELDS: return b->bits == 16 || b->bits == 32;
+    default: return false;
+    }
+}
+
+/* The colour masks into b->f: in the header h (of hsize bytes) from
+ * version 2 on, else just after a 40-byte one, *after moved past them;
+ * the fixed ones of 16-bit and 24- or 32-bit BI_RGB pixels. */
+static int
+bmp_masks(struct bmp *b, const unsigned char *h, uint32_t hsize, size_t *after)
+{
+    if (b->compression == BI_BITFIELDS || b->compression == BI_ALPHABITFIELDS) {
+        const unsigned char *m;
+        int n = b->compression == BI_ALPHABITFIELDS ? 4 : 3;
+        if (hsize >= 52) {
+            m = h + 40;
+            if (hsize >= 56)
+                n = 4;
+        } else if (hsize == 40) {
+            if (b->len - *after < (size_t)n * 4) {
+                b->problem = "the file is cut short inside its colour masks";
+                return -1;
+            }
+            m = b->buf + *after;
+            *after += (size_t)n * 4;
+        } else {
+            b->problem = "its colour masks are missing";
+            return -1;
+        }
+        for (int i = 0; i < n; i++) {
+            uint32_t mask = le32(m + i * 4);
+            if (b->bits == 16 && mask > 0xFFFF)
+                mask = 0x10000;  /* not a run within 16 bits: refused below */
+            if (field_of(mask, &b->f[i]) < 0 || (i < 3 && b->f[i].width == 0)) {
+                b->problem = "a colour mask is not one run of bits";
+                return -1;
+            }
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; j < n; j++)
+                if (b->f[i].width && b->f[j].width &&
+                    (le32(m + i * 4) & le32(m + j * 4)) != 0) {
+                    b->problem = "two colour masks overlap";
+                    return -1;
+                }
+    } else if (b->bits == 16) {
+        field_of(0x7C00, &b->f[0]);
+        field_of(0x03E0, &b->f[1]);
+        field_of(0x001F, &b->f[2]);
+    } else if (b->bits >= 24) {
+        /* The fourth byte of a 32-bit BI_RGB pixel is unused. */
+        field_of(0xFF0000, &b->f[0]);
+        field_of(0x00FF00, &b->f[1]);
+        field_of(0x0000FF, &b->f[2]);
+    }
+    return 0;
+}
+
+/* The palette of a picture of 8 bits a pixel or fewer: clr_used entries
+ * (0: all 2^bits), between the header, which ends at `after`, and the
+ * pixel data. */
+static int
+bmp_palette(struct bmp *b, uint32_t clr_used, size_t after)
+{
+    long most = 1L << b->bits;
+    long n = clr_used == 0 || clr_used > (uint32_t)most ? most : (long)clr_used;
+    size_t room = b->off > after ? b->off - after : 0;
+    if (b->off > b->len)
+        room = b->len > after ? b->len - after : 0;
+    if ((size_t)n * (size_t)b->pal_step > room)
+        n = (long)(room / (size_t)b->pal_step);
+    if (n == 0) {
+        b->problem = "the palette is missing";
+        return -1;
+    }
+    b->pal = b->buf + after;
+    b->pal_n = (int)n;
+    return 0;
+}
+
 int
 cp_image_bmp(cp_image *img, const unsigned char *buf, size_t len, int load,
              const char *display, cp_diags *diags)
@@ -267,17 +357,7 @@ cp_image_bmp(cp_image *img, const unsigned char *buf, size_t len, int load,
                  b.compression == BI_JPEG ? "JPEG" : "PNG");
         return -1;
     }
-    int ok;
-    switch (b.compression) {
-    case BI_RGB: ok = b.bits == 1 || b.bits == 4 || b.bits == 8 || b.bits == 16 ||
-                      b.bits == 24 || b.bits == 32; break;
-    case BI_RLE8: ok = b.bits == 8 && !b.top_down; break;
-    case BI_RLE4: ok = b.bits == 4 && !b.top_down; break;
-    case BI_BITFIELDS:
-    case BI_ALPHABITFIELDS: ok = b.bits == 16 || b.bits == 32; break;
-    default: ok = 0; break;
-    }
-    if (!ok) {
+    if (!bmp_readable(&b)) {
         cp_error(diags, CP_INPUT, display, 0, 0, "BMP image of a kind claimpack does not read "
                  "(%d bits a pixel, compression %d%s); save it as a PNG file instead", b.bits,
                  b.compression, b.top_down ? ", rows top-down" : "");
@@ -286,70 +366,11 @@ cp_image_bmp(cp_image *img, const unsigned char *buf, size_t len, int load,
     if (cp_image_check_size(b.w, b.h, "BMP", display, diags) < 0)
         return -1;
 
-    /* The colour masks: in the header from version 2 on, else just after
-     * a 40-byte one. */
     size_t after = 14 + hsize;
-    if (b.compression == BI_BITFIELDS || b.compression == BI_ALPHABITFIELDS) {
-        const unsigned char *m;
-        int n = b.compression == BI_ALPHABITFIELDS ? 4 : 3;
-        if (hsize >= 52) {
-            m = h + 40;
-            if (hsize >= 56)
-                n = 4;
-        } else if (hsize == 40) {
-            if (len - after < (size_t)n * 4) {
-                b.problem = "the file is cut short inside its colour masks";
-                goto fail;
-            }
-            m = buf + after;
-            after += (size_t)n * 4;
-        } else {
-            b.problem = "its colour masks are missing";
-            goto fail;
-        }
-        for (int i = 0; i < n; i++) {
-            uint32_t mask = le32(m + i * 4);
-            if (b.bits == 16 && mask > 0xFFFF)
-                mask = 0x10000;  /* not a run within 16 bits: refused below */
-            if (field_of(mask, &b.f[i]) < 0 || (i < 3 && b.f[i].width == 0)) {
-                b.problem = "a colour mask is not one run of bits";
-                goto fail;
-            }
-        }
-        for (int i = 0; i < n; i++)
-            for (int j = i + 1; j < n; j++)
-                if (b.f[i].width && b.f[j].width &&
-                    (le32(m + i * 4) & le32(m + j * 4)) != 0) {
-                    b.problem = "two colour masks overlap";
-                    goto fail;
-                }
-    } else if (b.bits == 16) {
-        field_of(0x7C00, &b.f[0]);
-        field_of(0x03E0, &b.f[1]);
-        field_of(0x001F, &b.f[2]);
-    } else if (b.bits >= 24) {
-        /* The fourth byte of a 32-bit BI_RGB pixel is unused. */
-        field_of(0xFF0000, &b.f[0]);
-        field_of(0x00FF00, &b.f[1]);
-        field_of(0x0000FF, &b.f[2]);
-    }
-
-    if (b.bits <= 8) {
-        long most = 1L << b.bits;
-        long n = clr_used == 0 || clr_used > (uint32_t)most ? most : (long)clr_used;
-        /* The palette lies between the header and the pixel data. */
-        size_t room = b.off > after ? b.off - after : 0;
-        if (b.off > len)
-            room = len > after ? len - after : 0;
-        if ((size_t)n * (size_t)b.pal_step > room)
-            n = (long)(room / (size_t)b.pal_step);
-        if (n == 0) {
-            b.problem = "the palette is missing";
-            goto fail;
-        }
-        b.pal = buf + after;
-        b.pal_n = (int)n;
-    }
+    if (bmp_masks(&b, h, hsize, &after) < 0)
+        goto fail;
+    if (b.bits <= 8 && bmp_palette(&b, clr_used, after) < 0)
+        goto fail;
     if (b.off < after || b.off >= len) {
         b.problem = b.off >= len ? "the file is cut short before its pixels"
                                  : "the pixels are said to start inside the header";

@@ -162,6 +162,126 @@ static int jpeg_decode_check(const unsigned char *buf, size_t len, const char *d
 
 #define JPEG_FAIL(...) do { cp_error(diags, CP_INPUT, display, 0, 0, __VA_ARGS__); return -1; } while (0)
 
+/* The frame header (SOFn, marker m): the picture's size, components and
+ * coding. */
+static int
+jpeg_frame(cp_image *img, unsigned m, const unsigned char *s, size_t sn, bool limits,
+           unsigned char comp_id[4], int *ncomp, const char *display, cp_diags *diags)
+{
+    char n1[16];
+    if (m == 0xC3 || m == 0xCB)
+        JPEG_FAIL("unsupported JPEG image: lossless JPEG cannot go into a PDF; "
+                  "save it as an ordinary JPEG");
+    if ((m >= 0xC5 && m <= 0xC7) || m >= 0xCD)
+        JPEG_FAIL("unsupported JPEG image: hierarchical JPEG cannot go into a PDF; "
+                  "save it as an ordinary JPEG");
+    if (sn < 6)
+        JPEG_FAIL("damaged JPEG image: the frame header (%s) is too short",
+                  marker_name(m, n1, sizeof n1));
+    if (s[0] != 8)
+        JPEG_FAIL("unsupported JPEG image: %u-bit samples; a PDF holds only 8-bit "
+                  "JPEG data, save it as an ordinary 8-bit JPEG", s[0]);
+    img->height = (int)get16(s + 1, 1);
+    img->width = (int)get16(s + 3, 1);
+    *ncomp = s[5];
+    if (img->width == 0 || img->height == 0)
+        JPEG_FAIL("unsupported JPEG image: the frame header gives no %s",
+                  img->width == 0 ? "width" : "height");
+    if (*ncomp != 1 && *ncomp != 3 && *ncomp != 4)
+        JPEG_FAIL("unsupported JPEG image: %d colour components "
+                  "(1, 3 or 4 are supported)", *ncomp);
+    if (sn != 6 + 3 * (size_t)*ncomp)
+        JPEG_FAIL("damaged JPEG image: the frame header (%s) has the wrong length",
+                  marker_name(m, n1, sizeof n1));
+    for (int i = 0; i < *ncomp; i++) {
+        const unsigned char *c = s + 6 + 3 * i;
+        unsigned h = c[1] >> 4, v = c[1] & 15;
+        if (h < 1 || h > 4 || v < 1 || v > 4 || c[2] > 3)
+            JPEG_FAIL("damaged JPEG image: component %d of the frame header is "
+                      "invalid", i + 1);
+        comp_id[i] = c[0];
+    }
+    if (limits && (img->width > CP_IMAGE_MAX_SIDE || img->height > CP_IMAGE_MAX_SIDE ||
+                   (long)img->width * img->height > CP_IMAGE_MAX_PIXELS))
+        JPEG_FAIL("image too large: %dx%d pixels (the limits are %d pixels a side "
+                  "and %ld megapixels)", img->width, img->height,
+                  CP_IMAGE_MAX_SIDE, CP_IMAGE_MAX_PIXELS / 1000000);
+    img->progressive = m == 0xC2 || m == 0xCA;
+    img->arithmetic = m >= 0xC9;
+    return 0;
+}
+
+/* A Huffman table (DHT), quantization table (DQT) or restart interval
+ * (DRI) segment: checked for the lengths the decoder will trust. */
+static int
+jpeg_tables(unsigned m, const unsigned char *s, size_t sn, const char *display, cp_diags *diags)
+{
+    if (m == 0xC4) {
+        size_t i = 0;
+        while (i < sn) {
+            if (sn - i < 17 || (s[i] >> 4) > 1 || (s[i] & 15) > 3)
+                JPEG_FAIL("damaged JPEG image: invalid Huffman table (DHT)");
+            size_t total = 0;
+            for (int k = 1; k <= 16; k++)
+                total += s[i + k];
+            if (total > 256 || sn - i - 17 < total)
+                JPEG_FAIL("damaged JPEG image: invalid Huffman table (DHT)");
+            i += 17 + total;
+        }
+    } else if (m == 0xDB) {
+        size_t i = 0;
+        while (i < sn) {
+            size_t tl = (s[i] >> 4) ? 129 : 65;
+            if ((s[i] >> 4) > 1 || (s[i] & 15) > 3 || sn - i < tl)
+                JPEG_FAIL("damaged JPEG image: invalid quantization table (DQT)");
+            i += tl;
+        }
+    } else if (m == 0xDD) {
+        if (sn != 2)
+            JPEG_FAIL("damaged JPEG image: invalid restart interval (DRI)");
+    }
+    return 0;
+}
+
+/* A scan: its header (SOS) against the frame's components, then its
+ * entropy-coded data, which runs from `data` to a marker other than a
+ * stuffed 0xFF00 or a restart marker. *end: the offset of that marker's
+ * code. */
+static int
+jpeg_scan(const unsigned char *buf, size_t len, size_t data, const unsigned char *s, size_t sn,
+          const unsigned char comp_id[4], int ncomp, size_t *end, const char *display,
+          cp_diags *diags)
+{
+    if (sn < 1 || s[0] < 1 || s[0] > 4 || sn != 4 + 2 * (size_t)s[0])
+        JPEG_FAIL("damaged JPEG image: invalid scan header (SOS)");
+    for (int i = 0; i < s[0]; i++) {
+        int found = 0;
+        for (int k = 0; k < ncomp; k++)
+            found |= comp_id[k] == s[1 + 2 * i];
+        if (!found)
+            JPEG_FAIL("damaged JPEG image: a scan names a component the frame "
+                      "does not have");
+    }
+    size_t p = data;
+    for (;;) {
+        const unsigned char *ff = memchr(buf + p, 0xFF, len - p);
+        if (ff == NULL || (size_t)(ff - buf) + 1 >= len)
+            JPEG_FAIL("truncated JPEG image: the file ends inside the picture data, "
+                      "before the end-of-image marker");
+        p = (size_t)(ff - buf) + 1;
+        unsigned c = buf[p];
+        if (c == 0x00 || (c >= 0xD0 && c <= 0xD7)) {
+            p++;
+            continue;
+        }
+        if (c == 0xFF)
+            continue;   /* a fill byte before the next marker */
+        break;
+    }
+    *end = p;
+    return 0;
+}
+
 static int
 jpeg_walk(cp_image *img, const unsigned char *buf, size_t len, bool limits,
           cp_jpeg_spans *spans, const char *display, cp_diags *diags)
@@ -223,104 +343,22 @@ jpeg_walk(cp_image *img, const unsigned char *buf, size_t len, bool limits,
         if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
             if (have_sof)
                 JPEG_FAIL("damaged JPEG image: more than one frame header (SOF)");
-            if (m == 0xC3 || m == 0xCB)
-                JPEG_FAIL("unsupported JPEG image: lossless JPEG cannot go into a PDF; "
-                          "save it as an ordinary JPEG");
-            if ((m >= 0xC5 && m <= 0xC7) || m >= 0xCD)
-                JPEG_FAIL("unsupported JPEG image: hierarchical JPEG cannot go into a PDF; "
-                          "save it as an ordinary JPEG");
-            if (sn < 6)
-                JPEG_FAIL("damaged JPEG image: the frame header (%s) is too short",
-                          marker_name(m, n1, sizeof n1));
-            if (s[0] != 8)
-                JPEG_FAIL("unsupported JPEG image: %u-bit samples; a PDF holds only 8-bit "
-                          "JPEG data, save it as an ordinary 8-bit JPEG", s[0]);
-            img->height = (int)get16(s + 1, 1);
-            img->width = (int)get16(s + 3, 1);
-            ncomp = s[5];
-            if (img->width == 0 || img->height == 0)
-                JPEG_FAIL("unsupported JPEG image: the frame header gives no %s",
-                          img->width == 0 ? "width" : "height");
-            if (ncomp != 1 && ncomp != 3 && ncomp != 4)
-                JPEG_FAIL("unsupported JPEG image: %d colour components "
-                          "(1, 3 or 4 are supported)", ncomp);
-            if (sn != 6 + 3 * (size_t)ncomp)
-                JPEG_FAIL("damaged JPEG image: the frame header (%s) has the wrong length",
-                          marker_name(m, n1, sizeof n1));
-            for (int i = 0; i < ncomp; i++) {
-                const unsigned char *c = s + 6 + 3 * i;
-                unsigned h = c[1] >> 4, v = c[1] & 15;
-                if (h < 1 || h > 4 || v < 1 || v > 4 || c[2] > 3)
-                    JPEG_FAIL("damaged JPEG image: component %d of the frame header is "
-                              "invalid", i + 1);
-                comp_id[i] = c[0];
-            }
-            if (limits && (img->width > CP_IMAGE_MAX_SIDE || img->height > CP_IMAGE_MAX_SIDE ||
-                           (long)img->width * img->height > CP_IMAGE_MAX_PIXELS))
-                JPEG_FAIL("image too large: %dx%d pixels (the limits are %d pixels a side "
-                          "and %ld megapixels)", img->width, img->height,
-                          CP_IMAGE_MAX_SIDE, CP_IMAGE_MAX_PIXELS / 1000000);
-            img->progressive = m == 0xC2 || m == 0xCA;
-            img->arithmetic = m >= 0xC9;
+            if (jpeg_frame(img, m, s, sn, limits, comp_id, &ncomp, display, diags) < 0)
+                return -1;
             have_sof = 1;
-        } else if (m == 0xC4) {
-            size_t i = 0;
-            while (i < sn) {
-                if (sn - i < 17 || (s[i] >> 4) > 1 || (s[i] & 15) > 3)
-                    JPEG_FAIL("damaged JPEG image: invalid Huffman table (DHT)");
-                size_t total = 0;
-                for (int k = 1; k <= 16; k++)
-                    total += s[i + k];
-                if (total > 256 || sn - i - 17 < total)
-                    JPEG_FAIL("damaged JPEG image: invalid Huffman table (DHT)");
-                i += 17 + total;
-            }
-        } else if (m == 0xDB) {
-            size_t i = 0;
-            while (i < sn) {
-                size_t tl = (s[i] >> 4) ? 129 : 65;
-                if ((s[i] >> 4) > 1 || (s[i] & 15) > 3 || sn - i < tl)
-                    JPEG_FAIL("damaged JPEG image: invalid quantization table (DQT)");
-                i += tl;
-            }
-        } else if (m == 0xDD) {
-            if (sn != 2)
-                JPEG_FAIL("damaged JPEG image: invalid restart interval (DRI)");
+        } else if (m == 0xC4 || m == 0xDB || m == 0xDD) {
+            if (jpeg_tables(m, s, sn, display, diags) < 0)
+                return -1;
         } else if (m == 0xDA) {
             if (!have_sof)
                 JPEG_FAIL("damaged JPEG image: picture data (SOS) before the frame header");
             if (++n_scans > JPEG_MAX_SCANS)
                 JPEG_FAIL("JPEG image with more than %d scans: no camera or editor writes "
                           "that many; save it again as an ordinary JPEG", JPEG_MAX_SCANS);
-            if (sn < 1 || s[0] < 1 || s[0] > 4 || sn != 4 + 2 * (size_t)s[0])
-                JPEG_FAIL("damaged JPEG image: invalid scan header (SOS)");
-            for (int i = 0; i < s[0]; i++) {
-                int found = 0;
-                for (int k = 0; k < ncomp; k++)
-                    found |= comp_id[k] == s[1 + 2 * i];
-                if (!found)
-                    JPEG_FAIL("damaged JPEG image: a scan names a component the frame "
-                              "does not have");
-            }
+            size_t p;
+            if (jpeg_scan(buf, len, pos + seglen, s, sn, comp_id, ncomp, &p, display, diags) < 0)
+                return -1;
             have_sos = 1;
-            /* Entropy-coded data: runs until a marker other than a stuffed
-             * 0xFF00 or a restart marker. */
-            size_t p = pos + seglen;
-            for (;;) {
-                const unsigned char *ff = memchr(buf + p, 0xFF, len - p);
-                if (ff == NULL || (size_t)(ff - buf) + 1 >= len)
-                    JPEG_FAIL("truncated JPEG image: the file ends inside the picture data, "
-                              "before the end-of-image marker");
-                p = (size_t)(ff - buf) + 1;
-                unsigned c = buf[p];
-                if (c == 0x00 || (c >= 0xD0 && c <= 0xD7)) {
-                    p++;
-                    continue;
-                }
-                if (c == 0xFF)
-                    continue;   /* a fill byte before the next marker */
-                break;
-            }
             /* p is at the marker code; step back to its 0xFF. */
             span_add(spans, pos - 2, p - 1 - (pos - 2));
             prev = m;

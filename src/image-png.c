@@ -110,22 +110,11 @@ row_pointers(unsigned char *pixels, size_t rowbytes, png_uint_32 h)
     return rows;
 }
 
+/* What is checked from the file's bytes before libpng sees them: the
+ * size IHDR gives, and every chunk's length. */
 static int
-png_decode(cp_image *img, const unsigned char *buf, size_t len, enum png_mode mode,
-           cp_png_row_fn fn, void *fn_ctx, const char *display, cp_diags *diags)
+png_precheck(const unsigned char *buf, size_t len, const char *display, cp_diags *diags)
 {
-    struct png_ctx ctx = { buf, len, 0, "" };
-    unsigned char *volatile colour = NULL, *volatile alpha = NULL;
-    int load = mode == PNG_LOAD;
-    png_structp png = NULL;
-    png_infop info = NULL;
-    unsigned char *volatile pixels = NULL;
-    unsigned char **volatile rows = NULL;
-    volatile int ret = -1;
-
-    memset(img, 0, sizeof *img);
-    img->orientation = 1;
-
     /* The limits, from IHDR's bytes before libpng allocates anything. */
     if (len >= 24 && memcmp(buf + 12, "IHDR", 4) == 0) {
         uint32_t w = (uint32_t)buf[16] << 24 | (uint32_t)buf[17] << 16 | (uint32_t)buf[18] << 8 | buf[19];
@@ -159,6 +148,27 @@ png_decode(cp_image *img, const unsigned char *buf, size_t len, enum png_mode mo
         if (off > len)
             break;
     }
+    return 0;
+}
+
+static int
+png_decode(cp_image *img, const unsigned char *buf, size_t len, enum png_mode mode,
+           cp_png_row_fn fn, void *fn_ctx, const char *display, cp_diags *diags)
+{
+    struct png_ctx ctx = { buf, len, 0, "" };
+    unsigned char *volatile colour = NULL, *volatile alpha = NULL;
+    int load = mode == PNG_LOAD;
+    png_structp png = NULL;
+    png_infop info = NULL;
+    unsigned char *volatile pixels = NULL;
+    unsigned char **volatile rows = NULL;
+    volatile int ret = -1;
+
+    memset(img, 0, sizeof *img);
+    img->orientation = 1;
+
+    if (png_precheck(buf, len, display, diags) < 0)
+        return -1;
 
     png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &ctx, png_ctx_error, png_ctx_warning);
     if (png == NULL) {
