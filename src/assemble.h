@@ -47,6 +47,7 @@ typedef struct cp_asm_image {
     const char *member;        /* when not NULL: the picture is this member of the
                                 * .zip at path (chat.h), read from there */
     const char *display;       /* its name for messages */
+    int page;                  /* the page of a file of pages (TIFF) this picture is */
     const cp_image *info;      /* probed: size, colour space, orientation, format */
     const cp_image *probed;    /* the picture as probed: info, unless --max-size
                                 * put a reduced one there */

@@ -353,12 +353,17 @@ keep_if_fits(cp_output **out, long long size, long long budget, int *rc, cp_outp
     return 0;
 }
 
+/* The picture exhibit whose page `image` is (a TIFF scan has several), or
+ * NULL for a chat's picture. */
 static const cp_exhibit *
 image_exhibit(const cp_pack *pack, size_t image)
 {
-    for (size_t i = 0; i < pack->n; i++)
-        if (pack->items[i].image_index == (int)image)
-            return &pack->items[i];
+    for (size_t i = 0; i < pack->n; i++) {
+        const cp_exhibit *e = &pack->items[i];
+        if (e->image_index >= 0 && (int)image >= e->image_index &&
+            (int)image < e->image_index + e->n_pictures)
+            return e;
+    }
     return NULL;
 }
 
@@ -371,10 +376,11 @@ say_too_large(build_ctx *b, const cp_maxsize_pic *pics, long long at_least, cp_d
     long long *weight = xcalloc(pack->n ? pack->n : 1, sizeof *weight);
     for (size_t i = 0; i < pack->n; i++) {
         const cp_exhibit *e = &pack->items[i];
-        if (e->image_index >= 0)
-            weight[i] = (long long)(pics[e->image_index].data ? pics[e->image_index].size
-                                                               : pics[e->image_index].kept_size);
-        else if (e->type == CP_EX_PDF)
+        for (int k = 0; e->image_index >= 0 && k < e->n_pictures; k++) {
+            const cp_maxsize_pic *p = &pics[e->image_index + k];
+            weight[i] += (long long)(p->data ? p->size : p->kept_size);
+        }
+        if (e->type == CP_EX_PDF)
             weight[i] = file_size(e->file->path);
     }
     cp_buf list = CP_BUF_INIT;
@@ -417,9 +423,12 @@ apply_pics(build_ctx *b, const cp_maxsize_pic *pics, cp_diags *diags)
         pack->images[i].info = p->data ? &p->reduced : pack->images[i].probed;
         if (e == NULL)
             continue;   /* a chat's picture: its exhibit has no note of its own */
-        free(e->note);
-        e->note = NULL;
-        if (p->data == NULL)
+        /* A scan of pages is noted by the first of its pages reduced. */
+        if ((int)i == e->image_index) {
+            free(e->note);
+            e->note = NULL;
+        }
+        if (p->data == NULL || e->note != NULL)
             continue;
         char w[16], h[16], dpi[16], q[16];
         snprintf(w, sizeof w, "%d", p->reduced.width);
@@ -460,7 +469,9 @@ build_max_size(build_ctx *b, const char *out_path, cp_output **result, cp_diags 
         p->display = pack->images[i].display;
         p->info = pack->images[i].info;
         p->fixed = pack->images[i].member != NULL;
-        p->kept_size = p->fixed ? p->info->size : (size_t)file_size(p->path);
+        /* A scan's page is its share of the file. */
+        p->kept_size = p->fixed ? p->info->size
+                       : (size_t)file_size(p->path) / (size_t)(e ? e->n_pictures : 1);
         enum cp_doc_kind kind = e ? e->doc->kind : CP_DOC_PHOTO;
         p->sharp = kind == CP_DOC_SCREENSHOT || (kind != CP_DOC_PHOTO && !p->info->is_jpeg);
         for (size_t pg = 0; pg < pack->n_roles; pg++)

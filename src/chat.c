@@ -662,6 +662,9 @@ add_media(cp_chat *c, chat_src *src, cp_chat_msg *m, cp_diags *d)
     }
     if (pic.image.is_jpeg)
         pic.image.size = len;
+    /* A message shows one picture: a TIFF of pages shows its first. */
+    free(pic.image.page_dims);
+    pic.image.page_dims = NULL;
     cp_sha256_hex(pic.sha256, buf, len);
     pic.name = xstrdup(m->media);
     pic.path = src->zip ? xstrdup(src->path) : cp_path_join(src->dir, m->media);

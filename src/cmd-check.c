@@ -182,7 +182,8 @@ print_json(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl
                 fprintf(fp, ", \"width\": %d, \"height\": %d", f->width, f->height);
             }
             if (f->n_items >= 0)
-                fprintf(fp, ", \"%s\": %d", f->found == CP_FOUND_PDF ? "pages"
+                fprintf(fp, ", \"%s\": %d",
+                        f->found == CP_FOUND_PDF || f->found == CP_FOUND_PICTURE ? "pages"
                         : f->found == CP_FOUND_WHATSAPP || f->found == CP_FOUND_TELEGRAM
                         ? "messages" : "attachments", f->n_items);
             if (f->n_pictures >= 0)
@@ -299,7 +300,11 @@ found_line(const cp_evidence_file *f, const cp_l10n *l)
     char key[48];
     snprintf(key, sizeof key, "check.found.%s", found_names[f->found]);
     char *what;
-    if (f->found == CP_FOUND_PICTURE) {
+    if (f->found == CP_FOUND_PICTURE && f->n_items > 1) {
+        /* A scan of pages: its pages' sizes may differ, so its count. */
+        what = cp_l10n_format(l, "check.found.scan", "format", f->picture ? f->picture : "",
+                              (const char *)NULL);
+    } else if (f->found == CP_FOUND_PICTURE) {
         char w[16], h[16];
         snprintf(w, sizeof w, "%d", f->width);
         snprintf(h, sizeof h, "%d", f->height);
@@ -322,6 +327,7 @@ found_line(const cp_evidence_file *f, const cp_l10n *l)
         add_count(&b, l, "attachments", f->n_items);
         break;
     case CP_FOUND_PDF:
+    case CP_FOUND_PICTURE:
         add_count(&b, l, "pages", f->n_items);
         break;
     default:

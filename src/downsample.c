@@ -544,22 +544,43 @@ cleanup:
     return ret;
 }
 
+/* The state of one call, and its end: the targets are filled only when
+ * the whole call succeeded. */
+static void
+ds_begin(ds_state *st, int decode_w, int decode_h, cp_ds_target *targets, size_t n)
+{
+    memset(st, 0, sizeof *st);
+    st->decode_w = decode_w;
+    st->decode_h = decode_h;
+    st->t = targets;
+    st->n_enc = n;
+    st->enc = xcalloc(n ? n : 1, sizeof *st->enc);
+    cp_jpeg_err_init(&st->err);
+    for (size_t i = 0; i < n; i++) {
+        targets[i].data = NULL;
+        targets[i].size = 0;
+    }
+}
+
+static int
+ds_end(ds_state *st, int ret)
+{
+    cleanup_state(st);
+    if (ret < 0)
+        for (size_t i = 0; i < st->n_enc; i++) {
+            free(st->t[i].data);
+            st->t[i].data = NULL;
+            st->t[i].size = 0;
+        }
+    return ret;
+}
+
 int
 cp_downsample(const char *path, const char *display, const cp_image *info, int decode_w,
               int decode_h, cp_ds_target *targets, size_t n, cp_diags *diags)
 {
     ds_state st;
-    memset(&st, 0, sizeof st);
-    st.decode_w = decode_w;
-    st.decode_h = decode_h;
-    st.t = targets;
-    st.n_enc = n;
-    st.enc = xcalloc(n ? n : 1, sizeof *st.enc);
-    cp_jpeg_err_init(&st.err);
-    for (size_t i = 0; i < n; i++) {
-        targets[i].data = NULL;
-        targets[i].size = 0;
-    }
+    ds_begin(&st, decode_w, decode_h, targets, n);
     int ret = -1;
     if (info->is_jpeg) {
         int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -569,7 +590,7 @@ cp_downsample(const char *path, const char *display, const cp_image *info, int d
                      strerror(errno ? errno : EIO));
             if (fd >= 0)
                 close(fd);
-            goto cleanup;
+            return ds_end(&st, -1);
         }
         size_t len = (size_t)sb.st_size;
         /* Mapped in one go: page by page, the faults cost more than the copy. */
@@ -578,29 +599,22 @@ cp_downsample(const char *path, const char *display, const cp_image *info, int d
         if (map == MAP_FAILED) {
             cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again: %s",
                      strerror(errno));
-            goto cleanup;
+            return ds_end(&st, -1);
         }
         madvise(map, len, MADV_SEQUENTIAL);
         ret = run_jpeg(&st, map, len, display, diags);
         munmap(map, len);
     } else if (info->format != CP_IMG_PNG ||
                (ret = run_png_rows(&st, path, display, diags)) > 0) {
-        /* A PNG that rows cannot stream, or a format only image.c decodes. */
+        /* A PNG that rows cannot stream, or a format only image.c decodes
+         * (the page of a TIFF scan that info describes). */
         cp_image *img = NULL;
         ret = -1;
-        if (cp_image_load(&img, path, display, diags) == 0)
+        if (cp_image_load_page(&img, path, info->page, display, diags) == 0)
             ret = run_png(&st, img, display, diags);
         cp_image_free(img);
     }
-cleanup:
-    cleanup_state(&st);
-    if (ret < 0)
-        for (size_t i = 0; i < n; i++) {
-            free(targets[i].data);
-            targets[i].data = NULL;
-            targets[i].size = 0;
-        }
-    return ret;
+    return ds_end(&st, ret);
 }
 
 int
@@ -608,22 +622,6 @@ cp_downsample_image(const cp_image *img, const char *display, cp_ds_target *targ
                     cp_diags *diags)
 {
     ds_state st;
-    memset(&st, 0, sizeof st);
-    st.t = targets;
-    st.n_enc = n;
-    st.enc = xcalloc(n ? n : 1, sizeof *st.enc);
-    cp_jpeg_err_init(&st.err);
-    for (size_t i = 0; i < n; i++) {
-        targets[i].data = NULL;
-        targets[i].size = 0;
-    }
-    int ret = run_png(&st, img, display, diags);
-    cleanup_state(&st);
-    if (ret < 0)
-        for (size_t i = 0; i < n; i++) {
-            free(targets[i].data);
-            targets[i].data = NULL;
-            targets[i].size = 0;
-        }
-    return ret;
+    ds_begin(&st, 0, 0, targets, n);
+    return ds_end(&st, run_png(&st, img, display, diags));
 }

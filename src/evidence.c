@@ -534,10 +534,8 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
             cp_image_free(f->image);
             f->image = xmalloc(sizeof img);
             *f->image = img;
-            if (img.pages > 1)
-                cp_warning(&sub, name, 0, 0, "the TIFF file has %d pages; only the first is "
-                           "shown in the pack (split it into one file a page to show them "
-                           "all)", img.pages);
+            if (img.page_dims)
+                f->n_items = img.pages;   /* a scan of pages: each is an exhibit page */
         }
         break;
     }

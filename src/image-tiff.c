@@ -3,7 +3,9 @@
  * libtiff's RGBA interface decodes every photometric and compression it
  * knows (CCITT fax, LZW, Deflate, JPEG, CMYK, 16-bit) and applies the
  * Orientation tag. The pages are counted by walking the directory chain,
- * not taken from any header; libtiff stops a chain that loops. Messages
+ * not taken from any header; libtiff stops a chain that loops. Each page
+ * becomes an exhibit page of its own (pack.c): `claimpack check` decodes
+ * them all, the PDF writer loads one page at a time. Messages
  * and warnings go to a handler of this file's own, never to stderr.
  * Scans are lossless: deflated, a grey or bilevel page as one channel. */
 #include "config.h"
@@ -115,13 +117,107 @@ tiff_warning(TIFF *tif, void *user, const char *module, const char *fmt, va_list
     return 1;
 }
 
+/* The directory chain walked to its end, each page's size checked from its
+ * header before any page is decoded: the page count in a header (PageNumber)
+ * is not trusted, and a file of a thousand 50-megapixel fax pages that
+ * compresses to a few kilobytes is refused here, not decoded for minutes.
+ * Fills dims (one per page, the caller frees). The number of pages, or -1. */
+static int
+tiff_walk(TIFF *tif, struct tiff_src *src, cp_image_dims **dims, const char *display,
+          cp_diags *diags)
+{
+    int n = 0, cap = 0;
+    double total = 0;
+    *dims = NULL;
+    do {
+        if (n == CP_IMAGE_MAX_PAGES) {
+            cp_error(diags, CP_INPUT, display, 0, 0, "the TIFF file has more than %d pages, "
+                     "the most one picture file may have; split it into smaller files",
+                     CP_IMAGE_MAX_PAGES);
+            goto fail;
+        }
+        uint32_t w = 0, h = 0;
+        uint16_t spp = 1, photometric = PHOTOMETRIC_MINISBLACK;
+        TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &w);
+        TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &h);
+        TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &spp);
+        TIFFGetField(tif, TIFFTAG_PHOTOMETRIC, &photometric);
+        char what[48];
+        if (n == 0)
+            snprintf(what, sizeof what, "TIFF");
+        else
+            snprintf(what, sizeof what, "TIFF (page %d)", n + 1);
+        if (cp_image_check_size((long)w, (long)h, what, display, diags) < 0)
+            goto fail;
+        total += (double)w * (double)h;
+        if (total > (double)CP_IMAGE_MAX_TOTAL_PIXELS) {
+            cp_error(diags, CP_INPUT, display, 0, 0, "the TIFF file's pages hold more than "
+                     "%ld megapixels together (reached at page %d), the most one picture "
+                     "file may decode to; split it into smaller files",
+                     CP_IMAGE_MAX_TOTAL_PIXELS / 1000000, n + 1);
+            goto fail;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 4;
+            *dims = xreallocarray(*dims, (size_t)cap, sizeof **dims);
+        }
+        (*dims)[n].width = (int)w;
+        (*dims)[n].height = (int)h;
+        (*dims)[n].cs = spp == 1 && photometric != PHOTOMETRIC_PALETTE ? CP_CS_GRAY : CP_CS_RGB;
+        n++;
+    } while (TIFFReadDirectory(tif));
+    if (src->msg[0] != '\0' || src->loop) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image: %s",
+                 src->loop ? "the chain of pages loops back on itself" : src->msg);
+        goto fail;
+    }
+    return n;
+fail:
+    free(*dims);
+    *dims = NULL;
+    return -1;
+}
+
+/* Decode the current directory's picture, upright, into raster (w x h ABGR
+ * words, libtiff's RGBA interface). `page` names it in messages (0: a file
+ * of one page). 0 or -1. */
+static int
+tiff_decode(TIFF *tif, struct tiff_src *src, uint32_t *raster, uint32_t w, uint32_t h,
+            int page, int pages, const char *display, cp_diags *diags)
+{
+    char where[48] = "";
+    if (pages > 1)
+        snprintf(where, sizeof where, " (page %d of %d)", page + 1, pages);
+    char why[1024];
+    if (!TIFFRGBAImageOK(tif, why)) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "TIFF image that claimpack cannot decode%s: %s",
+                 where, why);
+        return -1;
+    }
+    if (!TIFFReadRGBAImageOriented(tif, w, h, raster, ORIENTATION_TOPLEFT, 1) ||
+        src->msg[0] != '\0') {
+        cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image%s: %s", where,
+                 src->msg[0] ? src->msg : "the picture data cannot be decoded");
+        return -1;
+    }
+    return 0;
+}
+
 int
 cp_image_tiff(cp_image *img, const unsigned char *buf, size_t len, int load,
               const char *display, cp_diags *diags)
 {
+    return cp_image_tiff_page(img, buf, len, 0, load, display, diags);
+}
+
+int
+cp_image_tiff_page(cp_image *img, const unsigned char *buf, size_t len, int page, int load,
+                   const char *display, cp_diags *diags)
+{
     struct tiff_src src = { buf, len, 0, "", 0 };
     uint32_t *raster = NULL;
     unsigned char *gray = NULL;
+    cp_image_dims *dims = NULL;
     int ret = -1;
 
     memset(img, 0, sizeof *img);
@@ -140,40 +236,37 @@ cp_image_tiff(cp_image *img, const unsigned char *buf, size_t len, int load,
                  src.msg[0] ? src.msg : "the header cannot be read");
         return -1;
     }
-    uint32_t w = 0, h = 0;
-    uint16_t spp = 1, bps = 1, photometric = PHOTOMETRIC_MINISBLACK;
-    TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &w);
-    TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &h);
-    TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &spp);
-    TIFFGetFieldDefaulted(tif, TIFFTAG_BITSPERSAMPLE, &bps);
-    TIFFGetField(tif, TIFFTAG_PHOTOMETRIC, &photometric);
-    if (cp_image_check_size((long)w, (long)h, "TIFF", display, diags) < 0)
+    int pages = tiff_walk(tif, &src, &dims, display, diags);
+    if (pages < 0)
         goto cleanup;
-    char why[1024];
-    if (!TIFFRGBAImageOK(tif, why)) {
-        cp_error(diags, CP_INPUT, display, 0, 0, "TIFF image that claimpack cannot decode: %s",
-                 why);
+    if (page < 0 || page >= pages) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "the TIFF file has %d pages, not %d", pages,
+                 page + 1);
         goto cleanup;
     }
-    raster = xmalloc((size_t)w * (size_t)h * sizeof *raster);
-    if (!TIFFReadRGBAImageOriented(tif, w, h, raster, ORIENTATION_TOPLEFT, 1) ||
-        src.msg[0] != '\0') {
-        cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image: %s",
-                 src.msg[0] ? src.msg : "the picture data cannot be decoded");
-        goto cleanup;
-    }
-    /* The pages, walked one by one to the end of the chain. */
-    int pages = 1;
-    while (TIFFReadDirectory(tif))
-        pages++;
-    if (src.msg[0] != '\0' || src.loop) {
-        cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image: %s",
-                 src.loop ? "the chain of pages loops back on itself" : src.msg);
-        goto cleanup;
+    /* Checking decodes every page, one at a time; loading only the one asked
+     * for. Each raster is one page's, so memory is the largest page's. */
+    for (int k = load ? page : 0; k < (load ? page + 1 : pages); k++) {
+        uint32_t w = (uint32_t)dims[k].width, h = (uint32_t)dims[k].height;
+        if (!TIFFSetDirectory(tif, (tdir_t)k)) {
+            cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image (page %d of %d): %s",
+                     k + 1, pages, src.msg[0] ? src.msg : "its directory cannot be read");
+            goto cleanup;
+        }
+        free(raster);
+        raster = xmalloc((size_t)w * (size_t)h * sizeof *raster);
+        if (tiff_decode(tif, &src, raster, w, h, k, pages, display, diags) < 0)
+            goto cleanup;
     }
     img->pages = pages;
+    img->page = page;
+    uint32_t w = (uint32_t)dims[page].width, h = (uint32_t)dims[page].height;
+    int one = dims[page].cs == CP_CS_GRAY;
+    if (pages > 1) {
+        img->page_dims = dims;
+        dims = NULL;
+    }
     /* TIFFGetR..A unpack the ABGR words the RGBA interface fills. */
-    int one = spp == 1 && photometric != PHOTOMETRIC_PALETTE;
     size_t n = (size_t)w * h;
     if (load) {
         unsigned char *px = (unsigned char *)raster;
@@ -199,10 +292,14 @@ cp_image_tiff(cp_image *img, const unsigned char *buf, size_t len, int load,
         img->cs = one ? CP_CS_GRAY : CP_CS_RGB;
         img->size = n * (one ? 1 : 3);
     }
-    (void)bps;
     ret = 0;
 
 cleanup:
+    if (ret < 0) {
+        free(img->page_dims);
+        img->page_dims = NULL;
+    }
+    free(dims);
     free(raster);
     free(gray);
     TIFFClose(tif);

@@ -109,6 +109,13 @@ int
 cp_image_decode_buf(cp_image *img, const unsigned char *u, size_t len, int load,
                     const char *display, cp_diags *diags)
 {
+    return cp_image_decode_page(img, u, len, 0, load, display, diags);
+}
+
+int
+cp_image_decode_page(cp_image *img, const unsigned char *u, size_t len, int page, int load,
+                     const char *display, cp_diags *diags)
+{
     int ret = -1;
     int fmt = cp_image_sniff(u, len);
     switch (fmt) {
@@ -118,7 +125,7 @@ cp_image_decode_buf(cp_image *img, const unsigned char *u, size_t len, int load,
     case CP_IMG_AVIF: ret = cp_image_heif(img, u, len, load, display, diags); break;
     case CP_IMG_WEBP: ret = cp_image_webp(img, u, len, load, display, diags); break;
     case CP_IMG_GIF: ret = cp_image_gif(img, u, len, load, display, diags); break;
-    case CP_IMG_TIFF: ret = cp_image_tiff(img, u, len, load, display, diags); break;
+    case CP_IMG_TIFF: ret = cp_image_tiff_page(img, u, len, page, load, display, diags); break;
     case CP_IMG_BMP: ret = cp_image_bmp(img, u, len, load, display, diags); break;
     default: break;
     }
@@ -134,8 +141,8 @@ cp_image_decode_buf(cp_image *img, const unsigned char *u, size_t len, int load,
 
 /* Read the file and check it; on success *buf holds its bytes. */
 static int
-image_read(cp_image *img, unsigned char **buf, size_t *len, int load, const char *path,
-           const char *display, cp_diags *diags)
+image_read(cp_image *img, unsigned char **buf, size_t *len, int page, int load,
+           const char *path, const char *display, cp_diags *diags)
 {
     char *data;
 
@@ -149,7 +156,8 @@ image_read(cp_image *img, unsigned char **buf, size_t *len, int load, const char
                      strerror(errno));
         return -1;
     }
-    if (cp_image_decode_buf(img, (const unsigned char *)data, *len, load, display, diags) < 0) {
+    if (cp_image_decode_page(img, (const unsigned char *)data, *len, page, load, display,
+                             diags) < 0) {
         free(data);
         return -1;
     }
@@ -163,7 +171,7 @@ cp_image_probe(cp_image *out, const char *path, const char *display, cp_diags *d
     unsigned char *buf;
     size_t len;
     memset(out, 0, sizeof *out);
-    if (image_read(out, &buf, &len, 0, path, display, diags) < 0)
+    if (image_read(out, &buf, &len, 0, 0, path, display, diags) < 0)
         return -1;
     if (out->is_jpeg)
         out->size = len;
@@ -268,12 +276,19 @@ cp_image_probe_fast(cp_image *out, const char *path, const char *display, cp_dia
 int
 cp_image_load(cp_image **out, const char *path, const char *display, cp_diags *diags)
 {
+    return cp_image_load_page(out, path, 0, display, diags);
+}
+
+int
+cp_image_load_page(cp_image **out, const char *path, int page, const char *display,
+                   cp_diags *diags)
+{
     cp_image *img = xcalloc(1, sizeof *img);
     unsigned char *buf;
     size_t len;
 
     *out = NULL;
-    if (image_read(img, &buf, &len, 1, path, display, diags) < 0) {
+    if (image_read(img, &buf, &len, page, 1, path, display, diags) < 0) {
         cp_image_free(img);
         return -1;
     }
@@ -294,5 +309,6 @@ cp_image_free(cp_image *img)
         return;
     free(img->data);
     free(img->alpha);
+    free(img->page_dims);
     free(img);
 }

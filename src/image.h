@@ -17,6 +17,10 @@
 #define CP_IMAGE_MAX_SIDE   30000          /* pixels, either side */
 #define CP_IMAGE_MAX_PIXELS 50000000L      /* width * height */
 #define CP_IMAGE_MAX_BYTES  (200L << 20)   /* the file itself */
+/* A file of pages (TIFF): how many, and their pixels together, checked from
+ * the page headers before the first page is decoded. */
+#define CP_IMAGE_MAX_PAGES  1000
+#define CP_IMAGE_MAX_TOTAL_PIXELS 1000000000L
 
 enum cp_colorspace { CP_CS_GRAY, CP_CS_RGB, CP_CS_CMYK };
 
@@ -28,6 +32,12 @@ enum cp_image_format { CP_IMG_JPEG, CP_IMG_PNG, CP_IMG_HEIC, CP_IMG_AVIF, CP_IMG
 
 /* JPEG quality of a decoded photo written anew (man/claimpack-build.1). */
 #define CP_IMAGE_PHOTO_QUALITY 90
+
+/* One page of a file of pages, as its header gives it. */
+typedef struct cp_image_dims {
+    int width, height;
+    enum cp_colorspace cs;
+} cp_image_dims;
 
 typedef struct cp_image {
     int width, height;           /* as stored, before orientation */
@@ -47,7 +57,10 @@ typedef struct cp_image {
     enum cp_image_format format;
     int lossy;                   /* decoded photo data: written anew as JPEG */
     int frames;                  /* animation frames (the first is shown); 1 if still */
-    int pages;                   /* TIFF: pages in the file (the first is shown) */
+    int pages;                   /* TIFF: pages in the file, each its own exhibit page */
+    int page;                    /* TIFF: the page this describes and loads, 0 = the first */
+    cp_image_dims *page_dims;    /* TIFF of more than one page: each page's size, as
+                                  * checked (pages of them); owned, NULL otherwise */
     int rotated;                 /* degrees the format's own transformation turned it */
 } cp_image;
 
@@ -66,6 +79,9 @@ int cp_image_probe_fast(cp_image *out, const char *path, const char *display, cp
 /* Load for embedding: JPEG data verbatim, PNG decoded to 8 or 16-bit raw
  * samples plus an 8-bit alpha mask. 0 or -1 (CP_INPUT diagnostics). */
 int cp_image_load(cp_image **out, const char *path, const char *display, cp_diags *diags);
+/* The same for one page of a file of pages (TIFF; 0 for any other file). */
+int cp_image_load_page(cp_image **out, const char *path, int page, const char *display,
+                       cp_diags *diags);
 void cp_image_free(cp_image *img);
 
 /* The format halves, given the whole file in memory (image.c reads it).
@@ -99,8 +115,14 @@ int cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, int load,
                   const char *display, cp_diags *diags);
 int cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, int load,
                  const char *display, cp_diags *diags);
+/* A TIFF's pages are walked to the end of the chain and each page's size
+ * checked before any is decoded; without `load` every page is decoded (the
+ * check), with it only `page` (0-based), whose pixels and size img gets.
+ * A page that fails is named in the message ("page 2 of 3"). */
 int cp_image_tiff(cp_image *img, const unsigned char *buf, size_t len, int load,
                   const char *display, cp_diags *diags);
+int cp_image_tiff_page(cp_image *img, const unsigned char *buf, size_t len, int page, int load,
+                       const char *display, cp_diags *diags);
 int cp_image_bmp(cp_image *img, const unsigned char *buf, size_t len, int load,
                  const char *display, cp_diags *diags);
 
@@ -115,6 +137,9 @@ void cp_image_exif_parse(cp_image *img, const unsigned char *p, size_t n, double
  * CP_INPUT diagnostic naming `display`. */
 int cp_image_decode_buf(cp_image *img, const unsigned char *buf, size_t len, int load,
                         const char *display, cp_diags *diags);
+/* The same, loading page `page` of a file of pages (TIFF; 0 for others). */
+int cp_image_decode_page(cp_image *img, const unsigned char *buf, size_t len, int page,
+                         int load, const char *display, cp_diags *diags);
 
 /* The picture format of these first bytes (18 are enough), or -1: the one
  * place that tells formats apart by content. */

@@ -520,7 +520,8 @@ write_decoded(store *s, int slot, const cp_asm_image *im, cp_diags *d)
     if (read_picture(&buf, &len, im, d) < 0)
         return -1;
     cp_image *img = xcalloc(1, sizeof *img);
-    if (cp_image_decode_buf(img, (const unsigned char *)buf, len, 1, im->display, d) < 0)
+    if (cp_image_decode_page(img, (const unsigned char *)buf, len, im->page, 1, im->display,
+                             d) < 0)
         goto cleanup;
     if (img->alpha) {
         smask = write_flate_image(s, 0, img->width, img->height, "/DeviceGray", 1, 8,

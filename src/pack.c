@@ -176,7 +176,26 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
         else if (cp_image_probe_fast(&e->image, f->path, f->display, d) < 0)
             return -1;
         e->image_index = (int)p->n_images;
-        add_image(p, f->path, NULL, f->display, NULL, NULL);
+        e->n_pictures = e->image.page_dims ? e->image.pages : 1;
+        /* A TIFF of pages: a plan image a page, each described by its own
+         * page's header (the check decoded them all). */
+        if (e->n_pictures > 1) {
+            e->page_images = xcalloc((size_t)e->n_pictures, sizeof *e->page_images);
+            for (int k = 0; k < e->n_pictures; k++) {
+                cp_image *pi = &e->page_images[k];
+                const cp_image_dims *dm = &e->image.page_dims[k];
+                *pi = e->image;
+                pi->page = k;
+                pi->width = dm->width;
+                pi->height = dm->height;
+                pi->cs = dm->cs;
+                pi->size = (size_t)dm->width * (size_t)dm->height * (dm->cs == CP_CS_GRAY ? 1 : 3);
+            }
+        }
+        for (int k = 0; k < e->n_pictures; k++) {
+            add_image(p, f->path, NULL, f->display, NULL, NULL);
+            p->images[p->n_images - 1].page = k;
+        }
         return 0;
     case CP_FMT_PDF:
         e->type = CP_EX_PDF;
@@ -272,10 +291,11 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
     free(failed);
     for (size_t i = 0; i < p->n; i++) {
         cp_exhibit *e = &p->items[i];
-        if (e->image_index >= 0) {
-            p->images[e->image_index].info = &e->image;
-            p->images[e->image_index].probed = &e->image;
-            p->images[e->image_index].sha256 = e->sha256;
+        for (int k = 0; e->image_index >= 0 && k < e->n_pictures; k++) {
+            cp_asm_image *im = &p->images[e->image_index + k];
+            im->info = e->page_images ? &e->page_images[k] : &e->image;
+            im->probed = im->info;
+            im->sha256 = e->sha256;
         }
     }
     *out = p;
@@ -293,6 +313,9 @@ cp_pack_free(cp_pack *p)
         cp_outline_free(e->outline, e->n_outline);
         cp_mail_free(e->mail);
         cp_chat_free(e->chat);
+        free(e->page_images);
+        if (e->file && e->file->image == NULL)
+            free(e->image.page_dims);   /* probed here, not by the evidence check */
         free(e->text);
         free(e->note);
     }
@@ -489,10 +512,12 @@ right_hand(pack_ctx *c)
 
 /* --- the exhibits -------------------------------------------------------- */
 
+/* Page k of a picture exhibit: one page a picture, one for each page of a
+ * TIFF scan. */
 static void
-layout_image(pack_ctx *c, cp_exhibit *e)
+layout_image(pack_ctx *c, cp_exhibit *e, int k)
 {
-    const cp_image *im = &e->image;
+    const cp_image *im = e->page_images ? &e->page_images[k] : &e->image;
     bool turned = im->orientation >= 5;
     double iw = turned ? im->height : im->width, ih = turned ? im->width : im->height;
     /* The page's orientation follows the picture's. */
@@ -507,13 +532,11 @@ layout_image(pack_ctx *c, cp_exhibit *e)
     char *caption = e->doc->title && *e->doc->title
                     ? xasprintf("%s — %s", e->doc->title, e->file->shown)
                     : xstrdup(e->file->shown);
-    /* A page shows one still picture: say so when the file holds more. */
-    if (im->frames > 1 || im->pages > 1) {
-        char n[16];
-        snprintf(n, sizeof n, "%d", im->pages);
+    /* A page shows one still picture: say which page of a scan it is, and
+     * that an animation has more. */
+    if (im->frames > 1 || e->n_pictures > 1) {
         char *more = im->frames > 1 ? xstrdup(phrase(c, "exhibit.animated"))
-                     : cp_l10n_format(c->o->l10n, "exhibit.first-page", "pages", n,
-                                      (const char *)NULL);
+                     : cp_l10n_page_of(c->o->l10n, k + 1, e->n_pictures);
         char *t = xasprintf("%s (%s)", caption, more);
         free(more);
         free(caption);
@@ -545,7 +568,7 @@ layout_image(pack_ctx *c, cp_exhibit *e)
     free(caption);
     cp_asm_page role = { 0 };
     role.kind = CP_ASM_IMAGE;
-    role.image = e->image_index;
+    role.image = e->image_index + k;
     role.x = x;
     role.y = y;
     role.w = w;
@@ -889,7 +912,8 @@ cp_pack_layout(cp_pack *p, cp_layout *L, const cp_pack_opts *o, cp_diags *diags)
         cp_flow f;
         switch (e->type) {
         case CP_EX_IMAGE:
-            layout_image(&c, e);
+            for (int k = 0; k < e->n_pictures; k++)
+                layout_image(&c, e, k);
             break;
         case CP_EX_PDF:
             layout_pdf(&c, e);

@@ -36,6 +36,10 @@ typedef struct cp_exhibit {
     int first_page, n_pages;         /* 0-based first page in the whole PDF */
     cp_image image;                  /* CP_EX_IMAGE: probed */
     int image_index;                 /* into the plan's images */
+    cp_image *page_images;           /* CP_EX_IMAGE of several pages (a TIFF scan): each
+                                      * page's probe, the plan's images image_index,
+                                      * image_index + 1 ...; owned. NULL for one page */
+    int n_pictures;                  /* CP_EX_IMAGE: its pages (plan images), 1 or more */
     cp_pdfdoc *pdf;                  /* CP_EX_PDF */
     cp_outline *outline;             /* CP_EX_PDF: its own bookmarks */
     size_t n_outline;

@@ -137,7 +137,8 @@ typedef struct cp_evidence_file {
     /* What the check found in it, for `claimpack check`'s list (counts -1
      * when they do not apply): */
     enum cp_found found;
-    int n_items;             /* a chat's messages, an e-mail's attachments, a PDF's pages */
+    int n_items;             /* a chat's messages, an e-mail's attachments, a PDF's or a
+                              * TIFF scan's pages (-1 for a picture of one page) */
     int n_pictures;          /* a chat's pictures */
     int n_missing;           /* files a chat names that its export lacks */
     int width, height;       /* a picture's, upright */
