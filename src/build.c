@@ -468,11 +468,14 @@ build_max_size(build_ctx *b, const char *out_path, cp_output **result, cp_diags 
         p->path = pack->images[i].path;
         p->display = pack->images[i].display;
         p->info = pack->images[i].info;
-        p->fixed = pack->images[i].member != NULL;
-        /* A scan's page is its share of the file. */
-        p->kept_size = p->fixed ? p->info->size
+        p->member = pack->images[i].member;
+        p->sha256 = pack->images[i].sha256;
+        /* A chat's picture is its member's bytes; a scan's page, its share
+         * of the file. */
+        p->kept_size = p->member ? p->info->size
                        : (size_t)file_size(p->path) / (size_t)(e ? e->n_pictures : 1);
-        enum cp_doc_kind kind = e ? e->doc->kind : CP_DOC_PHOTO;
+        /* A chat's pictures by the same rules as a correspondence exhibit's. */
+        enum cp_doc_kind kind = e ? e->doc->kind : CP_DOC_CORRESPONDENCE;
         p->sharp = kind == CP_DOC_SCREENSHOT || (kind != CP_DOC_PHOTO && !p->info->is_jpeg);
         for (size_t pg = 0; pg < pack->n_roles; pg++)
             if (pack->roles[pg].kind == CP_ASM_IMAGE && pack->roles[pg].image == (int)i) {

@@ -618,6 +618,25 @@ cp_downsample(const char *path, const char *display, const cp_image *info, int d
 }
 
 int
+cp_downsample_buf(const unsigned char *buf, size_t len, const char *display,
+                  const cp_image *info, int decode_w, int decode_h, cp_ds_target *targets,
+                  size_t n, cp_diags *diags)
+{
+    ds_state st;
+    ds_begin(&st, decode_w, decode_h, targets, n);
+    int ret = -1;
+    if (info->is_jpeg) {
+        ret = run_jpeg(&st, buf, len, display, diags);
+    } else {
+        cp_image *img = xcalloc(1, sizeof *img);
+        if (cp_image_decode_page(img, buf, len, info->page, 1, display, diags) == 0)
+            ret = run_png(&st, img, display, diags);
+        cp_image_free(img);
+    }
+    return ds_end(&st, ret);
+}
+
+int
 cp_downsample_image(const cp_image *img, const char *display, cp_ds_target *targets, size_t n,
                     cp_diags *diags)
 {

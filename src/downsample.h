@@ -39,6 +39,12 @@ int cp_downsample(const char *path, const char *display, const cp_image *info,
                   int decode_w, int decode_h, cp_ds_target *targets, size_t n,
                   cp_diags *diags);
 
+/* The same from the picture's bytes in memory (a chat's picture, read
+ * from its .zip and checked by the caller), decoded by its format's loader. */
+int cp_downsample_buf(const unsigned char *buf, size_t len, const char *display,
+                      const cp_image *info, int decode_w, int decode_h, cp_ds_target *targets,
+                      size_t n, cp_diags *diags);
+
 /* The same from pixels already decoded (img->data, 8 or 16-bit gray or
  * RGB; an alpha mask is laid on white): for bytes the caller has read and
  * checked itself. 0 or -1 (no target filled). */

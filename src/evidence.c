@@ -261,6 +261,7 @@ add_file(cp_document *d, char *path, char *display)
     d->files[d->n_files].shown = xstrdup(display);
     d->files[d->n_files].format = CP_FMT_UNKNOWN;
     d->files[d->n_files].image = NULL;
+    d->files[d->n_files].chat = NULL;
     d->files[d->n_files].found = CP_FOUND_NONE;
     d->files[d->n_files].n_items = -1;
     d->files[d->n_files].n_pictures = -1;
@@ -571,7 +572,8 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
             f->n_items = (int)chat->n_msgs;
             f->n_pictures = (int)chat->n_pics;
             f->n_missing = (int)chat->n_missing;
-            cp_chat_free(chat);
+            cp_chat_free(f->chat);
+            f->chat = chat;     /* the pack lays out this reading */
         }
         break;
     }
@@ -601,6 +603,7 @@ cp_evidence_files_free(cp_document *d)
         free(d->files[k].display);
         free(d->files[k].shown);
         cp_image_free(d->files[k].image);
+        cp_chat_free(d->files[k].chat);
     }
     free(d->files);
     d->files = NULL;

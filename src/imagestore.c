@@ -115,7 +115,7 @@ read_picture(char **buf, size_t *len, const cp_asm_image *im, cp_diags *d)
     if ((im->info->is_jpeg && *len != im->info->size) ||
         (im->sha256 && im->sha256[0] && strcmp(hex, im->sha256) != 0)) {
         cp_error(d, CP_INPUT, im->display, 0, 0, "the file changed while the PDF was being "
-                 "made (its SHA-256 is no longer the one in the index); build again");
+                 "made (its SHA-256 is no longer the one it was checked with); build again");
         free(*buf);
         *buf = NULL;
         return -1;

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 #include "maxsize.h"
+#include "chat.h"
 #include "downsample.h"
 #include "util.h"
 
@@ -246,6 +247,31 @@ prune(shrink *s)
     }
 }
 
+/* One picture decoded into every target. A picture inside a chat's .zip
+ * is read from it here and must still be the bytes the chat's check hashed,
+ * as imagestore.c requires of what it embeds. */
+static int
+decode(const cp_maxsize_pic *p, int w, int h, cp_ds_target *t, size_t nt, cp_diags *d)
+{
+    if (p->member == NULL)
+        return cp_downsample(p->path, p->display, p->info, w, h, t, nt, d);
+    char *buf;
+    size_t len;
+    if (cp_chat_pic_read(&buf, &len, p->path, p->member, p->display, d) < 0)
+        return -1;
+    char hex[65];
+    cp_sha256_hex(hex, buf, len);
+    int rc = -1;
+    if (p->sha256 && strcmp(hex, p->sha256) != 0)
+        cp_error(d, CP_INPUT, p->display, 0, 0, "the file changed while the PDF was being "
+                 "made (its SHA-256 is no longer the one it was checked with); build again");
+    else
+        rc = cp_downsample_buf((const unsigned char *)buf, len, p->display, p->info, w, h, t,
+                               nt, d);
+    free(buf);
+    return rc;
+}
+
 static void *
 worker(void *arg)
 {
@@ -282,10 +308,7 @@ worker(void *arg)
         key best = level_key(p, 0);
         if (p->sharp)
             best.w = best.h = 0;
-        if (p->fixed)
-            nt = 0;
-        int rc = nt ? cp_downsample(p->path, p->display, p->info, best.w, best.h, t, nt,
-                                    &ps->diags) : 0;
+        int rc = nt ? decode(p, best.w, best.h, t, nt, &ps->diags) : 0;
         ps->c = xcalloc(nt ? nt : 1, sizeof *ps->c);
         for (size_t j = 0; rc == 0 && j < nt; j++) {
             ps->c[j].k = keys[j];

@@ -26,9 +26,10 @@ typedef struct cp_maxsize_pic {
     const cp_image *info;          /* probed */
     double box_w, box_h;           /* the upright picture's box on its page, points */
     bool sharp;                    /* text: a screenshot, a scan */
+    const char *member;            /* a picture inside a chat's .zip (chat.h): read
+                                    * from there, checked against sha256; else NULL */
+    const char *sha256;            /* hex, of the bytes the index (or the chat) hashed */
     size_t kept_size;              /* its bytes in the PDF when used as it is */
-    bool fixed;                    /* used as it is, never reduced: a picture inside a
-                                    * chat's .zip, which cp_downsample cannot open */
     /* results; data NULL = used as it is */
     unsigned char *data;           /* baseline JPEG, malloc'd */
     size_t size;

@@ -138,21 +138,27 @@ add_image(cp_pack *p, const char *path, const char *member, const char *display,
 }
 
 /* A chat export: its pictures become plan images, drawn among the text.
- * The evidence check said what it had to (missing files) already: only
- * errors are passed on, so nothing is said twice. */
+ * The chat is the evidence check's reading (build always checks first):
+ * the file is read and its pictures decoded once, and what is embedded is
+ * checked against the SHA-256 the check took of each picture
+ * (imagestore.c). Read here only when no check did; the check said what it
+ * had to (missing files) already, so only errors are passed on. */
 static int
 load_chat(cp_pack *p, cp_exhibit *e, cp_diags *d)
 {
     const cp_evidence_file *f = e->file;
-    cp_diags sub = CP_DIAGS_INIT;
-    int rc = cp_chat_read(&e->chat, f->path, f->display, &sub);
-    for (size_t i = 0; i < sub.count; i++)
-        if (sub.items[i].severity == CP_ERROR)
-            cp_error(d, sub.items[i].status, sub.items[i].file, sub.items[i].line,
-                     sub.items[i].col, "%s", sub.items[i].message);
-    cp_diags_free(&sub);
-    if (rc < 0)
-        return -1;
+    if (f->chat == NULL) {
+        cp_diags sub = CP_DIAGS_INIT;
+        int rc = cp_chat_read(&e->own_chat, f->path, f->display, &sub);
+        for (size_t i = 0; i < sub.count; i++)
+            if (sub.items[i].severity == CP_ERROR)
+                cp_error(d, sub.items[i].status, sub.items[i].file, sub.items[i].line,
+                         sub.items[i].col, "%s", sub.items[i].message);
+        cp_diags_free(&sub);
+        if (rc < 0)
+            return -1;
+    }
+    e->chat = f->chat ? f->chat : e->own_chat;
     e->first_image = (int)p->n_images;
     for (size_t i = 0; i < e->chat->n_pics; i++) {
         const cp_chat_pic *pic = &e->chat->pics[i];
@@ -312,7 +318,7 @@ cp_pack_free(cp_pack *p)
         cp_pdfdoc_close(e->pdf);
         cp_outline_free(e->outline, e->n_outline);
         cp_mail_free(e->mail);
-        cp_chat_free(e->chat);
+        cp_chat_free(e->own_chat);
         free(e->page_images);
         if (e->file && e->file->image == NULL)
             free(e->image.page_dims);   /* probed here, not by the evidence check */

@@ -45,7 +45,9 @@ typedef struct cp_exhibit {
     size_t n_outline;
     cp_mail *mail;                   /* CP_EX_MAIL */
     char *text;                      /* CP_EX_TEXT */
-    cp_chat *chat;                   /* CP_EX_EXPORT */
+    const cp_chat *chat;             /* CP_EX_EXPORT: the evidence check's reading
+                                      * (file->chat), else own_chat */
+    cp_chat *own_chat;               /* a chat read by cp_pack_load itself; owned */
     int first_image;                 /* CP_EX_EXPORT: its pictures are the plan's images
                                       * first_image, first_image + 1 ... */
     char *note;                      /* shown in the index under the checksum (a picture

@@ -134,6 +134,9 @@ typedef struct cp_evidence_file {
     enum cp_format format;   /* set by cp_evidence_check */
     struct cp_image *image;  /* a picture's probe by cp_evidence_check (sizes, orientation),
                               * kept so that the pack does not walk the file again; owned */
+    struct cp_chat *chat;    /* a chat export as cp_evidence_check read it (its messages,
+                              * its pictures checked and hashed): what the pack lays out,
+                              * so that it is read and decoded once; owned */
     /* What the check found in it, for `claimpack check`'s list (counts -1
      * when they do not apply): */
     enum cp_found found;
