@@ -73,7 +73,7 @@ _claimpack()
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
         return ;;
-    build:--max-size)
+    build:--max-size | build:--split)
         COMPREPLY=($(compgen -W '1M 2M 5M 10M 20M 25M' -- "$cur"))
         return ;;
     build:--for)
@@ -87,7 +87,7 @@ _claimpack()
 
     local opts
     case $cmd in
-    build) opts='--output --template --lang --paper --max-size --print --stamp --force --keep-metadata --text --max-chars --eml --for --quiet --verbose --help' ;;
+    build) opts='--output --template --lang --paper --max-size --print --stamp --force --keep-metadata --split --text --max-chars --eml --for --quiet --verbose --help' ;;
     check) opts='--json --print --help' ;;
     init) opts='--type --lang --output --from --help' ;;
     templates) opts='--help' ;;

@@ -653,6 +653,11 @@ make_id(asm_state *st)
     unsigned char d[SHA256_DIGEST_SIZE];
     sha256_init(&ctx);
     sha256_update(&ctx, st->plan->gen_len, st->plan->gen_pdf);
+    if (st->plan->part > 0) {
+        char k[24];
+        int n = snprintf(k, sizeof k, "part %d", st->plan->part);
+        sha256_update(&ctx, (size_t)n, (const uint8_t *)k);
+    }
     sha256_digest(&ctx, sizeof d, d);
     for (int i = 0; i < 16; i++)
         snprintf(st->id + 2 * i, 3, "%02x", d[i]);

@@ -94,6 +94,8 @@ typedef struct cp_asm_plan {
     size_t n_links;
     const char *title, *author, *subject, *keywords, *creator;   /* document info, UTF-8 */
     long long date_epoch;      /* creation/modification date (seconds since 1970) */
+    int part;                  /* 0: the whole PDF; k: part k of a split one (split.h),
+                                * mixed into the /ID so that no two parts share one */
 } cp_asm_plan;
 
 /* Write the PDF described by plan into out's temporary file (output.h);

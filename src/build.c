@@ -17,6 +17,7 @@
 #include "maxsize.h"
 #include "pack.h"
 #include "pdf.h"
+#include "split.h"
 #include "util.h"
 
 #include <errno.h>
@@ -161,6 +162,13 @@ typedef struct build_ctx {
     char *kw;
     char **kind_keys;          /* the phrase keys of the enclosures' kinds */
     cp_date reply_by;          /* the letter's {{deadline}} (cp_checklist_reply_by) */
+    /* --split (split.h): where parts 2 ... n begin, each part's first page,
+     * each exhibit's part (1-based) and first page in it; n_parts 0 or 1:
+     * one PDF, nothing said of parts */
+    cp_split_cut *cuts;
+    size_t n_parts;
+    int *part_first, *ex_part, *ex_page;
+    bool layout_only;          /* typeset() lays out and stops (the parts are planned) */
 } build_ctx;
 
 /* The letter's list of enclosures from the pack's exhibits. */
@@ -217,6 +225,16 @@ build_text(build_ctx *b, const char *out_path, cp_diags *diags)
     return rc;
 }
 
+/* The part (0-based) that page `page` is in (build --split). */
+static int
+part_of(const build_ctx *b, int page)
+{
+    int k = 0;
+    while ((size_t)(k + 1) < b->n_parts && page >= b->part_first[k + 1])
+        k++;
+    return k;
+}
+
 /* Letter, index and exhibits laid out, typeset, and the assembler's plan
  * made; again from scratch each time (the index changes when pictures are
  * reduced). */
@@ -235,7 +253,9 @@ typeset(build_ctx *b, cp_diags *diags)
      * moving (twice, as a rule). */
     int index_first = 0, total = 0;
     for (size_t i = 0; i < b->n_encl; i++)
-        b->encl[i].first_page = b->encl[i].page_count = 0;
+        b->encl[i].first_page = b->encl[i].page_count = b->encl[i].part =
+            b->encl[i].part_page = 0;
+    bool parts = b->n_parts > 1;
     step(b->o, "typesetting");
     for (int pass = 0; pass < 4; pass++) {
         cp_letter_free(b->letter);
@@ -255,7 +275,13 @@ typeset(build_ctx *b, cp_diags *diags)
         b->popt.letter_first = first;
         b->popt.letter_pages = count;
         index_first = cp_pack_layout(b->pack, b->L, &b->popt, diags);
-        bool stable = total == (int)b->L->n_pages;
+        /* The letter counts the pages of its file: split, part 1's. */
+        int now = (int)b->L->n_pages;
+        if (parts) {
+            cp_split_firsts(b->part_first, b->cuts, b->n_parts, b->pack);
+            now = b->part_first[1];
+        }
+        bool stable = total == now;
         for (size_t i = 0; i < b->n_encl; i++) {
             const cp_exhibit *e = &b->pack->items[i];
             if (b->encl[i].first_page != e->first_page + 1 ||
@@ -263,14 +289,24 @@ typeset(build_ctx *b, cp_diags *diags)
                 stable = false;
             b->encl[i].first_page = e->first_page + 1;
             b->encl[i].page_count = e->n_pages;
+            if (parts) {
+                int k = part_of(b, e->first_page);
+                int pp = e->first_page - b->part_first[k] + 1;
+                if (b->encl[i].part != k + 1 || b->encl[i].part_page != pp)
+                    stable = false;
+                b->encl[i].part = b->ex_part[i] = k + 1;
+                b->encl[i].part_page = b->ex_page[i] = pp;
+            }
         }
-        total = (int)b->L->n_pages;
+        total = now;
         if (stable)
             break;
     }
     cp_pack_footers(b->pack, b->L, &b->popt, index_first);
     if (cp_diags_errors(diags) > 0)
         return -1;
+    if (b->layout_only)
+        return 0;
 
     cp_layout *L = b->L;
     cp_asm_plan *plan = &b->plan;
@@ -592,7 +628,7 @@ prepare_pdf(build_ctx *b, char **sig_path, cp_diags *diags)
 
     list_enclosures(b);
     cp_pack_opts popt = { claim, b->l10n, paper_w, paper_h, o->stamp, o->print,
-                          o->keep_metadata, 0, 0 };
+                          o->keep_metadata, 0, 0, NULL, 0, NULL, NULL };
     for (size_t i = 0; i < b->pack->n_images; i++)
         b->pack->images[i].keep_metadata = o->keep_metadata;
     b->popt = popt;
@@ -636,6 +672,219 @@ channel_stem(const cp_build_opts *o)
             break;
         }
     return xstrndup(base, n);
+}
+
+/* --- --split --------------------------------------------------------------- */
+
+static void
+clear_parts(build_ctx *b)
+{
+    free(b->cuts);
+    free(b->part_first);
+    free(b->ex_part);
+    free(b->ex_page);
+    b->cuts = NULL;
+    b->part_first = b->ex_part = b->ex_page = NULL;
+    b->n_parts = 0;
+    b->popt.part_first = b->popt.ex_part = b->popt.ex_page = NULL;
+    b->popt.n_parts = 0;
+}
+
+static void
+set_parts(build_ctx *b, cp_split_cut *cuts, size_t n)
+{
+    clear_parts(b);
+    size_t ne = b->pack->n ? b->pack->n : 1;
+    b->cuts = cuts;
+    b->n_parts = n;
+    b->part_first = xcalloc(n, sizeof *b->part_first);
+    b->ex_part = xcalloc(ne, sizeof *b->ex_part);
+    b->ex_page = xcalloc(ne, sizeof *b->ex_page);
+    if (n > 1) {
+        b->popt.part_first = b->part_first;
+        b->popt.n_parts = (int)n;
+        b->popt.ex_part = b->ex_part;
+        b->popt.ex_page = b->ex_page;
+    }
+}
+
+/* A part that cannot be cut smaller, and is too large: one page of an
+ * exhibit, or the letter with the index. CP_INVALID, as --max-size's. */
+static void
+say_part_too_large(build_ctx *b, int first, long long got, const char *limit, cp_diags *diags)
+{
+    char *hs = human_size(got);
+    const cp_exhibit *e = NULL;
+    for (size_t i = 0; i < b->pack->n; i++)
+        if (first >= b->pack->items[i].first_page &&
+            first < b->pack->items[i].first_page + b->pack->items[i].n_pages)
+            e = &b->pack->items[i];
+    if (e && e->file)
+        cp_error(diags, CP_INVALID, e->file->path, 0, 0, "exhibit %s has a page of %s (its "
+                 "page %d), more than %s: no part can hold it; make the file smaller or leave "
+                 "it out", e->label, hs, first - e->first_page + 1, limit);
+    else if (e)
+        cp_error(diags, CP_INVALID, NULL, 0, 0, "exhibit %s has a page of %s (its page %d), "
+                 "more than %s: no part can hold it; leave it out", e->label, hs,
+                 first - e->first_page + 1, limit);
+    else
+        cp_error(diags, CP_INVALID, NULL, 0, 0, "the letter and the index alone come to %s, "
+                 "more than %s: no part can hold them", hs, limit);
+    free(hs);
+}
+
+/* The split PDF: parts of at most o->split_size bytes each, in the
+ * temporary files of *outs (to be committed together), named in *names:
+ * STEM-1.pdf ... STEM-n.pdf, or `single` when one part holds everything
+ * and single is not NULL (--for: STEM.pdf). The parts are planned from
+ * estimates (split.c), assembled and measured; when one came out too large
+ * they are planned again with less room. `limit` names the size in
+ * messages. */
+static int
+write_parts(build_ctx *b, const char *stem, const char *single, const char *limit,
+            cp_output ***outs, char ***names, size_t *n_out, cp_diags *diags)
+{
+    const long long size = b->o->split_size;
+    long long budget = size;
+    cp_output **v = NULL;
+    char **nm = NULL;
+    size_t n = 0;
+    int rc = -1;
+    *outs = NULL;
+    *names = NULL;
+    *n_out = 0;
+    for (int attempt = 0; attempt < 4; attempt++) {
+        cp_split_cut *cuts = NULL;
+        size_t np = cp_split_plan(&cuts, b->pack, budget);
+        set_parts(b, cuts, np);
+        if (np > CP_SPLIT_MAX_PARTS) {
+            cp_error(diags, CP_INVALID, NULL, 0, 0, "the PDF would be more than %d parts within "
+                     "%s; allow larger parts or leave out some exhibits", CP_SPLIT_MAX_PARTS,
+                     limit);
+            goto cleanup;
+        }
+        if (typeset(b, diags) < 0)
+            goto cleanup;
+        v = xcalloc(np, sizeof *v);
+        nm = xcalloc(np, sizeof *nm);
+        n = np;
+        long long worst = 0;
+        size_t bad = np;
+        step(b->o, "writing the parts");
+        for (size_t k = 0; k < np; k++) {
+            int first = b->part_first[k];
+            int end = k + 1 < np ? b->part_first[k + 1] : (int)b->L->n_pages;
+            nm[k] = np == 1 && single ? xstrdup(single) : xasprintf("%s-%zu.pdf", stem, k + 1);
+            cp_asm_plan sub;
+            cp_split_subplan(&sub, &b->plan, first, end, np > 1 ? (int)k + 1 : 0);
+            int a = cp_output_begin(&v[k], nm[k], diags) < 0 ? -1 : cp_assemble(&sub, v[k], diags);
+            cp_split_subplan_free(&sub);
+            if (a < 0)
+                goto cleanup;
+            long long got = cp_output_size(v[k]);
+            note(b->o, "--split: %s, pages %d to %d of %zu: %lld bytes", nm[k], first + 1, end,
+                 b->L->n_pages, got);
+            if (got > size && got - size > worst)
+                worst = got - size;
+            /* Too large, and no smaller cut there: a single page, or the
+             * letter and the index alone. */
+            bool letter = b->pack->n == 0 || end <= b->pack->items[0].first_page;
+            if (got > size && (end - first == 1 || letter)) {
+                say_part_too_large(b, first, got, limit, diags);
+                goto cleanup;
+            }
+            if (got > size)
+                bad = k;
+        }
+        if (bad == np) {
+            *outs = v;
+            *names = nm;
+            *n_out = n;
+            v = NULL;
+            nm = NULL;
+            n = 0;
+            rc = 0;
+            goto cleanup;
+        }
+        /* The estimate was short: again, with that much less room. */
+        for (size_t k = 0; k < n; k++) {
+            cp_output_abort(v[k]);
+            free(nm[k]);
+        }
+        free(v);
+        free(nm);
+        v = NULL;
+        nm = NULL;
+        n = 0;
+        budget -= worst + budget / 32;
+    }
+    cp_error(diags, CP_INVALID, NULL, 0, 0, "the parts came out larger than %s however they "
+             "were cut; leave out some exhibits", limit);
+cleanup:
+    for (size_t k = 0; k < n; k++) {
+        cp_output_abort(v[k]);
+        free(nm[k]);
+    }
+    free(v);
+    free(nm);
+    return rc;
+}
+
+/* "claim-1.pdf, claim-2.pdf and claim-3.pdf" (`and` in the letter's
+ * language); base: the file names without their directories. */
+static char *
+list_names(char *const *names, size_t n, const char *and, bool base)
+{
+    cp_buf lb = CP_BUF_INIT;
+    for (size_t i = 0; i < n; i++)
+        cp_buf_printf(&lb, "%s%s", i == 0 ? "" : i + 1 == n ? and : ", ",
+                      base ? cp_path_base(names[i]) : names[i]);
+    return cp_buf_detach(&lb);
+}
+
+static void
+free_names(char **names, size_t n)
+{
+    for (size_t i = 0; names && i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* build --split SIZE: the parts alone, put in place together. */
+static int
+build_split(build_ctx *b, char **sig_path, cp_diags *diags)
+{
+    cp_output **outs = NULL;
+    char **names = NULL;
+    size_t n = 0, n_names = 0;
+    char *stem = channel_stem(b->o), *hs = human_size(b->o->split_size);
+    char *limit = xasprintf("--split %s", hs);
+    int rc = -1;
+    b->layout_only = true;   /* planning needs the pages, not their typesetting */
+    if (prepare_pdf(b, sig_path, diags) < 0)
+        goto cleanup;
+    b->layout_only = false;
+    if (write_parts(b, stem, NULL, limit, &outs, &names, &n, diags) < 0)
+        goto cleanup;
+    n_names = n;
+    for (size_t k = 0; k < n; k++)
+        output_is_input(names[k], b->claim, diags);
+    if (cp_diags_errors(diags) > 0)
+        goto cleanup;
+    rc = cp_output_commit_all(outs, n, diags);
+    for (size_t k = 0; rc == 0 && k < n; k++)
+        note(b->o, "wrote %s (part %zu of %zu, %d pages)", names[k], k + 1, n,
+             (k + 1 < n ? b->part_first[k + 1] : (int)b->L->n_pages) - b->part_first[k]);
+    n = 0;
+cleanup:
+    for (size_t k = 0; k < n; k++)
+        cp_output_abort(outs[k]);
+    free(outs);
+    free_names(names, n_names);
+    free(stem);
+    free(hs);
+    free(limit);
+    return rc;
 }
 
 /* --eml: the claimant's and the recipient's <email>, checked before
@@ -735,20 +984,29 @@ cleanup:
 }
 
 /* What the channel takes, written as one (cp_output_commit_all), then the
- * files and the steps on o->report, in the letter's language. */
+ * files and the steps on o->report, in the letter's language. With
+ * o->split_size (a channel that takes several files of a size), the PDF
+ * is in parts when it must be, and the text and the steps name them all. */
 static int
 build_channel(build_ctx *b, const cp_channels *chs, const cp_channel *ch, const char *txt,
               const char *pdf, const char *eml, char **sig_path, cp_diags *diags)
 {
     enum cp_lang lang = cp_l10n_lang(b->l10n);
-    cp_output *outs[3] = { NULL, NULL, NULL };
-    size_t n = 0;
+    bool split = pdf && b->o->split_size > 0;
+    cp_output **outs = NULL, **parts = NULL;
+    char **part_names = NULL;
+    size_t n = 0, n_parts = 0;
     char *text = NULL, *sent = NULL, *pdf_bytes = NULL, *mail = NULL;
+    char *and = cp_channels_format(chs, lang, "and", (char *)NULL);
+    char *xand = xasprintf(" %s ", and);
+    char *pdfs = NULL, *pdf_bases = NULL;   /* the PDF's files, for the steps and the text */
     size_t pdf_len = 0, mail_len = 0;
     int rc = -1;
     if (pdf) {
+        b->layout_only = split;   /* the parts are planned from the pages first */
         if (prepare_pdf(b, sig_path, diags) < 0)
             goto cleanup;
+        b->layout_only = false;
         if (ch->max_pages > 0 && b->L->n_pages > (size_t)ch->max_pages) {
             cp_error(diags, CP_INVALID, NULL, 0, 0, "the PDF would have %zu pages; %s takes at "
                      "most %d in one file (%s); leave out some exhibits", b->L->n_pages, ch->name,
@@ -756,16 +1014,37 @@ build_channel(build_ctx *b, const cp_channels *chs, const cp_channel *ch, const 
             goto cleanup;
         }
     }
+    if (split) {
+        char *stem = xstrndup(pdf, strlen(pdf) - 4), *hs = human_size(b->o->split_size);
+        char *limit = xasprintf("the %s a file %s takes", hs, ch->name);
+        int r = write_parts(b, stem, pdf, limit, &parts, &part_names, &n_parts, diags);
+        free(stem);
+        free(hs);
+        free(limit);
+        if (r < 0)
+            goto cleanup;
+        pdfs = list_names(part_names, n_parts, xand, false);
+        pdf_bases = list_names(part_names, n_parts, xand, true);
+    } else if (pdf) {
+        pdfs = xstrdup(pdf);
+        pdf_bases = xstrdup(cp_path_base(pdf));
+    }
+    outs = xcalloc(n_parts + 3, sizeof *outs);
+    /* The text after the parts, whose pages it gives. */
     if (txt) {
-        sent = pdf ? cp_channel_sent(ch, lang, cp_path_base(pdf)) : NULL;
-        if (render_text(b, pdf, sent, &text, diags) < 0)
+        sent = pdf ? cp_channel_sent(ch, lang, pdf_bases) : NULL;
+        if (render_text(b, pdf_bases, sent, &text, diags) < 0)
             goto cleanup;
         if (cp_output_begin(&outs[n], txt, diags) < 0)
             goto cleanup;
         if (cp_output_put(outs[n++], text, strlen(text), diags) < 0)
             goto cleanup;
     }
-    if (pdf && write_pdf(b, pdf, &outs[n++], diags) < 0)
+    for (size_t k = 0; k < n_parts; k++) {
+        outs[n++] = parts[k];
+        parts[k] = NULL;
+    }
+    if (pdf && !split && write_pdf(b, pdf, &outs[n++], diags) < 0)
         goto cleanup;
     if (eml) {
         /* The e-mail's message says the PDF is sent with it. */
@@ -783,16 +1062,20 @@ build_channel(build_ctx *b, const cp_channels *chs, const cp_channel *ch, const 
         if (cp_output_put(outs[n++], mail, mail_len, diags) < 0)
             goto cleanup;
     }
+    for (size_t k = 0; k < n_parts; k++)
+        output_is_input(part_names[k], b->claim, diags);
+    if (cp_diags_errors(diags) > 0)
+        goto cleanup;
     rc = cp_output_commit_all(outs, n, diags);
     n = 0;
     if (rc == 0 && b->o->report) {
-        char *and = cp_channels_format(chs, lang, "and", (char *)NULL);
-        char *xand = xasprintf(" %s ", and);
-        const char *names[3];
+        const char **names = xcalloc(n_parts + 3, sizeof *names);
         size_t k = 0;
         if (txt)
             names[k++] = txt;
-        if (pdf)
+        for (size_t i = 0; i < n_parts; i++)
+            names[k++] = part_names[i];
+        if (pdf && n_parts == 0)
             names[k++] = pdf;
         if (eml)
             names[k++] = eml;
@@ -804,20 +1087,36 @@ build_channel(build_ctx *b, const cp_channels *chs, const cp_channel *ch, const 
                                         (char *)NULL);
         fprintf(b->o->report, "%s\n", head);
         for (size_t i = 0; i < ch->n_steps; i++) {
-            char *st = cp_channel_step(ch, i, lang, txt, pdf, eml);
+            char *st = cp_channel_step(ch, i, lang, txt, pdfs, eml);
             fprintf(b->o->report, "%zu. %s\n", i + 1, st);
             free(st);
         }
+        if (n_parts > 1) {
+            char np[24];
+            snprintf(np, sizeof np, "%zu", n_parts);
+            char *say = cp_channels_format(chs, lang, "parts", "n", np, "files", pdfs,
+                                           (char *)NULL);
+            fprintf(b->o->report, "%s\n", say);
+            free(say);
+        }
         if (fflush(b->o->report) != 0)
             cp_error(diags, CP_OUTPUT, NULL, 0, 0, "cannot write the steps to standard output");
+        free(names);
         free(head);
         free(list);
-        free(and);
-        free(xand);
     }
 cleanup:
     for (size_t i = 0; i < n; i++)
         cp_output_abort(outs[i]);
+    for (size_t i = 0; i < n_parts; i++)
+        cp_output_abort(parts[i]);
+    free(outs);
+    free(parts);
+    free_names(part_names, n_parts);
+    free(pdfs);
+    free(pdf_bases);
+    free(and);
+    free(xand);
     free(text);
     free(sent);
     free(pdf_bytes);
@@ -852,8 +1151,21 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
         }
         /* The channel's limits; a stricter one given on the command line stays. */
         eff.print = opts->print || ch->print;
-        if (ch->max_bytes > 0 && (eff.max_size == 0 || ch->max_bytes < eff.max_size))
+        /* A channel that takes files of a size gets the PDF in parts within
+         * it rather than its photos reduced below legibility; unless it
+         * takes one file, or --max-size asks for one. */
+        bool one = ch->max_count == 1 || ch->eml || eff.print || opts->max_size > 0;
+        if (ch->max_bytes > 0 && !one &&
+            (eff.split_size == 0 || ch->max_bytes < eff.split_size))
+            eff.split_size = ch->max_bytes;
+        else if (ch->max_bytes > 0 && one &&
+                 (eff.max_size == 0 || ch->max_bytes < eff.max_size))
             eff.max_size = ch->max_bytes;
+        if (eff.split_size > 0 && one) {
+            cp_error(diags, CP_USAGE, NULL, 0, 0, "%s takes one PDF%s: --split goes without it",
+                     ch->name, ch->eml ? " in one e-mail" : eff.print ? " to print" : "");
+            goto cleanup;
+        }
         if (ch->max_chars > 0 && (eff.max_chars == 0 || ch->max_chars < eff.max_chars))
             eff.max_chars = ch->max_chars;
         eff.text = false;
@@ -908,6 +1220,10 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
         rc = build_text(&b, out_path, diags);
         goto cleanup;
     }
+    if (o->split_size) {
+        rc = build_split(&b, &sig_path, diags);
+        goto cleanup;
+    }
     if (prepare_pdf(&b, &sig_path, diags) < 0)
         goto cleanup;
 
@@ -930,6 +1246,7 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
          b.L->n_pages);
     rc = 0;
 cleanup:
+    clear_parts(&b);
     free(b.pdf);
     free(b.kw);
     free(out_path);

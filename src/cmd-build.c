@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 enum { OPT_MAX_SIZE = 256, OPT_PRINT, OPT_STAMP, OPT_FORCE, OPT_KEEP_METADATA, OPT_TEXT,
-       OPT_MAX_CHARS, OPT_FOR, OPT_EML, OPT_HELP };
+       OPT_MAX_CHARS, OPT_FOR, OPT_EML, OPT_SPLIT, OPT_HELP };
 
 static const struct option long_opts[] = {
     { "output", required_argument, NULL, 'o' },
@@ -31,6 +31,7 @@ static const struct option long_opts[] = {
     { "max-chars", required_argument, NULL, OPT_MAX_CHARS },
     { "for", required_argument, NULL, OPT_FOR },
     { "eml", no_argument, NULL, OPT_EML },
+    { "split", required_argument, NULL, OPT_SPLIT },
     { "quiet", no_argument, NULL, 'q' },
     { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, OPT_HELP },
@@ -115,6 +116,11 @@ parse_args(cp_build_opts *o, int argc, char **argv)
             if (o->max_size < 0)
                 return cmd_usage_error("build", "invalid size '%s' (e.g. 10M, 500K)", optarg);
             break;
+        case OPT_SPLIT:
+            o->split_size = parse_size(optarg);
+            if (o->split_size <= 0)
+                return cmd_usage_error("build", "invalid size '%s' (e.g. 10M, 500K)", optarg);
+            break;
         case OPT_PRINT:
             o->print = true;
             break;
@@ -161,7 +167,8 @@ parse_args(cp_build_opts *o, int argc, char **argv)
             printf("Usage: claimpack build [OPTIONS] CLAIM.xml\n"
                    "  -o, --output FILE   -t, --template NAME|FILE   -l, --lang CODE\n"
                    "  -p, --paper a4|letter   --max-size SIZE   --print   --stamp PREFIX\n"
-                   "  --text [--max-chars N]   --eml   --for CHANNEL   --force   --keep-metadata\n"
+                   "  --split SIZE   --text [--max-chars N]   --eml   --for CHANNEL   --force\n"
+                   "  --keep-metadata\n"
                    "  -q, --quiet   -v, --verbose\n"
                    "See claimpack(1).\n");
             return -1;
@@ -187,6 +194,19 @@ parse_args(cp_build_opts *o, int argc, char **argv)
     if (o->text && (o->max_size || o->print || o->stamp))
         return cmd_usage_error("build", "--text writes no PDF: --max-size, --print and --stamp "
                                "have no meaning with it");
+    if (o->split_size && o->text)
+        return cmd_usage_error("build", "--text writes no PDF: --split has no meaning with it");
+    if (o->split_size && o->max_size)
+        return cmd_usage_error("build", "--max-size makes one PDF, --split several: choose one "
+                               "(see claimpack(1))");
+    if (o->split_size && o->eml)
+        return cmd_usage_error("build", "--eml attaches one PDF: --split goes without it "
+                               "(see claimpack(1))");
+    if (o->split_size && o->print)
+        return cmd_usage_error("build", "--print makes one PDF to print: --split goes without it");
+    if (o->split_size && o->output && strcmp(o->output, "-") == 0)
+        return cmd_usage_error("build", "--split writes several files: give -o a file name, "
+                               "not '-'");
     if (optind >= argc)
         return cmd_usage_error("build", "no claim file given");
     if (optind + 1 < argc)

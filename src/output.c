@@ -1,6 +1,7 @@
 /* output.c: atomic output through a temporary file (see output.h). */
 #include "config.h"
 #include "output.h"
+#include "split.h"
 #include "util.h"
 
 #include <errno.h>
@@ -22,10 +23,11 @@ struct cp_output {
  *
  * The handler may run at any moment, so it reads only this table: each
  * slot is a name set before the file is created and cleared before the
- * name is freed. At most three outputs are written at once (build --for),
- * each with a second link to the file it replaces while they are renamed
+ * name is freed. At most CP_SPLIT_MAX_PARTS parts and two more outputs
+ * are written at once (build --for with --split, split.h), each with a
+ * second link to the file it replaces while they are renamed
  * (cp_output_commit_all), or the output and, for init, a profile. */
-#define PENDING_MAX 8
+#define PENDING_MAX (2 * (CP_SPLIT_MAX_PARTS + 2) + 4)
 static const char *volatile pending[PENDING_MAX];
 static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 

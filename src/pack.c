@@ -758,18 +758,28 @@ layout_export(pack_ctx *c, cp_flow *f, const cp_exhibit *e)
 /* --- the index ----------------------------------------------------------- */
 
 typedef struct index_cols {
-    double label, kind, title, date, first, pages, end;
+    double label, kind, title, date, part, first, pages, end;
 } index_cols;
 
+/* build --split: the pack is in parts, the index gives each exhibit's. */
+static bool
+split(const pack_ctx *c)
+{
+    return c->o->n_parts > 1 && c->o->ex_part && c->o->ex_page;
+}
+
+/* Split into parts, the title gives room to a column of parts (its right
+ * edge: k.part). */
 static index_cols
-columns(double left, double right)
+columns(double left, double right, bool parts)
 {
     index_cols k;
     double w = right - left;
     k.label = left;
     k.kind = left + w * 0.08;
     k.title = left + w * 0.27;
-    k.date = left + w * 0.64;
+    k.date = left + w * (parts ? 0.57 : 0.64);
+    k.part = left + w * 0.80;
     k.first = left + w * 0.82;
     k.pages = left + w * 0.91;
     k.end = right;
@@ -784,6 +794,8 @@ index_head(pack_ctx *c, int page, double y, const index_cols *k)
     cp_layout_text(L, page, CP_FACE_BOLD, 9, k->kind, y, phrase(c, "index.kind"));
     cp_layout_text(L, page, CP_FACE_BOLD, 9, k->title, y, phrase(c, "index.title"));
     cp_layout_text(L, page, CP_FACE_BOLD, 9, k->date, y, phrase(c, "index.date"));
+    if (split(c))
+        cp_layout_text_right(L, page, CP_FACE_BOLD, 9, k->part, y, phrase(c, "index.part"));
     cp_layout_text_right(L, page, CP_FACE_BOLD, 9, k->pages - 8, y, phrase(c, "index.page"));
     cp_layout_text_right(L, page, CP_FACE_BOLD, 9, k->end, y, phrase(c, "index.pages"));
     cp_layout_line(L, page, k->label, y - 4, k->end, y - 4, 0.6);
@@ -815,7 +827,7 @@ layout_index(pack_ctx *c)
     free(rl);
     free(ref);
     y -= 22;
-    index_cols k = columns(MARGIN_X, w - MARGIN_X);
+    index_cols k = columns(MARGIN_X, w - MARGIN_X, split(c));
     index_head(c, page, y, &k);
     y -= 16;
     for (size_t i = 0; i < c->p->n; i++) {
@@ -861,11 +873,16 @@ layout_index(pack_ctx *c)
             free(d);
         }
         char num[48];
-        /* With --stamp, pages are referred to by their stamp, as bundles do. */
+        /* With --stamp, pages are referred to by their stamp, as bundles do;
+         * split into parts, by the page in the exhibit's part. */
+        if (split(c)) {
+            snprintf(num, sizeof num, "%d", c->o->ex_part[i]);
+            cp_layout_text_right(L, page, CP_FACE_REGULAR, 9, k.part, y, num);
+        }
         if (c->o->stamp)
             snprintf(num, sizeof num, "%.20s-%04d", c->o->stamp, e->first_page + 1);
         else
-            snprintf(num, sizeof num, "%d", e->first_page + 1);
+            snprintf(num, sizeof num, "%d", split(c) ? c->o->ex_page[i] : e->first_page + 1);
         cp_layout_text_right(L, page, CP_FACE_REGULAR, c->o->stamp ? 7 : 9, k.pages - 8, y, num);
         snprintf(num, sizeof num, "%d", e->n_pages);
         cp_layout_text_right(L, page, CP_FACE_REGULAR, 9, k.end, y, num);
@@ -986,7 +1003,10 @@ cp_pack_layout(cp_pack *p, cp_layout *L, const cp_pack_opts *o, cp_diags *diags)
 void
 cp_pack_footers(cp_pack *p, cp_layout *L, const cp_pack_opts *o, int index_first)
 {
-    int total = (int)L->n_pages;
+    int total = (int)L->n_pages, part = 0;
+    bool parts = o->n_parts > 1 && o->part_first;
+    char nparts[16];
+    snprintf(nparts, sizeof nparts, "%d", o->n_parts);
     for (size_t i = 0; i < L->n_pages; i++) {
         double w = L->pages[i].width;
         int page = (int)i;
@@ -996,9 +1016,35 @@ cp_pack_footers(cp_pack *p, cp_layout *L, const cp_pack_opts *o, int index_first
             snprintf(s, sizeof s, "%s-%04d", o->stamp, page + 1);
             cp_layout_text_right(L, page, CP_FACE_BOLD, 8, w - MARGIN_X / 2, y, s);
         }
-        if (page < index_first)
-            continue;   /* the letter numbers its own pages */
-        char *pg = cp_l10n_page_of(o->l10n, page + 1, total);
+        /* Pages are counted within their part, each file on its own. */
+        int n = page + 1, m = total;
+        char *of = NULL;
+        if (parts) {
+            while (part + 1 < o->n_parts && page >= o->part_first[part + 1])
+                part++;
+            int end = part + 1 < o->n_parts ? o->part_first[part + 1] : total;
+            n = page - o->part_first[part] + 1;
+            m = end - o->part_first[part];
+            char k[16];
+            snprintf(k, sizeof k, "%d", part + 1);
+            of = cp_l10n_format(o->l10n, "part-of", "n", k, "m", nparts, (char *)NULL);
+        }
+        if (page < index_first) {
+            /* The letter numbers its own pages; its part is said below. */
+            if (of) {
+                double pw = cp_font_width(L->fonts, CP_FACE_REGULAR, 8, of, strlen(of));
+                cp_layout_text(L, page, CP_FACE_REGULAR, 8, (w - pw) / 2, y, of);
+            }
+            free(of);
+            continue;
+        }
+        char *pg = cp_l10n_page_of(o->l10n, n, m);
+        if (of) {
+            char *both = xasprintf("%s · %s", of, pg);
+            free(pg);
+            pg = both;
+        }
+        free(of);
         double pw = cp_font_width(L->fonts, CP_FACE_REGULAR, 8, pg, strlen(pg));
         cp_layout_text(L, page, CP_FACE_REGULAR, 8, (w - pw) / 2, y, pg);
         free(pg);

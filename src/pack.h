@@ -84,6 +84,12 @@ typedef struct cp_pack_opts {
     bool print;                      /* --print: every part on a right-hand page */
     bool keep_metadata;              /* --keep-metadata: JPEG metadata embedded as it is */
     int letter_first, letter_pages;  /* where the letter is (for links into it) */
+    /* build --split (split.h), n_parts > 1: the first page of each part;
+     * each exhibit's part (1, 2 ...) and first page in it, from the layout
+     * before (build.c lays out until they stop moving) */
+    const int *part_first;
+    int n_parts;
+    const int *ex_part, *ex_page;
 } cp_pack_opts;
 
 /* Append the index and every exhibit to L; fill each exhibit's first_page
@@ -92,7 +98,9 @@ typedef struct cp_pack_opts {
 int cp_pack_layout(cp_pack *p, cp_layout *L, const cp_pack_opts *o, cp_diags *diags);
 
 /* Footers on every page the pack made: "page n of m", the exhibit label,
- * and the --stamp sequence (which the letter's pages get too). */
+ * and the --stamp sequence (which the letter's pages get too); split into
+ * parts, "part k of n" on every page, the letter's too, and the pages
+ * counted within the part. */
 void cp_pack_footers(cp_pack *p, cp_layout *L, const cp_pack_opts *o, int index_first);
 
 #endif

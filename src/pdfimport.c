@@ -1458,3 +1458,41 @@ cp_outline_free(cp_outline *o, size_t n)
     }
     free(o);
 }
+
+/* --- a page's size, for build --split ------------------------------------- */
+
+/* The stored length of a stream (its /Length), 0 for anything else. */
+static long long
+stream_bytes(qpdf_data q, qpdf_oh oh)
+{
+    if (oh == 0 || !qpdf_oh_is_stream(q, oh))
+        return 0;
+    qpdf_oh dict = qpdf_oh_get_dict(q, oh);
+    long long n = int_key(q, dict, "/Length");
+    qpdf_oh_release(q, dict);
+    clear_error(q);
+    return n > 0 ? n : 0;
+}
+
+long long
+cp_pdfdoc_page_bytes(cp_pdfdoc *d, int index)
+{
+    if (index < 0 || index >= d->pages)
+        return 0;
+    qpdf_data q = d->q;
+    stream_walk w;
+    memset(&w, 0, sizeof w);
+    w.q = q;
+    walk_page(&w, index);
+    long long n = 0;
+    for (size_t i = 0; i < w.n_streams; i++) {
+        qpdf_oh oh = qpdf_get_object_by_id(q, w.streams[i].id, w.streams[i].gen);
+        n += stream_bytes(q, oh);
+        qpdf_oh_release(q, oh);
+    }
+    clear_error(q);
+    free(w.seen);
+    free(w.streams);
+    free(w.stack);
+    return n;
+}

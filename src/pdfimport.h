@@ -47,6 +47,11 @@ typedef struct cp_pdfbox {
     double width, height;       /* as displayed, after rotation, in points */
 } cp_pdfbox;
 
+/* What qpdf copies with page `index` (0-based): the stored bytes of every
+ * stream the page reaches (build --split's estimate, split.c); 0 when out
+ * of range. */
+long long cp_pdfdoc_page_bytes(cp_pdfdoc *d, int index);
+
 /* index is 0-based. 0, or -1 when index is out of range. */
 int cp_pdfdoc_page_box(cp_pdfbox *out, cp_pdfdoc *d, int index);
 

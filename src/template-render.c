@@ -177,6 +177,15 @@ put_cites(render *r, cp_buf *b, const cp_text_item *t, bool record)
             parts = xreallocarray(parts, n + 1, sizeof *parts);
             parts[n++] = (cp_block_link){ labels.len, strlen(e->label), e->first_page };
             cp_buf_puts(&labels, e->label);
+            /* The letter is in part 1: an exhibit in another part is named
+             * with its part, since no link can reach it (build --split). */
+            if (e->part > 1) {
+                char num[16];
+                snprintf(num, sizeof num, "%d", e->part);
+                char *in = cp_l10n_format(r->l, "cite.part", "part", num, NULL);
+                cp_buf_printf(&labels, " %s", in);
+                free(in);
+            }
         }
     }
     if (n == 0) {
@@ -254,6 +263,10 @@ item_value(render *r, const frame *f, const char *name, bool raw, cp_buf *b)
             cp_buf_printf(b, "%d", e->first_page);
         else if (strcmp(name, "page_count") == 0 && e->page_count > 0)
             cp_buf_printf(b, "%d", e->page_count);
+        else if (strcmp(name, "part") == 0 && e->part > 0)
+            cp_buf_printf(b, "%d", e->part);
+        else if (strcmp(name, "part_page") == 0 && e->part_page > 0)
+            cp_buf_printf(b, "%d", e->part_page);
     }
     return true;
 }

@@ -42,12 +42,13 @@ static const field root_fields[] = {
 };
 
 /* The fields of one item of each list. */
-static const char *const item_fields[][7] = {
+static const char *const item_fields[][9] = {
     { "facts", "text", "cites", "index", NULL },
     { "answers", "text", "cites", "index", NULL },
     { "history", "date", "text", "index", NULL },
     { "products", "description", "price", "quantity", "total", "index", NULL },
-    { "enclosures", "label", "title", "kind", "first_page", "page_count", "index" },
+    { "enclosures", "label", "title", "kind", "first_page", "page_count", "part", "part_page",
+      "index" },
 };
 
 const field *

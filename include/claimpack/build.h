@@ -35,6 +35,9 @@ typedef struct cp_build_opts {
     int lang;                    /* an enum cp_lang, or -1 = the claim's */
     int paper;                   /* an enum cp_paper, or -1 = from the jurisdiction */
     long long max_size;          /* bytes; 0 = no limit */
+    long long split_size;        /* --split: OUT-1.pdf ... OUT-n.pdf of at most this many
+                                  * bytes each (OUT: output or the claim without its
+                                  * extension); 0 = one PDF */
     bool print;                  /* for printing: postal addresses required, parts on right-hand pages */
     bool force;                  /* missing required items become warnings */
     bool keep_metadata;          /* pictures keep their EXIF, XMP, ICC ... segments */

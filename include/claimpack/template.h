@@ -35,6 +35,8 @@ typedef struct cp_enclosure {
     int first_page, page_count;
     const cp_document *doc;  /* the claim's document it is (a glob's file or a chat),
                               * for the facts that cite it; may be NULL */
+    int part, part_page;     /* build --split into several parts: the part it begins
+                              * in (1, 2 ...) and its first page there; 0 = one PDF */
 } cp_enclosure;
 
 typedef struct cp_letter_input {

@@ -41,8 +41,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cp_letter *letter = NULL;
     if (cp_template_load(&t, path, claim->type, claim->lang, &diags) == 0) {
         cp_enclosure enc[2] = {
-            { "A", "Invoice", "proof of purchase", 3, 1, NULL },
-            { "B", "Photos", "photo", 4, 2, NULL },
+            { "A", "Invoice", "proof of purchase", 3, 1, NULL, 0, 0 },
+            { "B", "Photos", "photo", 4, 2, NULL, 2, 1 },
         };
         cp_letter_input in = { claim, l10n, cp_date_add_days(claim->date, 14), enc, 2 };
         if (cp_template_render(&letter, t, &in, &diags) == 0) {
