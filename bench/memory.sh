@@ -10,6 +10,10 @@
 #   jpeg-p    a progressive 49-megapixel JPEG of 97 scans (libjpeg holds
 #             its coefficients whole)
 #   text      23 MB of text (4 MB are set, 988 pages)
+#   html-deep an HTML mail of replies quoted inside each other, a million
+#             levels deep (500,000 messages, 42 MB): read from libxml2's
+#             SAX events (mail.c); its tree took 630 MB
+#   html-flat a flat HTML mail of 48 MB (4 MB of its text are set)
 #
 #   bench/memory.sh   from the build directory (needs ./claimpack); prints
 #                     one line per input: peak RSS of check, build, img2pdf,
@@ -54,6 +58,17 @@ line = 'The seller wrote back on 3 November and again on 5 November; nothing was
 open(f'{W}/text.txt', 'w').write(line * (23 * 1024 * 1024 // len(line)))
 s = ['0,1,2: 0-0, 0, 0;'] + [f'{c}: {k}-{min(k + 1, 63)}, 0, 0;' for c in (0, 1, 2) for k in range(1, 64, 2)]
 open(f'{W}/scans.txt', 'w').write('\n'.join(s[:100]) + '\n')
+head = ('From: Seller <seller@example.com>\nSubject: Re: your order\nMIME-Version: 1.0\n'
+        'Content-Type: text/html; charset=utf-8\n\n<html><body>')
+with open(f'{W}/html-deep.eml', 'w') as f:
+    f.write(head)
+    for i in range(500000, 0, -1):
+        f.write('<div>Message %d of the thread about order 1, 3 Nov</div><blockquote>' % i)
+    f.write('</blockquote>' * 500000 + '</body></html>\n')
+with open(f'{W}/html-flat.eml', 'w') as f:
+    f.write(head)
+    f.write(('<p>' + line.strip() + '</p>\n') * (48 * 1024 * 1024 // (len(line) + 7)))
+    f.write('</body></html>\n')
 PY
 convert -size 7000x7000 xc:'#806040' -type TrueColor -quality 30 "$W/base.jpg"
 jpegtran -scans "$W/scans.txt" -outfile "$W/jpeg-p.jpg" "$W/base.jpg"
@@ -80,12 +95,13 @@ peak() {   # peak COMMAND...: peak RSS in MB, and the exit status
 }
 printf '%-8s %-16s %-16s %-16s %s\n' input check build img2pdf "build/256MB"
 for x in png16:png16.png:photo png16-i:png16-i.png:photo png8-i:png8-i.png:photo \
-         jpeg-p:jpeg-p.jpg:photo text:text.txt:correspondence; do
+         jpeg-p:jpeg-p.jpg:photo text:text.txt:correspondence \
+         html-deep:html-deep.eml:correspondence html-flat:html-flat.eml:correspondence; do
     name=${x%%:*} rest=${x#*:} file=${rest%%:*} kind=${rest#*:}
     claim "$file" "$kind"
     c=$(peak "$CLAIMPACK" check "$W/claim.xml")
     b=$(peak "$CLAIMPACK" build -q -o "$W/out.pdf" "$W/claim.xml")
-    case $file in *.txt) i=- ;; *) i=$(peak img2pdf "$W/$file" -o "$W/i.pdf") ;; esac
+    case $file in *.txt|*.eml) i=- ;; *) i=$(peak img2pdf "$W/$file" -o "$W/i.pdf") ;; esac
     mb=${b%% MB*}
     printf '%-8s %-16s %-16s %-16s %s\n' "$name" "$c" "$b" "$i" "$(echo "scale=2; $mb / 256" | bc)"
 done

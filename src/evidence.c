@@ -514,6 +514,10 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
                   rule->subject, rule->accepted);
         goto cleanup;
     }
+    /* The readers below read the file themselves: a 50 MB e-mail is not
+     * held twice while it is read. */
+    free(all);
+    all = NULL;
 
     switch (f->format) {
     case CP_FMT_JPEG:

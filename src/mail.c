@@ -7,6 +7,7 @@
 #include <dlfcn.h>
 #include <gmime/gmime.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include <errno.h>
@@ -514,25 +515,26 @@ html_raw(html_out *o, const char *s)
 }
 
 static void
-html_text(html_out *o, const char *s)
+html_text(html_out *o, const char *s, size_t n)
 {
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
     if (o->pre) {
-        for (; *s; s++) {
-            if (*s == '\n') {
+        for (; p < end; p++) {
+            if (*p == '\n') {
                 o->breaks++;
                 continue;
             }
-            if (*s == '\r')
+            if (*p == '\r')
                 continue;
             html_flush(o);
-            cp_buf_putc(&o->b, *s);
+            cp_buf_putc(&o->b, (char)*p);
         }
         return;
     }
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    for (; p < end; p++) {
         if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f') {
             o->space = 1;
-        } else if (p[0] == 0xC2 && p[1] == 0xA0) {   /* &nbsp; is layout, not text */
+        } else if (p[0] == 0xC2 && p + 1 < end && p[1] == 0xA0) {   /* &nbsp; is layout, not text */
             o->space = 1;
             p++;
         } else {
@@ -577,32 +579,27 @@ html_break_of(const char *name, int lists)
     return name_in(name, html_line) ? 1 : 0;
 }
 
-/* The visible text of a link, white space collapsed. */
-static char *
-html_link_text(xmlNode *a)
-{
-    xmlChar *t = xmlNodeGetContent(a);
-    char *s = header_tidy((const char *)t);
-    xmlFree(t);
-    return s;
-}
-
+/* Whether a link's URL is worth printing beside its text: `text` is the
+ * link's visible text, white space collapsed (NULL when it has none), tl
+ * its length. Only lengths are compared before bytes, so a link around a
+ * whole long mail costs nothing here. */
 static int
-html_url_shown(const char *href, const char *text)
+html_url_shown(const char *href, const char *text, size_t tl)
 {
     if (strncmp(href, "http:", 5) != 0 && strncmp(href, "https:", 6) != 0 &&
         strncmp(href, "ftp:", 4) != 0 && strncmp(href, "mailto:", 7) != 0)
         return 0;   /* anchors, cid:, javascript: mean nothing on paper */
     if (text == NULL)
         return 0;
-    if (strcmp(href, text) == 0)
+    size_t len = strlen(href);
+    if (tl == len && memcmp(href, text, tl) == 0)
         return 0;
-    if (strncmp(href, "mailto:", 7) == 0 && strcmp(href + 7, text) == 0)
+    if (strncmp(href, "mailto:", 7) == 0 && tl == len - 7 && memcmp(href + 7, text, tl) == 0)
         return 0;
     /* "example.com/x" for "https://example.com/x", with or without a slash */
     const char *h = strstr(href, "://");
     h = h ? h + 3 : href;
-    size_t hl = strlen(h), tl = strlen(text);
+    size_t hl = strlen(h);
     if (hl > 0 && h[hl - 1] == '/')
         hl--;
     if (tl > 0 && text[tl - 1] == '/')
@@ -612,19 +609,10 @@ html_url_shown(const char *href, const char *text)
     return 1;
 }
 
-static int
-html_enter(html_out *o, xmlNode *n)
+/* An element's start: the breaks, bullets and state it begins. */
+static void
+html_start(html_out *o, const char *name)
 {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        if (n->content)
-            html_text(o, (const char *)n->content);
-        return 0;
-    }
-    if (n->type != XML_ELEMENT_NODE || n->name == NULL)
-        return 0;
-    const char *name = (const char *)n->name;
-    if (name_in(name, html_skip))
-        return 0;
     int br = html_break_of(name, o->lists);
     if (br)
         html_want_break(o, br);
@@ -644,35 +632,23 @@ html_enter(html_out *o, xmlNode *n)
     } else if (!ascii_casecmp(name, "pre")) {
         o->pre++;
     }
-    return 1;
 }
 
+/* An element's end; for a link, `url` is its href tidied (or NULL) and
+ * `text` its visible text. */
 static void
-html_leave(html_out *o, xmlNode *n)
+html_end(html_out *o, const char *name, const char *url, const char *text, size_t tl)
 {
-    if (n->type != XML_ELEMENT_NODE || n->name == NULL)
-        return;
-    const char *name = (const char *)n->name;
-    if (name_in(name, html_skip))
-        return;
     if (!ascii_casecmp(name, "ul") || !ascii_casecmp(name, "ol")) {
         o->lists--;
     } else if (!ascii_casecmp(name, "pre")) {
         o->pre--;
     } else if (!ascii_casecmp(name, "a")) {
-        xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
-        if (href) {
-            char *url = header_tidy((const char *)href);
-            char *text = html_link_text(n);
-            if (url && html_url_shown(url, text)) {
-                o->space = 1;
-                html_raw(o, "[");
-                cp_buf_puts(&o->b, url);
-                cp_buf_puts(&o->b, "]");
-            }
-            free(url);
-            free(text);
-            xmlFree(href);
+        if (url && html_url_shown(url, text, tl)) {
+            o->space = 1;
+            html_raw(o, "[");
+            cp_buf_puts(&o->b, url);
+            cp_buf_puts(&o->b, "]");
         }
     } else if (!ascii_casecmp(name, "td") || !ascii_casecmp(name, "th")) {
         o->space = 1;
@@ -682,45 +658,241 @@ html_leave(html_out *o, xmlNode *n)
         html_want_break(o, br);
 }
 
+/* HTML is read as the parser's events (SAX), never as a tree: a thread of
+ * replies quoted inside each other a million levels deep (a 42 MB mail,
+ * under CP_MAIL_MAX_FILE) took 630 MB as libxml2's tree, and the events
+ * need only the names of the open elements. The events are those from
+ * which libxml2 builds its tree, and they are read as a walk of that tree
+ * read them: an element is named by its local part (libxml2 names the
+ * node of <o:p> "p"), the first element is the root, text outside every
+ * element is dropped, and a link's text is all the text inside it, that
+ * of <style> and <script> too (xmlNodeGetContent's). One difference: what
+ * comes after </html> is read as the root's children, where the tree
+ * dropped it when a doctype or a comment came before <html>. */
+typedef struct html_link {
+    size_t depth;       /* its index in html_sax.open */
+    char *url;          /* its href tidied, else NULL */
+    size_t at;          /* where its text starts in html_sax.link_text */
+} html_link;
+
+typedef struct html_sax {
+    htmlParserCtxtPtr ctxt;
+    html_out o;
+    const char **open;  /* the open elements' names (the parser's dictionary's); open[0] the root */
+    size_t n_open, cap_open;
+    int root_closed;    /* the root's end was seen; it is left at the end */
+    size_t hidden;      /* 1 + the index of the outermost open <head>, <script> ..., else 0 */
+    html_link *links;   /* the open links that are read */
+    size_t n_links, cap_links;
+    /* The text of the open links, as header_tidy makes it: a run of white
+     * space one space, none leading, control characters dropped. */
+    cp_buf link_text;
+    int link_space;
+    size_t max;         /* the text the caller keeps, in bytes */
+    size_t check_at;    /* the length of o.b at which to see whether it has that */
+    int enough;         /* it has: the parser is stopped */
+} html_sax;
+
+/* Stop once the text is longer than the caller keeps: a 50 MB mail need
+ * not be held as text whole to be cut to 4 MB. text_tidy is line by line,
+ * so the tidy text of what is written so far begins as the tidy text of
+ * the whole does. */
+static void
+html_enough(html_sax *s)
+{
+    if (s->enough || s->o.b.len < s->check_at)
+        return;
+    char *t = text_tidy(s->o.b.data, s->o.b.len);
+    size_t n = strlen(t);
+    free(t);
+    if (n > s->max) {
+        s->enough = 1;
+        xmlStopParser(s->ctxt);
+    } else {
+        s->check_at = 2 * s->o.b.len;   /* mostly white space so far */
+    }
+}
+
+static void
+link_text_add(html_sax *s, const char *t, size_t n)
+{
+    cp_buf fixed = CP_BUF_INIT;
+    add_utf8_repaired(&fixed, t, n);
+    for (size_t i = 0; i < fixed.len; i++) {
+        unsigned char c = (unsigned char)fixed.data[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            s->link_space = 1;
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F)
+            continue;
+        if (s->link_space && s->link_text.len > 0)
+            cp_buf_putc(&s->link_text, ' ');
+        s->link_space = 0;
+        cp_buf_putc(&s->link_text, (char)c);
+    }
+    cp_buf_free(&fixed);
+}
+
+static void
+sax_start(void *ctx, const xmlChar *fullname, const xmlChar **atts)
+{
+    html_sax *s = ((htmlParserCtxtPtr)ctx)->_private;
+    if (s->enough)
+        return;
+    xmlChar *prefix = NULL;
+    xmlChar *local = xmlSplitQName(s->ctxt, fullname, &prefix);
+    const char *name = (const char *)xmlDictLookup(s->ctxt->dict, local ? local : fullname, -1);
+    xmlFree(prefix);
+    xmlFree(local);
+    if (name == NULL)
+        cp_out_of_memory(0);
+    if (s->n_open == s->cap_open) {
+        s->cap_open = s->cap_open ? 2 * s->cap_open : 64;
+        s->open = xreallocarray(s->open, s->cap_open, sizeof *s->open);
+    }
+    s->open[s->n_open++] = name;
+    if (s->hidden)
+        return;
+    if (name_in(name, html_skip)) {
+        s->hidden = s->n_open;
+        return;
+    }
+    html_start(&s->o, name);
+    if (!ascii_casecmp(name, "a")) {
+        const xmlChar *href = NULL;
+        /* The first href, by its exact name, as xmlGetProp finds it. */
+        for (size_t i = 0; atts && atts[i]; i += 2)
+            if (xmlStrEqual(atts[i], (const xmlChar *)"href")) {
+                href = atts[i + 1];
+                break;
+            }
+        if (s->n_links == s->cap_links) {
+            s->cap_links = s->cap_links ? 2 * s->cap_links : 8;
+            s->links = xreallocarray(s->links, s->cap_links, sizeof *s->links);
+        }
+        s->links[s->n_links++] = (html_link){ s->n_open - 1, header_tidy((const char *)href),
+                                              s->link_text.len };
+    }
+    html_enough(s);
+}
+
+/* The end of the innermost open element (of the root, at the end). */
+static void
+sax_leave(html_sax *s)
+{
+    const char *name = s->open[--s->n_open];
+    if (s->hidden == s->n_open + 1) {
+        s->hidden = 0;   /* html_skip's elements end nothing */
+        return;
+    }
+    if (s->hidden)
+        return;
+    if (s->n_links == 0 || s->links[s->n_links - 1].depth != s->n_open) {
+        html_end(&s->o, name, NULL, NULL, 0);
+        return;
+    }
+    html_link *l = &s->links[--s->n_links];
+    const char *text = s->link_text.data + l->at;
+    size_t tl = s->link_text.len - l->at;
+    if (tl > 0 && text[0] == ' ') {
+        text++;
+        tl--;
+    }
+    html_end(&s->o, name, l->url, tl ? text : NULL, tl);
+    free(l->url);
+    if (s->n_links == 0) {
+        s->link_text.len = 0;
+        s->link_space = 0;
+    }
+}
+
+static void
+sax_end(void *ctx, const xmlChar *name)
+{
+    (void)name;   /* the tree ends the node that is open, whatever the name */
+    html_sax *s = ((htmlParserCtxtPtr)ctx)->_private;
+    if (s->enough)
+        return;
+    if (s->n_open == 1)
+        s->root_closed = 1;
+    else if (s->n_open > 1)
+        sax_leave(s);
+    html_enough(s);
+}
+
+static void
+sax_text(void *ctx, const xmlChar *ch, int len)
+{
+    html_sax *s = ((htmlParserCtxtPtr)ctx)->_private;
+    if (s->enough || s->n_open == 0 || (s->n_open == 1 && s->root_closed) || len <= 0)
+        return;   /* (outside every element: no node would hold it) */
+    if (s->n_links)
+        link_text_add(s, (const char *)ch, (size_t)len);
+    if (!s->hidden)
+        html_text(&s->o, (const char *)ch, (size_t)len);
+    html_enough(s);
+}
+
 char *
-cp_mail_html_to_text(const char *html, size_t len)
+cp_mail_html_to_text(const char *html, size_t len, size_t max)
 {
     if (len > INT_MAX)
         len = INT_MAX;
-    html_out o = { CP_BUF_INIT, 0, 0, 0, 0 };
+    if (len == 0)
+        return text_tidy("", 0);   /* libxml2 takes no empty buffer */
+    html_sax s = { .o = { CP_BUF_INIT, 0, 0, 0, 0 }, .link_text = CP_BUF_INIT, .max = max,
+                   .check_at = max > SIZE_MAX - 65536 ? SIZE_MAX : max + 65536 };
+    s.ctxt = htmlNewParserCtxt();
+    if (s.ctxt == NULL)
+        cp_out_of_memory(0);
+    /* These events only: the others (comments, the doctype ...) build the
+     * tree and hold no text. */
+    memset(s.ctxt->sax, 0, sizeof *s.ctxt->sax);
+    s.ctxt->sax->initialized = 1;
+    s.ctxt->sax->startElement = sax_start;
+    s.ctxt->sax->endElement = sax_end;
+    s.ctxt->sax->characters = sax_text;
+    s.ctxt->sax->cdataBlock = sax_text;
+    s.ctxt->_private = &s;
+    /* htmlCtxtReadMemory's steps but one: told the text is UTF-8 by its
+     * encoding argument, libxml2 2.9 copies it again through a UTF-8
+     * "encoder". Marked UTF-8 here instead, it is read as it was, and a
+     * <meta charset> in the mail changes nothing (GMime has decoded the
+     * text). (xmlParserInputBufferCreateStatic would save the other copy
+     * too, but libxml2 2.9.14's HTML parser misreads such a buffer past
+     * its first chunk: pages came out with markup as text.) */
+    xmlParserInputBufferPtr buf = xmlParserInputBufferCreateMem(html, (int)len,
+                                                                XML_CHAR_ENCODING_NONE);
+    xmlParserInputPtr in = buf ? xmlNewIOInputStream(s.ctxt, buf, XML_CHAR_ENCODING_NONE) : NULL;
+    if (in == NULL)
+        cp_out_of_memory(0);
+    inputPush(s.ctxt, in);
     /* XML_PARSE_HUGE: without it libxml2 stops at 256 levels of nesting,
      * and under HTML_PARSE_RECOVER it says nothing, so a long thread of
-     * replies quoted inside each other lost its oldest messages. The walk
-     * below is iterative, so depth costs no stack; the tree costs what a
-     * flat mail of the same size costs (tests/mail.test measures both),
-     * and the file's size is bounded (CP_MAIL_MAX_FILE). */
-    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | XML_PARSE_HUGE);
-    xmlNode *top = doc ? xmlDocGetRootElement(doc) : NULL;
-    /* An iterative walk: nesting depth in hostile HTML costs no stack. */
-    xmlNode *cur = top;
-    while (cur) {
-        if (html_enter(&o, cur) && cur->children) {
-            cur = cur->children;
-            continue;
-        }
-        for (;;) {
-            html_leave(&o, cur);
-            if (cur == top) {
-                cur = NULL;
-                break;
-            }
-            if (cur->next) {
-                cur = cur->next;
-                break;
-            }
-            cur = cur->parent;
-        }
-    }
-    if (doc)
-        xmlFreeDoc(doc);
-    char *raw = cp_buf_detach(&o.b);
+     * replies quoted inside each other lost its oldest messages. */
+    htmlCtxtUseOptions(s.ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                               HTML_PARSE_RECOVER | XML_PARSE_HUGE);
+    in->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+    s.ctxt->charset = XML_CHAR_ENCODING_UTF8;
+    htmlParseDocument(s.ctxt);
+    if (s.ctxt->myDoc)
+        xmlFreeDoc(s.ctxt->myDoc);   /* none: no startDocument */
+    s.ctxt->myDoc = NULL;
+    /* What is still open ends here, the root last, as a walk of the tree
+     * leaves each node after its children (past the text kept, it only
+     * frees). */
+    if (s.enough)
+        s.n_open = 0;
+    while (s.n_open > 0)
+        sax_leave(&s);
+    for (size_t i = 0; i < s.n_links; i++)
+        free(s.links[i].url);
+    htmlFreeParserCtxt(s.ctxt);
+    free(s.open);
+    free(s.links);
+    cp_buf_free(&s.link_text);
+    char *raw = cp_buf_detach(&s.o.b);
     char *text = text_tidy(raw, strlen(raw));
     free(raw);
     return text;
@@ -834,11 +1006,11 @@ add_body_text(mail_ctx *ctx, mail_acc *acc, GMimeObject *obj)
         cp_buf_puts(&utf8, joined);
         free(joined);
     }
-    char *text = part_is_html(obj) ? cp_mail_html_to_text(utf8.data ? utf8.data : "", utf8.len)
+    size_t room = ctx->truncated ? 0 : CP_MAIL_MAX_TEXT - ctx->text_len;
+    char *text = part_is_html(obj) ? cp_mail_html_to_text(utf8.data ? utf8.data : "", utf8.len, room)
                                    : text_tidy(utf8.data ? utf8.data : "", utf8.len);
     cp_buf_free(&utf8);
     if (text[0] != '\0' && !ctx->truncated) {
-        size_t room = CP_MAIL_MAX_TEXT - ctx->text_len;
         if (strlen(text) > room) {
             utf8_cut(text, room);
             ctx->truncated = 1;
@@ -1244,6 +1416,11 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
         stream = gm.g_mime_stream_mem_new_with_buffer(refolded, refolded_len);
     else
         stream = gm.g_mime_stream_mem_new_with_buffer(data + start, len - start);
+    /* The stream holds a copy: a 50 MB mail is not kept three times. */
+    free(data);
+    data = NULL;
+    free(refolded);
+    refolded = NULL;
     parser = gm.g_mime_parser_new_with_stream(stream);
     gm.g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
     msg = gm.g_mime_parser_construct_message(parser, NULL);

@@ -96,9 +96,12 @@ bool cp_mail_address_ok(const char *s);
  * error naming m->target. 0 or -1. */
 int cp_mail_write(char **out, size_t *len, const cp_mail_msg *m, cp_diags *diags);
 
-/* HTML (UTF-8) to readable text: blocks become lines, <li> a bullet, links
- * keep their URL in brackets when it differs from the text. Always returns
- * a string (caller frees). */
-char *cp_mail_html_to_text(const char *html, size_t len);
+/* HTML to readable text: blocks become lines, <li> a bullet, links keep
+ * their URL in brackets when it differs from the text. `html` is valid
+ * UTF-8 and html[len] is '\0' (it is parsed in place). Reading stops past
+ * `max` bytes of text: the text returned begins with the first max bytes
+ * of the whole and is longer than max exactly when the whole is. Memory
+ * does not grow with nesting. Always returns a string (caller frees). */
+char *cp_mail_html_to_text(const char *html, size_t len, size_t max);
 
 #endif

@@ -612,7 +612,7 @@ msg_body(const msg_store *st, const char *display, cp_diags *d)
     }
     free(html);
     if (utf8) {
-        char *t = cp_mail_html_to_text(utf8, strlen(utf8));
+        char *t = cp_mail_html_to_text(utf8, strlen(utf8), CP_MAIL_MAX_TEXT);
         free(utf8);
         return tidy(t);
     }

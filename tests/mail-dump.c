@@ -10,6 +10,7 @@
 #include "mail.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,7 +84,7 @@ main(int argc, char **argv)
             perror(argv[2]);
             return 3;
         }
-        char *text = cp_mail_html_to_text(buf, len);
+        char *text = cp_mail_html_to_text(buf, len, SIZE_MAX);
         fputs(text, stdout);
         putchar('\n');
         free(text);

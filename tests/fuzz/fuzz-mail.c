@@ -4,6 +4,7 @@
 #include "mail.h"
 #include "fuzz.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +41,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char *html = malloc(size + 1);
         memcpy(html, data, size);
         html[size] = '\0';
-        free(cp_mail_html_to_text(html, strlen(html)));
+        free(cp_mail_html_to_text(html, strlen(html), SIZE_MAX));
+        free(cp_mail_html_to_text(html, strlen(html), size / 4));   /* stopped early */
         free(html);
     }
     cp_diags_free(&diags);
