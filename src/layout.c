@@ -63,24 +63,31 @@ item_add(cp_layout *L, int page, enum cp_lay_kind kind)
     return it;
 }
 
+/* A shaped line's glyph runs placed with the line's start at (x, y). */
+static void
+place_shaped(cp_layout *L, int page, double size, double x, double y, cp_shaped *sh)
+{
+    /* One item per glyph run: a face, a place (shape.h). */
+    for (size_t i = 0; i < sh->n; i++) {
+        cp_lay_item *it = item_add(L, page, CP_LAY_TEXT);
+        it->x = x + sh->runs[i].x;
+        it->y = y + sh->runs[i].dy;
+        it->face = sh->runs[i].face;
+        it->size = size;
+        it->text = sh->runs[i].codes;
+        sh->runs[i].codes = NULL;
+        it->w = sh->runs[i].w;
+        it->h = size;
+    }
+}
+
 double
 cp_layout_text_dir(cp_layout *L, int page, enum cp_face face, double size, double x, double y,
                    const char *text, enum cp_dir dir)
 {
     cp_shaped sh;
     cp_shape_line(&sh, L->fonts, face, size, text, strlen(text), dir);
-    /* One item per glyph run: a face, a place (shape.h). */
-    for (size_t i = 0; i < sh.n; i++) {
-        cp_lay_item *it = item_add(L, page, CP_LAY_TEXT);
-        it->x = x + sh.runs[i].x;
-        it->y = y + sh.runs[i].dy;
-        it->face = sh.runs[i].face;
-        it->size = size;
-        it->text = sh.runs[i].codes;
-        sh.runs[i].codes = NULL;
-        it->w = sh.runs[i].w;
-        it->h = size;
-    }
+    place_shaped(L, page, size, x, y, &sh);
     double w = sh.width;
     cp_shaped_free(&sh);
     return w;
@@ -422,27 +429,6 @@ lines_here(const cp_flow *f, double leading, size_t i, size_t n)
     return take;
 }
 
-/* Link areas over the parts of the spans that lie on line `ln` of `text`,
- * set at x in st, whose box has its top at `top`. */
-static void
-line_links(cp_flow *f, const char *text, const cp_line *ln, const cp_style *st, double x,
-           double top, const cp_link_span *spans, size_t n_spans)
-{
-    for (size_t i = 0; i < n_spans; i++) {
-        size_t a = spans[i].start, b = spans[i].start + spans[i].len;
-        if (a < ln->start)
-            a = ln->start;
-        if (b > ln->start + ln->len)
-            b = ln->start + ln->len;
-        if (a >= b)
-            continue;
-        double x0 = x + cp_font_width(f->L->fonts, st->face, st->size, text + ln->start,
-                                      a - ln->start);
-        double w = cp_font_width(f->L->fonts, st->face, st->size, text + a, b - a);
-        cp_layout_link(f->L, f->page, x0, top - st->leading, w, st->leading, spans[i].target);
-    }
-}
-
 /* The direction of the paragraph each line of a text belongs to: that of
  * the first strong character after the '\n' before it (UAX #9 P2), so
  * that a Hebrew paragraph's second line, starting with a Latin word, still
@@ -476,18 +462,60 @@ line_dir(par_dir *pd, const cp_line *ln)
     return pd->dir;
 }
 
-/* Place lines of one or two columns; col2 may be NULL. The spans are
- * links over the text of the last column (col2, else col1). */
+/* One column of place_columns: the lines of `text`, set in st. A line
+ * starts at x; one of a right-to-left paragraph ends at `right` instead,
+ * when right > x: such a paragraph starts at the right margin. */
+typedef struct column {
+    const char *text;
+    const cp_line *lines;
+    size_t n;
+    const cp_style *st;
+    double x, right;
+} column;
+
+/* Line i of a column, its box's top at `top`, and link areas over the
+ * parts of the spans on it where their glyphs are drawn: by visual
+ * position, so that "(Exhibit B)" at the end of a Hebrew sentence, drawn
+ * at its left, is linked there. */
 static void
-place_columns(cp_flow *f, const char *t1, const cp_line *l1, size_t n1, const cp_style *s1,
-              double x1, const char *t2, const cp_line *l2, size_t n2, const cp_style *s2,
-              double x2, const cp_link_span *spans, size_t n_spans)
+column_line(cp_flow *f, const column *c, size_t i, par_dir *pd, double top,
+            const cp_link_span *spans, size_t n_spans)
 {
-    size_t n = n1 > n2 ? n1 : n2;
-    double leading = s1->leading;
-    if (s2 && s2->leading > leading)
-        leading = s2->leading;
-    par_dir d1 = { t1, 0, false, CP_DIR_AUTO }, d2 = { t2, 0, false, CP_DIR_AUTO };
+    const cp_line *ln = &c->lines[i];
+    const char *s = c->text + ln->start;
+    cp_shaped sh;
+    cp_shape_line(&sh, f->L->fonts, c->st->face, c->st->size, s, ln->len, line_dir(pd, ln));
+    double x = sh.rtl && c->right > c->x ? c->right - sh.width : c->x;
+    place_shaped(f->L, f->page, c->st->size, x, baseline(f, c->st, top), &sh);
+    for (size_t k = 0; k < n_spans; k++) {
+        size_t a = spans[k].start, b = spans[k].start + spans[k].len;
+        if (a < ln->start)
+            a = ln->start;
+        if (b > ln->start + ln->len)
+            b = ln->start + ln->len;
+        if (a >= b)
+            continue;
+        double x0[8], x1[8];
+        size_t np = cp_shaped_span(&sh, s, a - ln->start, b - ln->start, x0, x1, 8);
+        for (size_t j = 0; j < np; j++)
+            cp_layout_link(f->L, f->page, x + x0[j], top - c->st->leading, x1[j] - x0[j],
+                           c->st->leading, spans[k].target);
+    }
+    cp_shaped_free(&sh);
+}
+
+/* Place the lines of one or two columns side by side; c2 may be NULL. The
+ * spans are links over the text of the last column (c2, else c1). */
+static void
+place_columns(cp_flow *f, const column *c1, const column *c2, const cp_link_span *spans,
+              size_t n_spans)
+{
+    size_t n = c2 && c2->n > c1->n ? c2->n : c1->n;
+    double leading = c1->st->leading;
+    if (c2 && c2->st->leading > leading)
+        leading = c2->st->leading;
+    par_dir d1 = { c1->text, 0, false, CP_DIR_AUTO }, d2 = { c2 ? c2->text : NULL, 0, false,
+                                                             CP_DIR_AUTO };
     size_t i = 0;
     while (i < n) {
         size_t take = lines_here(f, leading, i, n);
@@ -496,21 +524,10 @@ place_columns(cp_flow *f, const char *t1, const cp_line *l1, size_t n1, const cp
             continue;
         }
         for (size_t k = 0; k < take; k++, i++) {
-            if (i < n1 && l1[i].len) {
-                char *s = xstrndup(t1 + l1[i].start, l1[i].len);
-                cp_layout_text_dir(f->L, f->page, s1->face, s1->size, x1, baseline(f, s1, f->y), s,
-                                   line_dir(&d1, &l1[i]));
-                free(s);
-                if (!t2)
-                    line_links(f, t1, &l1[i], s1, x1, f->y, spans, n_spans);
-            }
-            if (t2 && i < n2 && l2[i].len) {
-                char *s = xstrndup(t2 + l2[i].start, l2[i].len);
-                cp_layout_text_dir(f->L, f->page, s2->face, s2->size, x2, baseline(f, s2, f->y), s,
-                                   line_dir(&d2, &l2[i]));
-                free(s);
-                line_links(f, t2, &l2[i], s2, x2, f->y, spans, n_spans);
-            }
+            if (i < c1->n && c1->lines[i].len)
+                column_line(f, c1, i, &d1, f->y, c2 ? NULL : spans, c2 ? 0 : n_spans);
+            if (c2 && i < c2->n && c2->lines[i].len)
+                column_line(f, c2, i, &d2, f->y, spans, n_spans);
             f->y -= leading;
         }
         f->fresh = false;
@@ -526,7 +543,8 @@ cp_flow_paragraph_links(cp_flow *f, const cp_style *st, double indent, const cha
     cp_line *lines;
     double x = f->left + indent;
     size_t n = cp_layout_break(&lines, f->L->fonts, st->face, st->size, text, f->right - x);
-    place_columns(f, text, lines, n, st, x, NULL, NULL, 0, NULL, 0, spans, n_spans);
+    column c = { text, lines, n, st, x, f->right - indent };
+    place_columns(f, &c, NULL, spans, n_spans);
     free(lines);
 }
 
@@ -544,10 +562,18 @@ cp_flow_bullet_links(cp_flow *f, const cp_style *st, double indent, double hang,
     cp_line *lines;
     double x = f->left + indent + hang;
     size_t n = cp_layout_break(&lines, f->L->fonts, st->face, st->size, text, f->right - x);
-    /* The bullet is a one-line first column, so it lands with the first line. */
+    /* The bullet is a one-line first column, so it lands with the first
+     * line. An item that runs right to left is mirrored: the bullet at the
+     * right, the text ending at the indent from it. */
     cp_line bl = { 0, strlen(bullet), 0 };
-    place_columns(f, bullet, &bl, 1, st, f->left + indent, text, lines, n, st, x, spans,
-                  n_spans);
+    column b = { bullet, &bl, 1, st, f->left + indent, 0 };
+    column c = { text, lines, n, st, x, f->right };
+    if (cp_shape_direction(text, strcspn(text, "\n")) == CP_DIR_RTL) {
+        b.x = f->right - indent - cp_font_width(f->L->fonts, st->face, st->size, bullet, bl.len);
+        c.x = f->left;
+        c.right = f->right - indent - hang;
+    }
+    place_columns(f, &b, &c, spans, n_spans);
     free(lines);
 }
 
@@ -568,7 +594,10 @@ cp_flow_field(cp_flow *f, const cp_style *label_st, const cp_style *st, double l
                                 label_w - gap);
     double x2 = f->left + label_w;
     size_t n2 = cp_layout_break(&l2, f->L->fonts, st->face, st->size, text, f->right - x2);
-    place_columns(f, label, l1, n1, label_st, f->left, text, l2, n2, st, x2, NULL, 0);
+    /* Both start where their column does, whatever their direction: a
+     * value runs beside its label. */
+    column c1 = { label, l1, n1, label_st, f->left, 0 }, c2 = { text, l2, n2, st, x2, 0 };
+    place_columns(f, &c1, &c2, NULL, 0);
     free(l1);
     free(l2);
 }

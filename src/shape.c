@@ -180,13 +180,23 @@ run_flush(out *o)
     r->codes = cp_buf_detach(&o->codes);
 }
 
-/* One glyph drawn as `code` at (pen + dx, dy), advancing the pen by adv;
- * nominal is the advance the PDF gives the glyph (its hmtx width). All in
- * points. A glyph that does not start where the PDF's own advance leaves
- * the run starts a new run at its place. */
+/* One glyph of code point `cluster` (its index in the line) drawn as
+ * `code` at (pen + dx, dy), advancing the pen by adv; nominal is the
+ * advance the PDF gives the glyph (its hmtx width). All in points. A glyph
+ * that does not start where the PDF's own advance leaves the run starts a
+ * new run at its place. */
 static void
-put_glyph(out *o, int face, uint32_t code, double dx, double dy, double adv, double nominal)
+put_glyph(out *o, size_t cluster, int face, uint32_t code, double dx, double dy, double adv,
+          double nominal)
 {
+    double *e = &o->s->ext[2 * cluster];
+    if (e[0] == e[1]) {
+        e[0] = o->pen;
+        e[1] = o->pen + adv;
+    } else {
+        e[0] = fmin(e[0], o->pen);
+        e[1] = fmax(e[1], o->pen + adv);
+    }
     double at = o->pen + dx;
     if (o->codes.len && (face != o->face || fabs(at - o->end) > 1e-4 || fabs(dy - o->dy) > 1e-4))
         run_flush(o);
@@ -234,7 +244,7 @@ shape_simple(out *o, const line *ln, size_t lo, size_t hi)
             continue;
         int32_t adv = cp_font_advance(o->fs, (enum cp_face)f, ln->u[i]);
         double w = adv > 0 ? adv * scale : 0;
-        put_glyph(o, f, ln->u[i], 0, 0, w, w);
+        put_glyph(o, i, f, ln->u[i], 0, 0, w, w);
     }
 }
 
@@ -340,7 +350,7 @@ shape_run(out *o, const line *ln, size_t lo, size_t hi)
         size_t nt = k == g ? cluster_text(text, CP_ARRAY_LEN(text), ln->u + c, end - c, glyphs, rtl) : 0;
         uint32_t code = glyph_code(o->fs, f, font, info[g].codepoint, text, nt);
         double nominal = hb_font_get_glyph_h_advance(font, info[g].codepoint) * scale;
-        put_glyph(o, f, code, pos[g].x_offset * scale, pos[g].y_offset * scale,
+        put_glyph(o, info[g].cluster, f, code, pos[g].x_offset * scale, pos[g].y_offset * scale,
                   pos[g].x_advance * scale, nominal);
     }
     hb_buffer_destroy(buf);
@@ -355,6 +365,8 @@ cp_shape_line(cp_shaped *s, cp_fontset *fs, enum cp_face face, double size, cons
     line_read(&ln, fs, face, text, len);
     FriBidiStrIndex *map = xcalloc(ln.n + 1, sizeof *map);
     s->rtl = line_bidi(&ln, dir, map);
+    s->ext = xcalloc(2 * ln.n + 2, sizeof *s->ext);
+    s->n_ext = ln.n;
     out o = { s, fs, size, 0, CP_BUF_INIT, 0, 0, 0, 0 };
     /* Runs in visual order: visual neighbours that are logical neighbours
      * in the run's direction, of one face, script and level. */
@@ -389,7 +401,61 @@ cp_shaped_free(cp_shaped *s)
     for (size_t i = 0; i < s->n; i++)
         free(s->runs[i].codes);
     free(s->runs);
+    free(s->ext);
     memset(s, 0, sizeof *s);
+}
+
+/* How many code points the first n bytes of text have in NFC: the index
+ * in the shaped line (line_read makes one of each) of the one at byte n. */
+static size_t
+nfc_index(const char *text, size_t n)
+{
+    char *nfc = cp_unicode_nfc(text, n);
+    size_t k = 0;
+    for (const char *p = nfc; *p; p++)
+        k += ((unsigned char)*p & 0xC0) != 0x80;
+    free(nfc);
+    return k;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t
+cp_shaped_span(const cp_shaped *s, const char *text, size_t a, size_t b, double *x0, double *x1,
+               size_t max)
+{
+    size_t ia = nfc_index(text, a), ib = nfc_index(text, b);
+    if (ib > s->n_ext)
+        ib = s->n_ext;
+    /* The drawn code points' extents, left to right, joined where they
+     * touch: visual neighbours of the span, whatever their logical order. */
+    double *v = xcalloc(2 * (ib > ia ? ib - ia : 0) + 2, sizeof *v);
+    size_t n = 0;
+    for (size_t i = ia; i < ib; i++)
+        if (s->ext[2 * i] != s->ext[2 * i + 1]) {
+            v[2 * n] = s->ext[2 * i];
+            v[2 * n + 1] = s->ext[2 * i + 1];
+            n++;
+        }
+    qsort(v, n, 2 * sizeof *v, cmp_double);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k > 0 && v[2 * i] <= x1[k - 1] + 1e-3) {
+            x1[k - 1] = fmax(x1[k - 1], v[2 * i + 1]);
+            continue;
+        }
+        if (k == max)
+            break;
+        x0[k] = v[2 * i];
+        x1[k++] = v[2 * i + 1];
+    }
+    free(v);
+    return k;
 }
 
 enum cp_dir

@@ -37,6 +37,12 @@ typedef struct cp_shaped {
     size_t n;
     double width;    /* the whole line's advance (points) */
     bool rtl;        /* the paragraph direction resolved to right-to-left */
+    /* Where each code point of the line in NFC is drawn: the advances of
+     * its glyphs from ext[2i] to ext[2i + 1] (from the line's start); the
+     * two are equal where it has none (an ignorable, a ligature's second
+     * letter). n_ext code points. */
+    double *ext;
+    size_t n_ext;
 } cp_shaped;
 
 /* Shape `text` (len bytes) set in `face` at `size` points. Code points that
@@ -44,6 +50,13 @@ typedef struct cp_shaped {
 void cp_shape_line(cp_shaped *out, cp_fontset *fs, enum cp_face face, double size,
                    const char *text, size_t len, enum cp_dir dir);
 void cp_shaped_free(cp_shaped *s);
+
+/* Where bytes [a, b) of the line's text (the text given to cp_shape_line)
+ * are drawn: up to max intervals, left to right, x0[i] to x1[i] from the
+ * line's start (in a line of both directions a part of it may be drawn in
+ * pieces). Returns how many. */
+size_t cp_shaped_span(const cp_shaped *s, const char *text, size_t a, size_t b, double *x0,
+                      double *x1, size_t max);
 
 /* The direction of the paragraph `text` starts (its first strong
  * character; left to right when it has none). */
