@@ -1,6 +1,7 @@
 /* assemble.c: the final PDF, put together with libqpdf (see assemble.h). */
 #include "config.h"
 #include "assemble.h"
+#include "unicode.h"
 #include "util.h"
 
 #include <qpdf/qpdf-c.h>
@@ -436,6 +437,19 @@ add_links(asm_state *st)
     }
 }
 
+/* A text string of the document (a bookmark's title, the document
+ * information) in NFC, as the pages' text is set (unicode.h): a name
+ * written decomposed, as macOS writes it, is shown and searched as the
+ * precomposed letters. */
+static qpdf_oh
+text_string(qpdf_data q, const char *s)
+{
+    char *nfc = cp_unicode_nfc(s, strlen(s));
+    qpdf_oh h = qpdf_oh_new_unicode_string(q, nfc);
+    free(nfc);
+    return h;
+}
+
 /* Bookmarks: a flat list with levels becomes the /Outlines tree. */
 static void
 add_outlines(asm_state *st)
@@ -458,7 +472,7 @@ add_outlines(asm_state *st)
     for (size_t i = 0; i < n; i++) {
         const cp_asm_outline *o = &p->outlines[i];
         item[i] = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
-        qpdf_oh_replace_key(q, item[i], "/Title", qpdf_oh_new_unicode_string(q, o->title));
+        qpdf_oh_replace_key(q, item[i], "/Title", text_string(q, o->title));
         int page = o->page;
         if (page < 0 || (size_t)page >= p->n_pages)
             page = 0;
@@ -517,7 +531,7 @@ set_info(asm_state *st)
     };
     for (size_t i = 0; i < CP_ARRAY_LEN(kv); i++)
         if (kv[i].value && *kv[i].value)
-            qpdf_oh_replace_key(q, info, kv[i].key, qpdf_oh_new_unicode_string(q, kv[i].value));
+            qpdf_oh_replace_key(q, info, kv[i].key, text_string(q, kv[i].value));
     time_t t = (time_t)p->date_epoch;
     struct tm tm;
     gmtime_r(&t, &tm);

@@ -1,6 +1,7 @@
 /* lettertext.c: the expanded letter as plain text (lettertext.h). */
 #include "config.h"
 #include "lettertext.h"
+#include "unicode.h"
 #include "util.h"
 
 #include <stdbool.h>
@@ -148,7 +149,12 @@ join(const pieces *ps, int dropped)
         prev = p;
     }
     cp_buf_putc(&b, '\n');
-    return cp_buf_detach(&b);
+    /* In NFC, as the PDF sets it (unicode.h): a name written decomposed
+     * ("u" and U+0308, as macOS writes it) reaches the form precomposed,
+     * and counts as the one character it is. */
+    char *nfc = cp_unicode_nfc(b.data, b.len);
+    cp_buf_free(&b);
+    return nfc;
 }
 
 /* Unicode code points of valid UTF-8. */

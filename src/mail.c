@@ -2,6 +2,7 @@
  * plain-text correspondence directly (see mail.h). */
 #include "config.h"
 #include "mail.h"
+#include "unicode.h"
 #include "util.h"
 
 #include <dlfcn.h>
@@ -1693,13 +1694,15 @@ cleanup:
 
 /* Text for a header, as one line: control characters (CR and LF above all,
  * which would start a header of their own) and runs of white space become
- * one space. GMime encodes what is not ASCII (RFC 2047). */
+ * one space; in NFC, as the letter is (unicode.h). GMime encodes what is
+ * not ASCII (RFC 2047). */
 static char *
 one_line(const char *s)
 {
     cp_buf b = CP_BUF_INIT;
     bool space = false;
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+    char *nfc = cp_unicode_nfc(s ? s : "", s ? strlen(s) : 0);
+    for (const unsigned char *p = (const unsigned char *)nfc; *p; p++) {
         if (*p <= 0x20 || *p == 0x7F) {
             space = b.len > 0;
             continue;
@@ -1709,6 +1712,7 @@ one_line(const char *s)
         space = false;
         cp_buf_putc(&b, (char)*p);
     }
+    free(nfc);
     return b.data ? cp_buf_detach(&b) : xstrdup("");
 }
 
