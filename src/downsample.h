@@ -51,6 +51,12 @@ int cp_downsample_buf(const unsigned char *buf, size_t len, const char *display,
 int cp_downsample_image(const cp_image *img, const char *display, cp_ds_target *targets,
                         size_t n, cp_diags *diags);
 
+/* A baseline JPEG at t->quality and the picture's own size from YCbCr
+ * planes (img->ycc420), without converting them: a HEIC photo's, as
+ * decoded. Fills t's data, size, width, height and cs. 0 or -1. */
+int cp_downsample_planes(const cp_image *img, const char *display, cp_ds_target *t,
+                         cp_diags *diags);
+
 /* The target size for a picture of w x h pixels drawn in a box of
  * box_w x box_h points (the upright picture's box: orientation 5-8 swaps
  * sides) at `dpi`, never larger than the picture itself. */

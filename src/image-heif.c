@@ -10,10 +10,14 @@
 #include "image.h"
 #include "util.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libheif/heif.h>
+
+
+
 
 static int
 heif_fail(const char *what, struct heif_error err, const char *display, cp_diags *diags)
@@ -23,9 +27,64 @@ heif_fail(const char *what, struct heif_error err, const char *display, cp_diags
     return -1;
 }
 
-int
-cp_image_heif(cp_image *img, const unsigned char *buf, size_t len, int load,
-              const char *display, cp_diags *diags)
+/* Whether the picture's colours are JPEG's YCbCr (BT.601, full range), so
+ * that its planes can go to the JPEG encoder as they are: libheif takes
+ * BT.601 and full range when the file says nothing (nclx absent). */
+static bool
+jpeg_colours(const struct heif_image_handle *h)
+{
+    struct heif_color_profile_nclx *nclx = NULL;
+    struct heif_error err = heif_image_handle_get_nclx_color_profile(h, &nclx);
+    if (err.code != heif_error_Ok || nclx == NULL)
+        return true;
+    bool ok = nclx->full_range_flag &&
+              (nclx->matrix_coefficients == heif_matrix_coefficients_ITU_R_BT_601_6 ||
+               nclx->matrix_coefficients == heif_matrix_coefficients_ITU_R_BT_470_6_System_B_G ||
+               nclx->matrix_coefficients == heif_matrix_coefficients_unspecified);
+    heif_nclx_color_profile_free(nclx);
+    return ok;
+}
+
+/* Y, Cb and Cr of a 4:2:0 picture packed one after the other into
+ * img->data (ycc420). 0 or -1 (no plane). */
+static int
+take_planes(cp_image *img, const struct heif_image *im, int w, int h)
+{
+    int cw = (w + 1) / 2, ch = (h + 1) / 2;
+    static const enum heif_channel chans[3] = { heif_channel_Y, heif_channel_Cb,
+                                                heif_channel_Cr };
+    const uint8_t *pl[3];
+    int stride[3];
+    for (int k = 0; k < 3; k++) {
+        pl[k] = heif_image_get_plane_readonly(im, chans[k], &stride[k]);
+        int pw = heif_image_get_width(im, chans[k]), ph = heif_image_get_height(im, chans[k]);
+        if (pl[k] == NULL || pw < (k ? cw : w) || ph < (k ? ch : h) ||
+            stride[k] < (k ? cw : w))
+            return -1;
+    }
+    img->size = (size_t)w * (size_t)h + 2 * (size_t)cw * (size_t)ch;
+    img->data = xmalloc(img->size);
+    unsigned char *dst = img->data;
+    for (int k = 0; k < 3; k++) {
+        int pw = k ? cw : w, ph = k ? ch : h;
+        for (int y = 0; y < ph; y++, dst += pw)
+            memcpy(dst, pl[k] + (size_t)y * (size_t)stride[k], (size_t)pw);
+    }
+    img->width = w;
+    img->height = h;
+    img->bits = 8;
+    img->cs = CP_CS_RGB;
+    img->ycc420 = 1;
+    return 0;
+}
+
+/* load: 0 decode to check, 1 decode and keep the pixels, 2 the header only
+ * (the primary item's size after its transformations, no decode), 3 as 1
+ * but as YCbCr planes (ycc420) when the picture has JPEG's colours and no
+ * alpha. */
+static int
+heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, const char *display,
+         cp_diags *diags)
 {
     const char *what = len >= 12 && (memcmp(buf + 8, "avif", 4) == 0 ||
                                      memcmp(buf + 8, "avis", 4) == 0) ? "AVIF" : "HEIC";
@@ -67,8 +126,36 @@ cp_image_heif(cp_image *img, const unsigned char *buf, size_t len, int load,
     if (len >= 12 && (memcmp(buf + 8, "avis", 4) == 0 || memcmp(buf + 8, "msf1", 4) == 0))
         img->frames = 2;
 
+    if (load == 2) {
+        img->width = w;
+        img->height = hh;
+        img->bits = 8;
+        img->cs = CP_CS_RGB;
+        img->size = (size_t)w * (size_t)hh * 3;
+        ret = 0;
+        goto cleanup;
+    }
     int alpha = heif_image_handle_has_alpha_channel(h);
     opt = heif_decoding_options_alloc();
+    if (load == 3 && !alpha && heif_image_handle_get_luma_bits_per_pixel(h) == 8 &&
+        jpeg_colours(h)) {
+        /* As the encoder takes them: no conversion to RGB and back. */
+        err = heif_decode_image(h, &im, heif_colorspace_YCbCr, heif_chroma_420, opt);
+        if (err.code != heif_error_Ok) {
+            heif_fail(what, err, display, diags);
+            goto cleanup;
+        }
+        int dw = heif_image_get_width(im, heif_channel_Y);
+        int dh = heif_image_get_height(im, heif_channel_Y);
+        if (cp_image_check_size(dw, dh, what, display, diags) < 0)
+            goto cleanup;
+        if (take_planes(img, im, dw, dh) < 0) {
+            cp_error(diags, CP_INPUT, display, 0, 0, "damaged %s image: no picture decoded", what);
+            goto cleanup;
+        }
+        ret = 0;
+        goto cleanup;
+    }
     err = heif_decode_image(h, &im, heif_colorspace_RGB,
                             alpha ? heif_chroma_interleaved_RGBA : heif_chroma_interleaved_RGB,
                             opt);
@@ -102,4 +189,25 @@ cleanup:
     heif_image_handle_release(h);
     heif_context_free(ctx);
     return ret;
+}
+
+int
+cp_image_heif(cp_image *img, const unsigned char *buf, size_t len, int load,
+              const char *display, cp_diags *diags)
+{
+    return heif_run(img, buf, len, load ? 1 : 0, display, diags);
+}
+
+int
+cp_image_heif_header(cp_image *img, const unsigned char *buf, size_t len, const char *display,
+                     cp_diags *diags)
+{
+    return heif_run(img, buf, len, 2, display, diags);
+}
+
+int
+cp_image_heif_planes(cp_image *img, const unsigned char *buf, size_t len, const char *display,
+                     cp_diags *diags)
+{
+    return heif_run(img, buf, len, 3, display, diags);
 }

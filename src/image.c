@@ -139,6 +139,19 @@ cp_image_decode_page(cp_image *img, const unsigned char *u, size_t len, int page
     return ret < 0 ? -1 : 0;
 }
 
+int
+cp_image_decode_photo(cp_image *img, const unsigned char *u, size_t len, int page,
+                      const char *display, cp_diags *diags)
+{
+    int fmt = cp_image_sniff(u, len);
+    if (fmt != CP_IMG_HEIC && fmt != CP_IMG_AVIF)
+        return cp_image_decode_page(img, u, len, page, 1, display, diags);
+    if (cp_image_heif_planes(img, u, len, display, diags) < 0)
+        return -1;
+    img->format = (enum cp_image_format)fmt;
+    return 0;
+}
+
 /* Read the file and check it; on success *buf holds its bytes. */
 static int
 image_read(cp_image *img, unsigned char **buf, size_t *len, int page, int load,
@@ -265,6 +278,9 @@ cp_image_probe_fast(cp_image *out, const char *path, const char *display, cp_dia
     } else if (len >= 8 && memcmp(u, png_sig, 8) == 0) {
         ret = png_walk(out, u, len, display, diags);
         out->format = CP_IMG_PNG;
+    } else if (cp_image_sniff(u, len) == CP_IMG_HEIC || cp_image_sniff(u, len) == CP_IMG_AVIF) {
+        ret = cp_image_heif_header(out, u, len, display, diags);
+        out->format = (enum cp_image_format)cp_image_sniff(u, len);
     } else {
         munmap(map, len);
         return cp_image_probe(out, path, display, diags);

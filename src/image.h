@@ -62,6 +62,9 @@ typedef struct cp_image {
     cp_image_dims *page_dims;    /* TIFF of more than one page: each page's size, as
                                   * checked (pages of them); owned, NULL otherwise */
     int rotated;                 /* degrees the format's own transformation turned it */
+    int ycc420;                  /* data is JPEG's YCbCr as planes, Y (width x height)
+                                  * then Cb and Cr at half the size each way, rounded up:
+                                  * a HEIC photo as decoded (cp_image_decode_photo) */
 } cp_image;
 
 /* Check the file: JPEG markers (SOI, SOF with sane dimensions, SOS, entropy
@@ -73,7 +76,8 @@ typedef struct cp_image {
 int cp_image_probe(cp_image *out, const char *path, const char *display, cp_diags *diags);
 
 /* The build path's check: JPEG markers walked (no decode), PNG chunks and
- * CRCs walked (no decode). Same fields as cp_image_probe. 0 or -1. */
+ * CRCs walked (no decode), HEIC and AVIF by their header (no decode); the
+ * other formats as cp_image_probe. Same fields as cp_image_probe. 0 or -1. */
 int cp_image_probe_fast(cp_image *out, const char *path, const char *display, cp_diags *diags);
 
 /* Load for embedding: JPEG data verbatim, PNG decoded to 8 or 16-bit raw
@@ -111,6 +115,17 @@ int cp_image_png_rows(cp_image *img, const unsigned char *buf, size_t len, cp_pn
  * PNG (image-heif.c: HEIC and AVIF). */
 int cp_image_heif(cp_image *img, const unsigned char *buf, size_t len, int load,
                   const char *display, cp_diags *diags);
+/* The build's check of a HEIC or AVIF file: the container and the primary
+ * picture's size after its transformations, without decoding it (the PDF
+ * writer decodes it, and refuses it as check does, before anything is
+ * kept: decoding a phone photo twice was most of a build's time). */
+int cp_image_heif_header(cp_image *img, const unsigned char *buf, size_t len,
+                         const char *display, cp_diags *diags);
+/* A HEIC or AVIF photo decoded for the JPEG encoder: without alpha and in
+ * JPEG's colours (BT.601, full range) as YCbCr planes (ycc420), else as
+ * cp_image_heif loads it. */
+int cp_image_heif_planes(cp_image *img, const unsigned char *buf, size_t len,
+                         const char *display, cp_diags *diags);
 int cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, int load,
                   const char *display, cp_diags *diags);
 int cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, int load,
@@ -140,6 +155,11 @@ int cp_image_decode_buf(cp_image *img, const unsigned char *buf, size_t len, int
 /* The same, loading page `page` of a file of pages (TIFF; 0 for others). */
 int cp_image_decode_page(cp_image *img, const unsigned char *buf, size_t len, int page,
                          int load, const char *display, cp_diags *diags);
+
+/* cp_image_decode_page loading, where a HEIC or AVIF photo may come as
+ * planes for the JPEG encoder (cp_image_heif_planes): for writing anew. */
+int cp_image_decode_photo(cp_image *img, const unsigned char *buf, size_t len, int page,
+                          const char *display, cp_diags *diags);
 
 /* The picture format of these first bytes (18 are enough), or -1: the one
  * place that tells formats apart by content. */

@@ -29,6 +29,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -510,36 +511,66 @@ pack_bilevel(const cp_image *img)
  * (deflating photo pixels would make the pack many times larger), the rest
  * (screenshots, scans, few colours) is deflated without loss. An alpha
  * channel stays a deflated soft mask either way. Metadata stays behind
- * with the file: only pixels are written. */
-static int
-write_decoded(store *s, int slot, const cp_asm_image *im, cp_diags *d)
+ * with the file: only pixels are written.
+ *
+ * Decoding and compressing is the cost of these formats (a phone's HEIC
+ * photo is 12 megapixels of HEVC), so it is done apart from the writing
+ * (prepare_decoded, which touches no shared state), by two threads at once
+ * (cp_imagestore_append), and only the compressed result is kept until it
+ * is written in order (emit_decoded). */
+typedef struct decoded {
+    int rc;                      /* 0 prepared, -1 failed (diags says why) */
+    cp_diags diags;
+    int width, height;
+    enum cp_colorspace cs;
+    int bits;                    /* of the colour stream: 1 for a bilevel page */
+    bool jpeg;                   /* colour is a baseline JPEG, else deflated rows */
+    cp_buf colour, mask;         /* mask: deflated 8-bit rows, empty when opaque */
+} decoded;
+
+static void
+prepare_decoded(decoded *out, const cp_asm_image *im)
 {
     char *buf = NULL;
     size_t len = 0;
-    int num = -1, smask = 0;
+    cp_diags *d = &out->diags;
+    out->rc = -1;
     if (read_picture(&buf, &len, im, d) < 0)
-        return -1;
+        return;
     cp_image *img = xcalloc(1, sizeof *img);
-    if (cp_image_decode_page(img, (const unsigned char *)buf, len, im->page, 1, im->display,
-                             d) < 0)
+    if (cp_image_decode_photo(img, (const unsigned char *)buf, len, im->page, im->display,
+                              d) < 0)
         goto cleanup;
-    if (img->alpha) {
-        smask = write_flate_image(s, 0, img->width, img->height, "/DeviceGray", 1, 8,
-                                  img->alpha, 0);
-        if (smask < 0) {
-            cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
-            goto cleanup;
-        }
+    free(buf);
+    buf = NULL;
+    /* The build checked HEIC and AVIF by their header only: the picture
+     * must be what the pages were laid out for. */
+    if (img->width != im->info->width || img->height != im->info->height) {
+        cp_error(d, CP_INPUT, im->display, 0, 0, "damaged picture: it decodes to %dx%d pixels, "
+                 "not the %dx%d its header gives", img->width, img->height, im->info->width,
+                 im->info->height);
+        goto cleanup;
+    }
+    out->width = img->width;
+    out->height = img->height;
+    if (img->alpha && deflate_rows(&out->mask, img->alpha, (size_t)img->width,
+                                   (size_t)img->height) < 0) {
+        cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+        goto cleanup;
     }
     if (!img->lossy) {
         unsigned char *bilevel = pack_bilevel(img);
-        num = bilevel ? write_flate_image(s, slot, img->width, img->height, "/DeviceGray", 1, 1,
-                                          bilevel, smask)
-                      : write_flate_image(s, slot, img->width, img->height, cs_name(img->cs),
-                                          cs_components(img->cs), img->bits, img->data, smask);
+        out->cs = bilevel ? CP_CS_GRAY : img->cs;
+        out->bits = bilevel ? 1 : img->bits;
+        size_t row = ((size_t)img->width * (size_t)cs_components(out->cs) * (size_t)out->bits + 7) / 8;
+        int rc = deflate_rows(&out->colour, bilevel ? bilevel : img->data, row,
+                              (size_t)img->height);
         free(bilevel);
-        if (num < 0)
+        if (rc < 0) {
             cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+            goto cleanup;
+        }
+        out->rc = 0;
         goto cleanup;
     }
     /* The colour alone goes to the JPEG: the mask says what is transparent. */
@@ -550,23 +581,139 @@ write_decoded(store *s, int slot, const cp_asm_image *im, cp_diags *d)
     t.width = img->width;
     t.height = img->height;
     t.quality = CP_IMAGE_PHOTO_QUALITY;
-    if (cp_downsample_image(&colour, im->display, &t, 1, d) < 0)
+    if ((img->ycc420 ? cp_downsample_planes(&colour, im->display, &t, d)
+                     : cp_downsample_image(&colour, im->display, &t, 1, d)) < 0)
         goto cleanup;
-    store_begin_obj(s, slot);
-    store_printf(s, "<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
-                    "/BitsPerComponent 8 /Filter /DCTDecode /Length %zu",
-                 t.width, t.height, cs_name(t.cs), t.size);
-    if (smask > 0)
-        store_printf(s, " /SMask %d 0 R", smask);
-    store_printf(s, " >>\nstream\n");
-    store_write(s, t.data, t.size);
-    store_printf(s, "\nendstream\nendobj\n");
-    free(t.data);
-    num = slot;
+    out->jpeg = true;
+    out->width = t.width;
+    out->height = t.height;
+    out->cs = t.cs;
+    out->bits = 8;
+    out->colour.data = (char *)t.data;
+    out->colour.len = out->colour.cap = t.size;
+    out->rc = 0;
 cleanup:
     cp_image_free(img);
     free(buf);
-    return num;
+}
+
+static int
+emit_decoded(store *s, int slot, const decoded *p)
+{
+    int smask = 0;
+    if (p->mask.len)
+        smask = write_flate_stream(s, 0, p->width, p->height, "/DeviceGray", 1, 8, &p->mask, 0);
+    if (!p->jpeg)
+        return write_flate_stream(s, slot, p->width, p->height, cs_name(p->cs),
+                                  cs_components(p->cs), p->bits, &p->colour, smask);
+    store_begin_obj(s, slot);
+    store_printf(s, "<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
+                    "/BitsPerComponent 8 /Filter /DCTDecode /Length %zu",
+                 p->width, p->height, cs_name(p->cs), p->colour.len);
+    if (smask > 0)
+        store_printf(s, " /SMask %d 0 R", smask);
+    store_printf(s, " >>\nstream\n");
+    store_write(s, p->colour.data, p->colour.len);
+    store_printf(s, "\nendstream\nendobj\n");
+    return slot;
+}
+
+static void
+decoded_clear(decoded *p)
+{
+    cp_diags_free(&p->diags);
+    cp_buf_free(&p->colour);
+    cp_buf_free(&p->mask);
+}
+
+/* The pictures to decode, in writing order, shared by the writing thread
+ * and one helper. Each takes the next picture not yet taken; the helper
+ * stays at most AHEAD pictures in front of the writing, so what waits to
+ * be written is a few compressed pictures, whatever the pack holds. */
+#define AHEAD 2
+
+typedef struct decode_queue {
+    const cp_asm_image *images;
+    size_t *order;               /* image indices */
+    decoded *out;                /* one per entry of order */
+    bool *done;
+    size_t n, next, written;
+    bool stop;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} decode_queue;
+
+static void *
+decode_helper(void *arg)
+{
+    decode_queue *q = arg;
+    pthread_mutex_lock(&q->mu);
+    for (;;) {
+        while (!q->stop && q->next < q->n && q->next >= q->written + AHEAD)
+            pthread_cond_wait(&q->cv, &q->mu);
+        if (q->stop || q->next >= q->n)
+            break;
+        size_t k = q->next++;
+        pthread_mutex_unlock(&q->mu);
+        prepare_decoded(&q->out[k], &q->images[q->order[k]]);
+        pthread_mutex_lock(&q->mu);
+        q->done[k] = true;
+        pthread_cond_broadcast(&q->cv);
+    }
+    pthread_mutex_unlock(&q->mu);
+    return NULL;
+}
+
+/* Entry k, once prepared. While it is not, the writing thread prepares
+ * the next entry no one has taken (k itself, or one the helper would take
+ * after it), so that two pictures are being decoded at any time. */
+static decoded *
+decode_take(decode_queue *q, size_t k)
+{
+    pthread_mutex_lock(&q->mu);
+    while (!q->done[k]) {
+        if (q->next < q->n && q->next <= k + AHEAD) {
+            size_t j = q->next++;
+            pthread_mutex_unlock(&q->mu);
+            prepare_decoded(&q->out[j], &q->images[q->order[j]]);
+            pthread_mutex_lock(&q->mu);
+            q->done[j] = true;
+            pthread_cond_broadcast(&q->cv);
+            continue;
+        }
+        pthread_cond_wait(&q->cv, &q->mu);
+    }
+    pthread_mutex_unlock(&q->mu);
+    return &q->out[k];
+}
+
+static void
+decode_written(decode_queue *q, size_t k)
+{
+    decoded_clear(&q->out[k]);
+    pthread_mutex_lock(&q->mu);
+    q->written = k + 1;
+    pthread_cond_broadcast(&q->cv);
+    pthread_mutex_unlock(&q->mu);
+}
+
+static bool
+is_decoded(const cp_asm_image *im)
+{
+    return !im->info->is_jpeg && im->info->format != CP_IMG_PNG;
+}
+
+/* A picture's diagnostics, made on the helper thread, passed on. */
+static void
+relay_diags(cp_diags *to, const cp_diags *from)
+{
+    for (size_t k = 0; k < from->count; k++) {
+        const cp_diag *d = &from->items[k];
+        if (d->severity == CP_ERROR)
+            cp_error(to, d->status, d->file, d->line, d->col, "%s", d->message);
+        else
+            cp_warning(to, d->file, d->line, d->col, "%s", d->message);
+    }
 }
 
 /* --- the file qpdf wrote ---------------------------------------------- */
@@ -780,6 +927,13 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
     memset(&s, 0, sizeof s);
     s.path = path;
     int rc = -1;
+    decode_queue q;
+    memset(&q, 0, sizeof q);
+    q.images = images;
+    pthread_mutex_init(&q.mu, NULL);
+    pthread_cond_init(&q.cv, NULL);
+    pthread_t helper_th;
+    bool helper = false;
     int *slots = xcalloc(n ? n : 1, sizeof *slots);
     base_info b;
     s.fp = fopen(path, "r+be");
@@ -810,13 +964,31 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
     }
     if (!newline)
         store_write(&s, "\n", 1);
-    for (size_t i = 0; i < n; i++) {
+    /* The decoded formats, prepared ahead on a second thread. */
+    for (size_t i = 0; i < n; i++)
+        if (placed[i] && is_decoded(&images[i]))
+            q.n++;
+    q.order = xcalloc(q.n ? q.n : 1, sizeof *q.order);
+    q.out = xcalloc(q.n ? q.n : 1, sizeof *q.out);
+    q.done = xcalloc(q.n ? q.n : 1, sizeof *q.done);
+    for (size_t i = 0, k = 0; i < n; i++)
+        if (placed[i] && is_decoded(&images[i]))
+            q.order[k++] = i;
+    helper = q.n > 1 && pthread_create(&helper_th, NULL, decode_helper, &q) == 0;
+    for (size_t i = 0, k = 0; i < n; i++) {
         if (!placed[i])
             continue;
         const cp_asm_image *im = &images[i];
-        int num = im->info->is_jpeg ? write_jpeg(&s, slots[i], im, diags)
-                  : im->info->format == CP_IMG_PNG ? write_png(&s, slots[i], im, diags)
-                                    : write_decoded(&s, slots[i], im, diags);
+        int num;
+        if (is_decoded(im)) {
+            decoded *p = decode_take(&q, k);
+            relay_diags(diags, &p->diags);
+            num = p->rc < 0 ? -1 : emit_decoded(&s, slots[i], p);
+            decode_written(&q, k++);
+        } else {
+            num = im->info->is_jpeg ? write_jpeg(&s, slots[i], im, diags)
+                                    : write_png(&s, slots[i], im, diags);
+        }
         if (num < 0)
             goto cleanup;
     }
@@ -835,6 +1007,20 @@ cleanup:
         cp_error(diags, CP_OUTPUT, name, 0, 0, "cannot write: %s", strerror(errno));
         rc = -1;
     }
+    if (helper) {
+        pthread_mutex_lock(&q.mu);
+        q.stop = true;
+        pthread_cond_broadcast(&q.cv);
+        pthread_mutex_unlock(&q.mu);
+        pthread_join(helper_th, NULL);
+    }
+    for (size_t k = 0; k < q.n; k++)
+        decoded_clear(&q.out[k]);
+    pthread_mutex_destroy(&q.mu);
+    pthread_cond_destroy(&q.cv);
+    free(q.order);
+    free(q.out);
+    free(q.done);
     free(s.xref);
     free(slots);
     return rc;
