@@ -1675,11 +1675,15 @@ cp_text_read(char **out, const char *path, const char *display, cp_diags *diags)
         free(text);
         goto cleanup;
     }
+    /* The bound of an e-mail's text (some 1,500 pages). A text file is
+     * refused past it, as a chat is, not cut short: its end, which a cut
+     * would hide, may be what the claim is about. */
     if (strlen(text) > CP_MAIL_MAX_TEXT) {
-        utf8_cut(text, CP_MAIL_MAX_TEXT);
-        cp_warning(diags, display, 0, 0,
-                   "the text is longer than %u MB; only the first %u MB are included",
-                   CP_MAIL_MAX_TEXT / (1024 * 1024), CP_MAIL_MAX_TEXT / (1024 * 1024));
+        cp_error(diags, CP_INPUT, display, 0, 0,
+                 "the text is longer than %u MB; enclose the part the claim is about "
+                 "(a shorter file)", CP_MAIL_MAX_TEXT / (1024 * 1024));
+        free(text);
+        goto cleanup;
     }
     *out = text;
     rc = 0;
