@@ -12,7 +12,7 @@
 #   text      4 MB of text, the most a text file may hold (988 pages)
 #   html-deep an HTML mail of replies quoted inside each other, a million
 #             levels deep (500,000 messages, 42 MB): read from libxml2's
-#             SAX events (mail.c); its tree took 630 MB
+#             SAX events (mail.c); its tree took 543 MB
 #   html-flat a flat HTML mail of 48 MB (4 MB of its text are set)
 #
 #   bench/memory.sh   from the build directory (needs ./claimpack); prints

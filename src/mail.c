@@ -659,12 +659,12 @@ html_end(html_out *o, const char *name, const char *url, const char *text, size_
         html_want_break(o, br);
 }
 
-/* HTML is read as the parser's events (SAX), never as a tree: a thread of
- * replies quoted inside each other a million levels deep (a 42 MB mail,
- * under CP_MAIL_MAX_FILE) took 630 MB as libxml2's tree, and the events
- * need only the names of the open elements. The events are those from
- * which libxml2 builds its tree, and they are read as a walk of that tree
- * read them: an element is named by its local part (libxml2 names the
+/* HTML is read as the parser's events (SAX), never as a tree: with
+ * libxml2's tree, a thread of replies quoted inside each other a million
+ * levels deep (a 42 MB mail, under CP_MAIL_MAX_FILE) took 543 MB to build,
+ * and the events need only the names of the open elements. The events are
+ * those from which libxml2 builds its tree, and they are read as a walk of
+ * that tree read them: an element is named by its local part (libxml2 names the
  * node of <o:p> "p"), the first element is the root, text outside every
  * element is dropped, and a link's text is all the text inside it, that
  * of <style> and <script> too (xmlNodeGetContent's). One difference: what
