@@ -1,6 +1,7 @@
 /* assemble.c: the final PDF, put together with libqpdf (see assemble.h). */
 #include "config.h"
 #include "assemble.h"
+#include "qpdfdoc.h"
 #include "unicode.h"
 #include "util.h"
 
@@ -16,10 +17,6 @@
 #include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* pdfimport.c hands out its qpdf object for copying pages (declared in
- * pdfimport.h too). */
-qpdf_data cp_pdfdoc_qpdf(cp_pdfdoc *d);
 
 typedef struct asm_state {
     const cp_asm_plan *plan;

@@ -6,7 +6,7 @@
  * released, so helpers release what they do not return. Type checks come
  * before every access: a type mismatch makes qpdf add a warning. */
 #include "config.h"
-#include "pdfimport.h"
+#include "qpdfdoc.h"
 #include "image.h"
 #include "util.h"
 

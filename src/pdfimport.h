@@ -1,16 +1,16 @@
-/* pdfimport.h: PDF evidence read with libqpdf's C API.
+/* pdfimport.h: PDF evidence read with libqpdf's C API, whose types stay
+ * behind this header (qpdfdoc.h hands them to the assembler only).
  *
- * A cp_pdfdoc owns its qpdf_data; keep it alive until the output is written
- * (qpdf reads stream data lazily). cp_pdfdoc_close releases it (NULL is fine).
+ * A cp_pdfdoc owns its qpdf document; keep it alive until the output is
+ * written (qpdf reads stream data lazily). cp_pdfdoc_close releases it (NULL is fine).
  * A cp_outline tree returned through `out` belongs to the caller:
  * cp_outline_free releases it.
  */
 #ifndef CP_PDFIMPORT_H
 #define CP_PDFIMPORT_H
 
-#include <stddef.h>
-#include <qpdf/qpdf-c.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include "claimpack/diag.h"
 
 #define CP_PDF_MAX_PAGES 5000
@@ -34,9 +34,6 @@ int cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, b
                        cp_diags *diags);
 int cp_pdfdoc_page_count(const cp_pdfdoc *d);
 void cp_pdfdoc_close(cp_pdfdoc *d);
-
-/* The document's qpdf object, for the assembler (still owned by d). */
-qpdf_data cp_pdfdoc_qpdf(cp_pdfdoc *d);
 
 /* A page's visible area. The box is the CropBox (else the MediaBox, looked
  * up through inherited attributes too) clipped to the MediaBox, corners
