@@ -156,20 +156,6 @@ has_magic(const char *s)
     return strpbrk(s, "*?[") != NULL;
 }
 
-/* The claim's directory with glob's special characters escaped, so a
- * folder named "claims [2026]" is taken literally. */
-static char *
-glob_escape(const char *s)
-{
-    cp_buf b = CP_BUF_INIT;
-    for (; *s; s++) {
-        if (strchr("*?[\\", *s))
-            cp_buf_putc(&b, '\\');
-        cp_buf_putc(&b, *s);
-    }
-    return cp_buf_detach(&b);
-}
-
 /* Where the bracket expression starting at s ("[...]") ends, or NULL when
  * it does not close (then '[' is an ordinary character). A ']' first in the
  * set, after any '!' or '^', is one of its members. */
@@ -381,7 +367,7 @@ doc_expand_files(const cp_claim *c, cp_document *d, cp_diags *diags)
         add_file(d, cp_path_join(absolute ? NULL : dir, d->file), xstrdup(d->file));
         return;
     }
-    char *edir = dir && !absolute ? glob_escape(dir) : NULL;
+    char *edir = dir && !absolute ? cp_glob_escape(dir) : NULL;
     char *caseless = glob_caseless(d->file);
     char *pattern = cp_path_join(edir, caseless);
     free(caseless);

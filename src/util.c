@@ -250,6 +250,18 @@ cp_path_base(const char *path)
 }
 
 char *
+cp_glob_escape(const char *path)
+{
+    cp_buf b = CP_BUF_INIT;
+    for (; *path; path++) {
+        if (strchr("*?[]\\", *path))
+            cp_buf_putc(&b, '\\');
+        cp_buf_putc(&b, *path);
+    }
+    return cp_buf_detach(&b);
+}
+
+char *
 cp_trim(char *s)
 {
     char *p = s;

@@ -52,6 +52,9 @@ char *cp_path_join(const char *dir, const char *rel);
 char *cp_path_dir(const char *path);
 /* The last component of path (points into path). */
 const char *cp_path_base(const char *path);
+/* path with glob(3)'s special characters escaped, so that a folder named
+ * "claims [2026]" is taken literally in a pattern; newly allocated. */
+char *cp_glob_escape(const char *path);
 
 /* Trim leading/trailing ASCII white space in place; returns s. */
 char *cp_trim(char *s);

@@ -450,22 +450,6 @@ check_lang(struct wizard *w, char *a)
     return true;
 }
 
-/* glob(3) takes the claim's directory literally, whatever characters it
- * holds (the evidence check does the same). */
-static char *
-glob_escape(const char *s)
-{
-    cp_buf b = CP_BUF_INIT;
-    for (; *s; s++) {
-        if (strchr("*?[]\\", *s))
-            cp_buf_putc(&b, '\\');
-        cp_buf_putc(&b, *s);
-    }
-    if (!b.data)
-        cp_buf_puts(&b, "");
-    return cp_buf_detach(&b);
-}
-
 /* An evidence path or pattern, relative to the claim file's directory,
  * matches at least one regular file. */
 static bool
@@ -473,7 +457,7 @@ check_file(struct wizard *w, char *a)
 {
     bool ok = false;
     if (strpbrk(a, "*?[")) {
-        char *dir = glob_escape(w->outdir);
+        char *dir = cp_glob_escape(w->outdir);
         char *pat = a[0] == '/' ? xstrdup(a) : cp_path_join(dir, a);
         glob_t g;
         if (glob(pat, 0, NULL, &g) == 0) {
