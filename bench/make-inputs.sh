@@ -1,5 +1,5 @@
 #!/bin/sh
-# make-inputs.sh DIR: generate the benchmark inputs of issue 4 into DIR.
+# make-inputs.sh DIR: generate the benchmark inputs into DIR.
 #
 #   DIR/photos/photo-NN.jpg        40 phone-like photos, 4000x3000, ~5 MB each
 #                                  (quality 92, EXIF like a phone; every fourth
@@ -122,7 +122,7 @@ EOF
 
 cat >"$dir/claim.xml" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Benchmark claim (issue 4): made by bench/make-inputs.sh. -->
+<!-- Benchmark claim: made by bench/make-inputs.sh. -->
 <claim version="1" type="defective" lang="en" jurisdiction="EU" date="2026-11-02">
   <claimant>
     <name>Jelle de Vries</name>

@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/maxsize.sh: build --max-size 10M of the 40-photo pack (issue 5)
+# bench/maxsize.sh: build --max-size 10M of the 40-photo pack
 # against Ghostscript's /ebook preset downsampling the same 40 photos
 # (gs -sDEVICE=pdfwrite -dPDFSETTINGS=/ebook on their img2pdf PDF, A4
 # landscape pages as claimpack lays them out, made once beforehand). Both

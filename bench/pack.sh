@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench/pack.sh: the evidence pack of issue 4 against what a person would do
+# bench/pack.sh: the evidence pack against what a person would do
 # instead: img2pdf on the photos, img2pdf on the screenshots, qpdf to merge
 # them with the invoice. Both are run alternately N times (default 3) in one
 # go; prints the medians, the ratio (goal <= 0.5), claimpack's peak memory

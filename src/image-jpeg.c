@@ -156,8 +156,8 @@ static int jpeg_decode_check(const unsigned char *buf, size_t len, const char *d
 /* Scans a JPEG may have. Each progressive scan makes the decoder go over
  * every block of its components again, so a file of many tiny scans is
  * minutes of work (3000 copies of a 26-byte scan in a 49-megapixel picture
- * took 4.8 s); real encoders write up to a few dozen, jpegtran's most
- * finely split script some 200. */
+ * are 3000 passes over its every block); real encoders write up to a few
+ * dozen, jpegtran's most finely split script some 200. */
 #define JPEG_MAX_SCANS 1000
 
 #define JPEG_FAIL(...) do { cp_error(diags, CP_INPUT, display, 0, 0, __VA_ARGS__); return -1; } while (0)

@@ -131,7 +131,7 @@ png_precheck(const unsigned char *buf, size_t len, const char *display, cp_diags
 
     /* No chunk can be longer than what is left of the file. libpng
      * allocates a text chunk's buffer from its declared length before
-     * reading it: a damaged length cost a gigabyte and seconds. */
+     * reading it: a damaged length would cost a gigabyte. */
     for (size_t off = 8; len >= 8 && len - off >= 8;) {
         uint32_t n = (uint32_t)buf[off] << 24 | (uint32_t)buf[off + 1] << 16 |
                      (uint32_t)buf[off + 2] << 8 | buf[off + 3];
