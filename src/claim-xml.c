@@ -77,22 +77,6 @@ line_col_at(const char *buf, size_t off, int *line, int *col)
     *col = c;
 }
 
-/* Where the first byte that is not UTF-8 stands (len when none). */
-static size_t
-utf8_bad_offset(const char *buf, size_t len)
-{
-    size_t off = 0;
-    while (off < len) {
-        unsigned char c = (unsigned char)buf[off];
-        size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-            : (c & 0xF8) == 0xF0 ? 4 : 0;
-        if (k == 0 || off + k > len || !cp_utf8_valid(buf + off, k))
-            return off;
-        off += k;
-    }
-    return len;
-}
-
 /* A DOCTYPE is refused before its internal subset is read: that is where
  * entity bombs and external entities live. */
 static void
@@ -140,7 +124,7 @@ xml_read(struct xml_read *r, const char *buf, size_t len)
         return NULL;
     }
     if (!cp_utf8_valid(buf, len)) {
-        size_t off = utf8_bad_offset(buf, len);
+        size_t off = cp_utf8_valid_prefix(buf, len);
         int line, col;
         line_col_at(buf, off, &line, &col);
         char hex[3];

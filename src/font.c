@@ -89,45 +89,6 @@ struct cp_fontset {
 #define PUA_FIRST 0xE000
 #define PUA_LAST 0xF8FF
 
-size_t
-cp_utf8_next(const char *s, size_t len, uint32_t *cp)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    unsigned c = p[0];
-    size_t k;
-    uint32_t min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        k = 1; min = 0x80; c &= 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        k = 2; min = 0x800; c &= 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-        k = 3; min = 0x10000; c &= 0x07;
-    } else {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    if (len <= k) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    for (size_t i = 1; i <= k; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        c = (c << 6) | (p[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    *cp = c;
-    return k + 1;
-}
-
 /* The face in f->blob, opened; false when it is not a usable font. */
 static bool
 face_open(face *f)

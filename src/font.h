@@ -85,8 +85,4 @@ int32_t cp_font_advance(const cp_fontset *fs, enum cp_face face, uint32_t cp);
 int cp_font_subset_file(char **path_out, size_t *n_hidden, const cp_fontset *fs,
                         enum cp_face face, cp_diags *diags);
 
-/* Decode one UTF-8 sequence at s (len bytes left); *cp gets the code point
- * or 0xFFFD for a bad byte. Returns the bytes consumed (>= 1). */
-size_t cp_utf8_next(const char *s, size_t len, uint32_t *cp);
-
 #endif

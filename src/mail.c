@@ -118,29 +118,13 @@ ascii_casecmp(const char *a, const char *b)
     return ascii_ncasecmp(a, b, SIZE_MAX);
 }
 
-/* How many bytes at s are valid UTF-8 (no overlong forms, surrogates or
- * NUL), stopping at the first that is not. */
+/* How many bytes at s are valid UTF-8 and not NUL, stopping at the first
+ * that is not. */
 static size_t
 utf8_valid_prefix(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = p[i];
-        size_t k = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
-                 : c >= 0xF0 && c <= 0xF4 ? 3 : 4;
-        if (c == 0 || k == 4 || n - i <= k)
-            break;
-        unsigned cp = k == 0 ? c : c & (0x3F >> k);
-        size_t j = 1;
-        for (; j <= k && (p[i + j] & 0xC0) == 0x80; j++)
-            cp = cp << 6 | (p[i + j] & 0x3F);
-        if (j <= k || (k == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-            (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-            break;
-        i += k + 1;
-    }
-    return i;
+    const char *nul = n ? memchr(s, '\0', n) : NULL;
+    return cp_utf8_valid_prefix(s, nul ? (size_t)(nul - s) : n);
 }
 
 /* ASCII white space, as RFC 2047 means it (not the locale's). */

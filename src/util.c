@@ -283,38 +283,63 @@ cp_streq(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
+size_t
+cp_utf8_next(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned c = p[0];
+    size_t k;
+    uint32_t min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        k = 1; min = 0x80; c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        k = 2; min = 0x800; c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        k = 3; min = 0x10000; c &= 0x07;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if (len <= k) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (size_t i = 1; i <= k; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        c = (c << 6) | (p[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = c;
+    return k + 1;
+}
+
+size_t
+cp_utf8_valid_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = cp_utf8_next(s + i, n - i, &cp);
+        if (cp == 0xFFFD && k == 1)
+            break;
+        i += k;
+    }
+    return i;
+}
+
 bool
 cp_utf8_valid(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    while (p < end) {
-        unsigned c = *p;
-        size_t k;
-        unsigned min;
-        if (c < 0x80) {
-            p++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            k = 1; min = 0x80; c &= 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            k = 2; min = 0x800; c &= 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            k = 3; min = 0x10000; c &= 0x07;
-        } else {
-            return false;
-        }
-        if ((size_t)(end - p) <= k)
-            return false;
-        for (size_t i = 1; i <= k; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-            c = (c << 6) | (p[i] & 0x3F);
-        }
-        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-            return false;
-        p += k + 1;
-    }
-    return true;
+    return cp_utf8_valid_prefix(s, n) == n;
 }
 
 void

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include "claimpack/diag.h"
 
 void *xmalloc(size_t n);
@@ -59,6 +60,13 @@ char *cp_glob_escape(const char *path);
 /* Trim leading/trailing ASCII white space in place; returns s. */
 char *cp_trim(char *s);
 bool cp_streq(const char *a, const char *b);   /* NULL-safe */
+/* The UTF-8 decoder. Decode one sequence at s (len >= 1 bytes left); *cp
+ * gets the code point, or 0xFFFD for a bad byte (an overlong form, a
+ * surrogate, past U+10FFFF, cut short), which then consumes 1. Returns the
+ * bytes consumed (>= 1). */
+size_t cp_utf8_next(const char *s, size_t len, uint32_t *cp);
+/* How many of the n bytes at s are valid UTF-8, up to the first bad one. */
+size_t cp_utf8_valid_prefix(const char *s, size_t n);
 /* True when s is valid UTF-8 (n bytes). */
 bool cp_utf8_valid(const char *s, size_t n);
 
