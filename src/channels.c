@@ -71,35 +71,6 @@ text_of(xmlNodePtr n)
     return b.data ? cp_buf_detach(&b) : xstrdup("");
 }
 
-/* tmpl with each {name} of the (name, value) pairs after it, ending in
- * NULL, replaced by its value; other braces stay as they are. */
-static char *
-fill_v(const char *tmpl, va_list ap)
-{
-    const char *keys[8], *vals[8];
-    size_t n = 0;
-    for (const char *k; n < CP_ARRAY_LEN(keys) && (k = va_arg(ap, const char *)) != NULL; n++) {
-        keys[n] = k;
-        vals[n] = va_arg(ap, const char *);
-    }
-    cp_buf b = CP_BUF_INIT;
-    for (const char *p = tmpl; *p;) {
-        const char *close = *p == '{' ? strchr(p, '}') : NULL;
-        size_t k = n;
-        for (size_t i = 0; close && i < n && k == n; i++)
-            if (strlen(keys[i]) == (size_t)(close - p - 1) &&
-                strncmp(p + 1, keys[i], (size_t)(close - p - 1)) == 0)
-                k = i;
-        if (k < n) {
-            cp_buf_puts(&b, vals[k] ? vals[k] : "");
-            p = close + 1;
-        } else {
-            cp_buf_putc(&b, *p++);
-        }
-    }
-    return b.data ? cp_buf_detach(&b) : xstrdup("");
-}
-
 /* The language index of n's lang= (English without it), or -1. */
 static int
 lang_of(reader *r, xmlNodePtr n)
@@ -451,7 +422,7 @@ format_v(const char *tmpl, ...)
 {
     va_list ap;
     va_start(ap, tmpl);
-    char *s = fill_v(tmpl, ap);
+    char *s = cp_fill_v(tmpl, ap);
     va_end(ap);
     return s;
 }
@@ -465,7 +436,7 @@ cp_channels_format(const cp_channels *c, enum cp_lang lang, const char *id, ...)
             tmpl = cp_channel_text_in(&c->msgs[i], lang);
     va_list ap;
     va_start(ap, id);
-    char *s = fill_v(tmpl, ap);
+    char *s = cp_fill_v(tmpl, ap);
     va_end(ap);
     return s;
 }

@@ -393,26 +393,12 @@ message(eval *e, const char *id, const char *const *vars)
         rules_error(e, NULL, "no <message id=\"%s\">", id);
         tmpl = xstrdup("{label}");
     }
-    cp_buf b = CP_BUF_INIT;
-    for (const char *p = tmpl; *p;) {
-        const char *close = *p == '{' ? strchr(p, '}') : NULL;
-        const char *val = NULL;
-        if (close)
-            for (size_t i = 0; vars[i]; i += 2)
-                if (strlen(vars[i]) == (size_t)(close - p - 1) &&
-                    strncmp(vars[i], p + 1, (size_t)(close - p - 1)) == 0)
-                    val = vars[i + 1];
-        if (val) {
-            cp_buf_puts(&b, val);
-            p = close + 1;
-        } else {
-            cp_buf_putc(&b, *p++);
-        }
-    }
+    size_t n = 0;
+    while (vars[2 * n])
+        n++;
+    char *msg = cp_fill(tmpl, vars, n);
     free(tmpl);
-    if (!b.data)
-        cp_buf_puts(&b, "");
-    return cp_buf_detach(&b);
+    return msg;
 }
 
 /* Label and hint are required in the rules; an empty string stands in. */

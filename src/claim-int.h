@@ -122,15 +122,14 @@ void claim_read_failed(const struct msgs *m, cp_diags *diags, const char *file, 
 
 /* claim-xml.c: read a document safely (NULL when it cannot be used; its
  * problems are in r->diags), and word a problem from data/messages.xml.
- * msgs_format and msgs_fill fill {name} placeholders from (name, value)
- * pairs ending in NULL. */
+ * msgs_format fills {name} placeholders from (name, value) pairs ending in
+ * NULL (cp_fill_v, util.h). */
 xmlDocPtr xml_read(struct xml_read *r, const char *buf, size_t len);
 char *xml_prop_dup(xmlNodePtr n, const char *name);
 void msgs_free(struct msgs *m);
 int msgs_load(struct msgs *m, cp_diags *diags);
 const char *msgs_sentence(const struct msgs *m, const char *id);
 const struct msg_entry *msgs_entry(const struct msgs *m, const char *element, const char *attribute);
-char *msgs_fill(const char *tmpl, va_list ap);
 char *msgs_format(const struct msgs *m, const char *id, ...);
 char *msgs_err_detail(const xmlError *err);
 char *msgs_explain(const struct msgs *m, const char *element, const char *attribute);

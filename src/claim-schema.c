@@ -332,7 +332,7 @@ walk_report(struct walk *w, xmlNodePtr n, const char *id, ...)
     const char *tmpl = msgs_sentence(w->m, id);
     va_list ap;
     va_start(ap, id);
-    char *msg = msgs_fill(tmpl ? tmpl : id, ap);
+    char *msg = cp_fill_v(tmpl ? tmpl : id, ap);
     va_end(ap);
     cp_loc loc = loc_of(w->locs, n);
     cp_error(w->diags, w->status, w->file, loc.line, loc.col, "%s", msg);

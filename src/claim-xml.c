@@ -274,39 +274,12 @@ msgs_entry(const struct msgs *m, const char *element, const char *attribute)
     return NULL;
 }
 
-/* Fill {key} placeholders from NULL-terminated key, value pairs. */
-char *
-msgs_fill(const char *tmpl, va_list ap)
-{
-    const char *keys[16], *vals[16];
-    size_t n = 0;
-    for (const char *k; n < CP_ARRAY_LEN(keys) && (k = va_arg(ap, const char *)) != NULL; n++) {
-        keys[n] = k;
-        vals[n] = va_arg(ap, const char *);
-    }
-    cp_buf b = CP_BUF_INIT;
-    for (const char *p = tmpl; *p;) {
-        const char *close = *p == '{' ? strchr(p, '}') : NULL;
-        bool done = false;
-        for (size_t i = 0; close && i < n; i++)
-            if (strlen(keys[i]) == (size_t)(close - p - 1) && strncmp(p + 1, keys[i], (size_t)(close - p - 1)) == 0) {
-                cp_buf_puts(&b, vals[i] ? vals[i] : "");
-                p = close + 1;
-                done = true;
-                break;
-            }
-        if (!done)
-            cp_buf_putc(&b, *p++);
-    }
-    return cp_buf_detach(&b);
-}
-
 static char *
 format_tmpl(const char *tmpl, ...)
 {
     va_list ap;
     va_start(ap, tmpl);
-    char *s = msgs_fill(tmpl, ap);
+    char *s = cp_fill_v(tmpl, ap);
     va_end(ap);
     return s;
 }
@@ -319,7 +292,7 @@ msgs_format(const struct msgs *m, const char *id, ...)
     const char *tmpl = msgs_sentence(m, id);
     va_list ap;
     va_start(ap, id);
-    char *s = msgs_fill(tmpl ? tmpl : id, ap);
+    char *s = cp_fill_v(tmpl ? tmpl : id, ap);
     va_end(ap);
     return s;
 }

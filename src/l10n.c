@@ -282,34 +282,6 @@ cp_l10n_entry(const cp_l10n *l, size_t i, const char **key, const char **value,
     return true;
 }
 
-/* Fill "{name}" fields of pattern from the name/value pairs; an unknown
- * field stays as written. */
-static char *
-fill(const char *pattern, const char *const *pairs, size_t n_pairs)
-{
-    cp_buf b = CP_BUF_INIT;
-    const char *p = pattern;
-    while (*p) {
-        if (*p == '{') {
-            const char *end = strchr(p + 1, '}');
-            bool done = false;
-            for (size_t i = 0; end && i < n_pairs; i++) {
-                size_t n = strlen(pairs[2 * i]);
-                if ((size_t)(end - p - 1) == n && strncmp(p + 1, pairs[2 * i], n) == 0) {
-                    cp_buf_puts(&b, pairs[2 * i + 1]);
-                    p = end + 1;
-                    done = true;
-                    break;
-                }
-            }
-            if (done)
-                continue;
-        }
-        cp_buf_putc(&b, *p++);
-    }
-    return cp_buf_detach(&b);
-}
-
 char *
 cp_l10n_format(const cp_l10n *l, const char *key, ...)
 {
@@ -329,7 +301,7 @@ cp_l10n_format(const cp_l10n *l, const char *key, ...)
         }
     }
     va_end(ap);
-    return fill(cp_l10n_get(l, key), pairs, n);
+    return cp_fill(cp_l10n_get(l, key), pairs, n);
 }
 
 char *
@@ -351,7 +323,7 @@ cp_l10n_date(const cp_l10n *l, cp_date d)
         "d", dname ? dname : day, "dd", dd, "month", cp_l10n_get(l, key),
         "m", m, "mm", mm, "y", y,
     };
-    return fill(cp_l10n_get(l, "date.format"), pairs, CP_ARRAY_LEN(pairs) / 2);
+    return cp_fill(cp_l10n_get(l, "date.format"), pairs, CP_ARRAY_LEN(pairs) / 2);
 }
 
 static const currency *
@@ -414,7 +386,7 @@ cp_l10n_amount(const cp_l10n *l, const cp_amount *a)
                                 : cp_l10n_get(l, "amount.code");
     const char *const pairs[] = { "n", n.data ? n.data : "", "sym", sym ? sym : "",
                                   "code", a->currency };
-    char *r = fill(pattern, pairs, CP_ARRAY_LEN(pairs) / 2);
+    char *r = cp_fill(pattern, pairs, CP_ARRAY_LEN(pairs) / 2);
     cp_buf_free(&n);
     if (a->minor < 0) {
         char *neg = xasprintf("-%s", r);

@@ -283,6 +283,40 @@ cp_streq(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
+char *
+cp_fill(const char *tmpl, const char *const *pairs, size_t n)
+{
+    cp_buf b = CP_BUF_INIT;
+    for (const char *p = tmpl; *p;) {
+        const char *close = *p == '{' ? strchr(p, '}') : NULL;
+        size_t k = n;
+        for (size_t i = 0; close && i < n && k == n; i++)
+            if (strlen(pairs[2 * i]) == (size_t)(close - p - 1) &&
+                strncmp(p + 1, pairs[2 * i], (size_t)(close - p - 1)) == 0)
+                k = i;
+        if (k < n) {
+            cp_buf_puts(&b, pairs[2 * k + 1] ? pairs[2 * k + 1] : "");
+            p = close + 1;
+        } else {
+            cp_buf_putc(&b, *p++);
+        }
+    }
+    return cp_buf_detach(&b);
+}
+
+char *
+cp_fill_v(const char *tmpl, va_list ap)
+{
+    const char *pairs[32];
+    size_t n = 0;
+    for (const char *k; n < CP_ARRAY_LEN(pairs) / 2 && (k = va_arg(ap, const char *)) != NULL;
+         n++) {
+        pairs[2 * n] = k;
+        pairs[2 * n + 1] = va_arg(ap, const char *);
+    }
+    return cp_fill(tmpl, pairs, n);
+}
+
 size_t
 cp_utf8_next(const char *s, size_t len, uint32_t *cp)
 {

@@ -60,6 +60,14 @@ char *cp_glob_escape(const char *path);
 /* Trim leading/trailing ASCII white space in place; returns s. */
 char *cp_trim(char *s);
 bool cp_streq(const char *a, const char *b);   /* NULL-safe */
+/* The placeholder filler: tmpl with each "{name}" whose name is one of the
+ * n keys of pairs (key, value, key, value ...) replaced by its value (NULL:
+ * nothing); the first key of a name wins, any other brace stays as
+ * written. Newly allocated. */
+char *cp_fill(const char *tmpl, const char *const *pairs, size_t n);
+/* The same from NULL-terminated key, value arguments (16 pairs at most). */
+char *cp_fill_v(const char *tmpl, va_list ap);
+
 /* The UTF-8 decoder. Decode one sequence at s (len >= 1 bytes left); *cp
  * gets the code point, or 0xFFFD for a bad byte (an overlong form, a
  * surrogate, past U+10FFFF, cut short), which then consumes 1. Returns the
