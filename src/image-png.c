@@ -132,20 +132,18 @@ png_precheck(const unsigned char *buf, size_t len, const char *display, cp_diags
     /* No chunk can be longer than what is left of the file. libpng
      * allocates a text chunk's buffer from its declared length before
      * reading it: a damaged length would cost a gigabyte. */
-    for (size_t off = 8; len >= 8 && len - off >= 8;) {
-        uint32_t n = (uint32_t)buf[off] << 24 | (uint32_t)buf[off + 1] << 16 |
-                     (uint32_t)buf[off + 2] << 8 | buf[off + 3];
-        if (n > len - off - 8) {
-            if (memcmp(buf + off + 4, "IDAT", 4) == 0)
+    size_t off = 8;
+    cp_png_chunk c;
+    int r;
+    while ((r = cp_png_chunk_next(&c, buf, len, &off)) != 0) {
+        if (r < 0) {
+            if (memcmp(c.type, "IDAT", 4) == 0)
                 break;   /* libpng reads IDAT in pieces and says what is missing */
             cp_error(diags, CP_INPUT, display, 0, 0,
                      "damaged PNG image: the file ends too early");
             return -1;
         }
-        if (memcmp(buf + off + 4, "IEND", 4) == 0)
-            break;
-        off += (size_t)n + 12;
-        if (off > len)
+        if (memcmp(c.type, "IEND", 4) == 0)
             break;
     }
     return 0;

@@ -198,6 +198,20 @@ be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+int
+cp_png_chunk_next(cp_png_chunk *c, const unsigned char *buf, size_t len, size_t *pos)
+{
+    if (*pos > len || len - *pos < 12)
+        return 0;
+    c->len = be32(buf + *pos);
+    c->type = buf + *pos + 4;
+    c->data = buf + *pos + 8;
+    if (c->len > len - *pos - 12)
+        return -1;
+    *pos += 12 + (size_t)c->len;
+    return 1;
+}
+
 /* The cheap PNG check of the build path: every chunk's CRC, a sane IHDR,
  * IDAT data and IEND. The pixels are decoded (and so checked) only where
  * they have to be re-encoded; `claimpack check` decodes every file. */
@@ -207,13 +221,15 @@ png_walk(cp_image *img, const unsigned char *u, size_t len, const char *display,
 {
     size_t pos = 8;
     int have_ihdr = 0, have_idat = 0, have_iend = 0, color = 0;
-    while (pos + 12 <= len && !have_iend) {
-        uint32_t n = be32(u + pos);
-        if (n > len - pos - 12) {
+    cp_png_chunk c;
+    int r;
+    while (!have_iend && (r = cp_png_chunk_next(&c, u, len, &pos)) != 0) {
+        if (r < 0) {
             cp_error(diags, CP_INPUT, display, 0, 0, "damaged PNG image: the file ends inside a chunk");
             return -1;
         }
-        const unsigned char *type = u + pos + 4, *data = u + pos + 8;
+        const unsigned char *type = c.type, *data = c.data;
+        uint32_t n = c.len;
         if ((uint32_t)crc32(crc32(0, NULL, 0), type, n + 4) != be32(data + n)) {
             cp_error(diags, CP_INPUT, display, 0, 0, "damaged PNG image: %.4s: CRC error", type);
             return -1;
@@ -229,7 +245,6 @@ png_walk(cp_image *img, const unsigned char *u, size_t len, const char *display,
         } else if (memcmp(type, "IEND", 4) == 0) {
             have_iend = 1;
         }
-        pos += 12 + (size_t)n;
     }
     if (!have_ihdr || !have_idat || !have_iend || img->width <= 0 || img->height <= 0) {
         cp_error(diags, CP_INPUT, display, 0, 0, "damaged PNG image: %s",

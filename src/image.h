@@ -109,6 +109,18 @@ typedef int (*cp_png_row_fn)(void *ctx, const unsigned char *colour,
 int cp_image_png_rows(cp_image *img, const unsigned char *buf, size_t len, cp_png_row_fn fn,
                       void *ctx, const char *display, cp_diags *diags);
 
+/* The PNG chunk walker (image.c), for everything that reads a PNG's chunks
+ * itself. One chunk: type and data point into the file. */
+typedef struct cp_png_chunk {
+    const unsigned char *type, *data;
+    uint32_t len;
+} cp_png_chunk;
+/* The chunk at *pos of the len bytes at buf (*pos = 8, after the signature,
+ * for the first): 1 with c filled and *pos moved past its CRC; 0 when fewer
+ * than a chunk's 12 bytes of length, type and CRC are left; -1 when its
+ * data and CRC run past the end of the file (c filled all the same). */
+int cp_png_chunk_next(cp_png_chunk *c, const unsigned char *buf, size_t len, size_t *pos);
+
 /* The decoded formats; with `load` false they decode to check and keep
  * no pixels. Pixels come out upright (the format's own transformations
  * applied, orientation 1), 8-bit, data plus an 8-bit alpha mask as for a

@@ -235,11 +235,13 @@ png_scan(png_raw *r, const unsigned char *buf, size_t len)
     if (len < 8 + 25)
         return -1;
     size_t pos = 8;
-    while (pos + 12 <= len) {
-        uint32_t n = be32(buf + pos);
-        const unsigned char *type = buf + pos + 4, *data = buf + pos + 8;
-        if (n > len - pos - 12)
+    cp_png_chunk c;
+    int rc;
+    while ((rc = cp_png_chunk_next(&c, buf, len, &pos)) != 0) {
+        if (rc < 0)
             return -1;
+        const unsigned char *type = c.type, *data = c.data;
+        uint32_t n = c.len;
         if (memcmp(type, "IHDR", 4) == 0 && n >= 13) {
             r->width = be32(data);
             r->height = be32(data + 4);
@@ -256,7 +258,6 @@ png_scan(png_raw *r, const unsigned char *buf, size_t len)
         } else if (memcmp(type, "IEND", 4) == 0) {
             break;
         }
-        pos += 12 + (size_t)n;
     }
     return r->width ? 0 : -1;
 }
