@@ -417,6 +417,7 @@ claim_fill(struct walk *w, cp_claim *c, xmlNodePtr root)
         } else if (xml_node_is(n, "problem") && c->problem.loc.line == 0) {
             c->problem.loc = loc_of(L, n);
             c->problem.noticed = date_attr(n, "noticed");
+            c->problem.type = xml_attr_value(n, "type");
             for (xmlNodePtr x = n->children; x; x = x->next) {
                 if (xml_node_is(x, "summary") && c->problem.summary == NULL)
                     c->problem.summary = node_text(x, false);
@@ -772,6 +773,7 @@ cp_claim_free(cp_claim *c)
     free(c->order.tracking);
     free(c->order.carrier);
     free(c->problem.summary);
+    free(c->problem.type);
     for (size_t i = 0; i < c->problem.n_facts; i++) {
         free(c->problem.facts[i].text);
         free(c->problem.facts[i].cites);

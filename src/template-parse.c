@@ -717,8 +717,9 @@ parse_file(parser *p, const char *path, nodes *out, const char *from_file, int f
 }
 
 /* {{> law}}: every jurisdiction's legal paragraphs in the letter's
- * language, each inside "if law = CODE" and "if type = TYPES", so the
- * claim decides at rendering and every paragraph is checked now. */
+ * language, each inside "if law = CODE" and "if basis = TYPES" (the
+ * letter's type, for an appeal or a reminder the problem's), so the claim
+ * decides at rendering and every paragraph is checked now. */
 static int
 parse_law(parser *p, nodes *out)
 {
@@ -740,7 +741,7 @@ parse_law(parser *p, nodes *out)
         free(cond);
         size_t idx = (size_t)(law - out->v);
         node *type = nodes_add(&out->v[idx].body, N_IF, file, texts[i].line, 1);
-        cond = xasprintf("type = %s", texts[i].types);
+        cond = xasprintf("basis = %s", texts[i].types);
         parse_condition(p, type, cond);
         free(cond);
         p->depth++;

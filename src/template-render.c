@@ -312,6 +312,14 @@ value(render *r, const char *name, bool raw, cp_buf *b)
         put_str(b, c->problem.summary);
     } else if (strcmp(name, "problem.noticed") == 0) {
         put_date(r, b, c->problem.noticed, raw);
+    } else if (strcmp(name, "problem.type") == 0) {
+        put_str(b, c->problem.type);
+    } else if (strcmp(name, "basis") == 0) {
+        /* The type whose legal paragraph the letter carries: an appeal or a
+         * reminder restates the law of the problem it is about. */
+        bool restate = (c->type == CP_TYPE_APPEAL || c->type == CP_TYPE_REMINDER)
+                       && c->problem.type;
+        put_str(b, restate ? c->problem.type : cp_claim_type_name(c->type));
     } else if (strcmp(name, "previous") == 0) {
         if (c->previous.present)
             cp_buf_puts(b, "1");

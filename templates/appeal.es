@@ -10,6 +10,7 @@ Mi reclamación anterior sobre el pedido que se indica a continuación no fue at
 No estoy de acuerdo con esta decisión y les solicito que la revisen, por los motivos que expongo a continuación.
 {{> details}}
 {{> answers}}
+{{> legal}}
 {{> request}}
 {{> deadline}}
 {{> enclosures}}

@@ -10,6 +10,7 @@ Myn eardere claim oer de bestelling hjirûnder is net tawiisd.
 Ik bin it net iens mei dit beslút en freegje jo it opnij te beoardieljen, om de redenen hjirûnder.
 {{> details}}
 {{> answers}}
+{{> legal}}
 {{> request}}
 {{> deadline}}
 {{> enclosures}}

@@ -15,6 +15,7 @@ Ese plazo ha vencido sin que haya recibido respuesta.
 Por medio de la presente les requiero formalmente y les concedo un último plazo, hasta el {{deadline}}, para atender lo que solicito a continuación.
 {{> details}}
 {{> answers}}
+{{> legal}}
 {{> request}}
 
 Si el {{deadline}} no lo he recibido, someteré el asunto, sin más aviso, a un organismo de resolución de conflictos de consumo o a los tribunales.

@@ -15,6 +15,7 @@ Dy termyn is ferrûn sûnder dat ik in antwurd krige haw.
 Dizze brief is in formele oanmoanning: ik jou jo in lêste termyn oant en mei {{deadline}} om te dwaan wat ik hjirûnder freegje.
 {{> details}}
 {{> answers}}
+{{> legal}}
 {{> request}}
 
 As ik dit uterlik op {{deadline}} net krigen haw, lis ik de saak sûnder fierdere warskôging foar oan in kommisje foar skeel of oan de rjochter.

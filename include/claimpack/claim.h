@@ -85,6 +85,8 @@ typedef struct cp_text_item {      /* a <fact>, a history <event> or an <answer>
 
 typedef struct cp_problem {
     cp_date noticed;
+    char *type;          /* @type: the problem an appeal or reminder is about, as a
+                          * first letter's type ("defective"); NULL when absent */
     char *summary;
     cp_text_item *facts;
     size_t n_facts;
