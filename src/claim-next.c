@@ -322,6 +322,14 @@ cp_init_from(char **out, const char *from, enum cp_claim_type type, cp_diags *di
         renew_prolog(doc, old_skel, skel);
     xmlSetProp(root, (const xmlChar *)"type", (const xmlChar *)cp_claim_type_name(type));
     xmlUnsetProp(root, (const xmlChar *)"date");
+    /* A first letter's type is the problem every later letter is about:
+     * <problem type> keeps it, so an appeal or a reminder restates that
+     * problem's law (template-render.c: basis). */
+    xmlNodePtr problem = child_named(root, "problem");
+    if (c && problem && !xmlHasProp(problem, (const xmlChar *)"type")
+        && c->type != CP_TYPE_APPEAL && c->type != CP_TYPE_ESCALATION
+        && c->type != CP_TYPE_REMINDER)
+        xmlSetProp(problem, (const xmlChar *)"type", (const xmlChar *)cp_claim_type_name(c->type));
 
     /* Where it goes: in the place of an earlier one, else after the
      * history, before the resolution as init writes it. */
