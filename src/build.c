@@ -873,8 +873,9 @@ build_split(build_ctx *b, char **sig_path, cp_diags *diags)
         goto cleanup;
     rc = cp_output_commit_all(outs, n, diags);
     for (size_t k = 0; rc == 0 && k < n; k++)
-        note(b->o, "wrote %s (part %zu of %zu, %d pages)", names[k], k + 1, n,
-             (k + 1 < n ? b->part_first[k + 1] : (int)b->L->n_pages) - b->part_first[k]);
+        note(b->o, "wrote %s (part %zu of %zu: pages %d to %d of the pack)", names[k], k + 1,
+             n, b->part_first[k] + 1,
+             k + 1 < n ? b->part_first[k + 1] : (int)b->L->n_pages);
     n = 0;
 cleanup:
     for (size_t k = 0; k < n; k++)
