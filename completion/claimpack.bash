@@ -87,7 +87,7 @@ _claimpack()
 
     local opts
     case $cmd in
-    build) opts='--output --template --lang --paper --max-size --print --stamp --force --keep-metadata --split --text --max-chars --eml --for --quiet --verbose --help' ;;
+    build) opts='--output --template --lang --paper --max-size --print --stamp --force --keep-metadata --split --text --max-chars --eml --for --issuer-letter --quiet --verbose --help' ;;
     check) opts='--json --print --help' ;;
     init) opts='--type --lang --output --from --help' ;;
     templates) opts='--help' ;;

@@ -10,6 +10,7 @@
 #include "claimpack/template.h"
 #include "font.h"
 #include "image.h"
+#include "issuer.h"
 #include "layout.h"
 #include "letter.h"
 #include "lettertext.h"
@@ -170,6 +171,27 @@ typedef struct build_ctx {
     int *part_first, *ex_part, *ex_page;
     bool layout_only;          /* typeset() lays out and stops (the parts are planned) */
 } build_ctx;
+
+/* Everything a build_ctx holds but its claim. */
+static void
+ctx_release(build_ctx *b)
+{
+    free(b->pdf);
+    free(b->kw);
+    cp_image_free(b->sig);
+    for (size_t i = 0; b->kind_keys && i < b->n_encl; i++)
+        free(b->kind_keys[i]);
+    free(b->kind_keys);
+    free(b->plan.outlines);
+    free(b->plan.links);
+    cp_pack_free(b->pack);
+    free(b->encl);
+    cp_layout_free(b->L);
+    cp_fontset_free(b->fonts);
+    cp_letter_free(b->letter);
+    cp_template_free(b->tpl);
+    cp_l10n_free(b->l10n);
+}
 
 /* The letter's list of enclosures from the pack's exhibits. */
 static void
@@ -1125,6 +1147,82 @@ cleanup:
     return rc;
 }
 
+/* --issuer-letter: STEM-issuer.EXT beside the letter's own output. */
+static char *
+issuer_output(const char *out_path, const char *ext)
+{
+    size_t n = strlen(out_path);
+    if (n > 4 && (strcasecmp(out_path + n - 4, ".pdf") == 0 ||
+                  strcasecmp(out_path + n - 4, ".txt") == 0))
+        n -= 4;
+    return xasprintf("%.*s-issuer.%s", (int)n, out_path, ext);
+}
+
+/* --issuer-letter: the claim's letter and the notice to the card issuer
+ * (issuer.h), as text or as PDFs, put in place together. The notice is a
+ * letter alone in English (claimpack(1)), without a stamp or a size limit. */
+static int
+build_with_issuer(build_ctx *b, const cp_checklist *cl, const char *out_path,
+                  const char *issuer_path, char **sig_path, cp_diags *diags)
+{
+    const cp_build_opts *o = b->o;
+    cp_build_opts io = *o;
+    io.stamp = NULL;
+    io.max_size = 0;
+    io.split_size = 0;
+    io.template_name = NULL;
+    cp_claim view;
+    cp_issuer_view(&view, b->claim);
+    build_ctx ib;
+    memset(&ib, 0, sizeof ib);
+    ib.o = &io;
+    ib.claim = &view;
+    ib.reply_by = cp_issuer_deadline(cl);
+    cp_output *outs[2] = { NULL, NULL };
+    size_t n = 0;
+    char *text = NULL, *itext = NULL, *isig = NULL;
+    int rc = -1;
+    if (cp_l10n_load(&ib.l10n, CP_LANG_EN, view.jurisdiction, diags) < 0 ||
+        cp_template_load(&ib.tpl, CP_ISSUER_TEMPLATE, view.type, CP_LANG_EN, diags) < 0)
+        goto cleanup;
+    if (o->text) {
+        char *exhibits = default_output(o->claim_path, "pdf");
+        int r = render_text(b, exhibits, NULL, &text, diags);
+        free(exhibits);
+        if (r < 0 || render_text(&ib, NULL, NULL, &itext, diags) < 0)
+            goto cleanup;
+        const char *paths[2] = { out_path, issuer_path }, *texts[2] = { text, itext };
+        for (size_t i = 0; i < 2; i++) {
+            if (cp_output_begin(&outs[i], paths[i], diags) < 0)
+                goto cleanup;
+            n = i + 1;
+            if (cp_output_put(outs[i], texts[i], strlen(texts[i]), diags) < 0)
+                goto cleanup;
+        }
+    } else {
+        if (prepare_pdf(b, sig_path, diags) < 0)
+            goto cleanup;
+        int r = write_pdf(b, out_path, &outs[n++], diags);
+        if (r < 0 || prepare_pdf(&ib, &isig, diags) < 0)
+            goto cleanup;
+        if (write_pdf(&ib, issuer_path, &outs[n++], diags) < 0)
+            goto cleanup;
+    }
+    rc = cp_output_commit_all(outs, n, diags);
+    n = 0;
+    if (rc == 0)
+        note(o, "wrote %s and %s (the notice to the card issuer)", out_path, issuer_path);
+cleanup:
+    for (size_t i = 0; i < n; i++)
+        cp_output_abort(outs[i]);
+    ib.claim = NULL;   /* the view owns nothing */
+    ctx_release(&ib);
+    free(text);
+    free(itext);
+    free(isig);
+    return rc;
+}
+
 int
 cp_build(const cp_build_opts *opts, cp_diags *diags)
 {
@@ -1137,6 +1235,7 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
     cp_channels *chs = NULL;
     const cp_channel *ch = NULL;
     char *out_path = NULL, *sig_path = NULL, *stem = NULL, *txt = NULL, *pdf = NULL, *eml = NULL;
+    char *issuer_path = NULL;
     int rc = -1;
 
     if (opts->channel) {
@@ -1197,6 +1296,10 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
                              : default_output(o->claim_path, o->text ? "txt" : o->eml ? "eml"
                                                                                : "pdf");
         output_is_input(out_path, claim, diags);
+        if (o->issuer_letter && cp_issuer_check(claim, diags) == 0) {
+            issuer_path = issuer_output(out_path, o->text ? "txt" : "pdf");
+            output_is_input(issuer_path, claim, diags);
+        }
     }
     if (o->eml || (ch && ch->eml))
         check_addresses(claim, diags);
@@ -1215,6 +1318,10 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
     }
     if (o->eml) {
         rc = build_eml(&b, out_path, &sig_path, diags);
+        goto cleanup;
+    }
+    if (o->issuer_letter) {
+        rc = build_with_issuer(&b, cl, out_path, issuer_path, &sig_path, diags);
         goto cleanup;
     }
     if (o->text) {
@@ -1248,28 +1355,15 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
     rc = 0;
 cleanup:
     clear_parts(&b);
-    free(b.pdf);
-    free(b.kw);
+    ctx_release(&b);
     free(out_path);
+    free(issuer_path);
     free(stem);
     free(txt);
     free(pdf);
     free(eml);
     free(sig_path);
     cp_channels_free(chs);
-    cp_image_free(b.sig);
-    for (size_t i = 0; b.kind_keys && i < b.n_encl; i++)
-        free(b.kind_keys[i]);
-    free(b.kind_keys);
-    free(b.plan.outlines);
-    free(b.plan.links);
-    cp_pack_free(b.pack);
-    free(b.encl);
-    cp_layout_free(b.L);
-    cp_fontset_free(b.fonts);
-    cp_letter_free(b.letter);
-    cp_template_free(b.tpl);
-    cp_l10n_free(b.l10n);
     cp_checklist_free(cl);
     cp_claim_free(b.claim);
     return rc;

@@ -117,6 +117,9 @@ char *xml_node_text_raw(xmlNodePtr n);
 char *xml_attr_value(xmlNodePtr n, const char *name);
 bool xml_node_is(xmlNodePtr n, const char *name);
 bool claim_value_ok(const char *check, const char *v);
+/* Does v look like a whole payment card number (12 to 19 digits, maybe
+ * in groups split by spaces or dashes)? For the last-four check. */
+bool claim_card_number_like(const char *v);
 /* A claim or profile file that could not be read (errno err): CP_INPUT. */
 void claim_read_failed(const struct msgs *m, cp_diags *diags, const char *file, int err);
 

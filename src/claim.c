@@ -233,6 +233,29 @@ id_ok(const char *v)
     return true;
 }
 
+/* The last four digits of a card (card-issuer/@card-ending). */
+static bool
+last_four_ok(const char *v)
+{
+    for (int i = 0; i < 4; i++)
+        if (v[i] < '0' || v[i] > '9')
+            return false;
+    return v[4] == '\0';
+}
+
+bool
+claim_card_number_like(const char *v)
+{
+    size_t digits = 0;
+    for (; *v; v++) {
+        if (*v >= '0' && *v <= '9')
+            digits++;
+        else if (*v != ' ' && *v != '-')
+            return false;
+    }
+    return digits >= 12 && digits <= 19;
+}
+
 bool
 claim_value_ok(const char *check, const char *v)
 {
@@ -253,6 +276,8 @@ claim_value_ok(const char *check, const char *v)
         return strcmp(v, "1") == 0;
     if (strcmp(check, "id") == 0)
         return id_ok(v);
+    if (strcmp(check, "last-four") == 0)
+        return last_four_ok(v);
     return true;
 }
 
@@ -414,6 +439,15 @@ claim_fill(struct walk *w, cp_claim *c, xmlNodePtr root)
             party_fill(&c->recipient, n, L);
         } else if (xml_node_is(n, "order") && c->order.loc.line == 0) {
             order_fill(&c->order, n, L);
+        } else if (xml_node_is(n, "card-issuer") && !c->card.present) {
+            c->card.present = true;
+            party_fill(&c->card.issuer, n, L);
+            c->card.statement = date_attr(n, "statement");
+            c->card.ending = xml_attr_value(n, "card-ending");
+            if (c->card.ending && !last_four_ok(c->card.ending)) {   /* reported by the walk */
+                free(c->card.ending);
+                c->card.ending = NULL;
+            }
         } else if (xml_node_is(n, "problem") && c->problem.loc.line == 0) {
             c->problem.loc = loc_of(L, n);
             c->problem.noticed = date_attr(n, "noticed");
@@ -764,6 +798,8 @@ cp_claim_free(cp_claim *c)
     free(c->jurisdiction);
     party_free(&c->claimant);
     party_free(&c->recipient);
+    party_free(&c->card.issuer);
+    free(c->card.ending);
     free(c->order.number);
     free(c->order.seller);
     free(c->order.marketplace);

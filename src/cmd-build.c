@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 enum { OPT_MAX_SIZE = 256, OPT_PRINT, OPT_STAMP, OPT_FORCE, OPT_KEEP_METADATA, OPT_TEXT,
-       OPT_MAX_CHARS, OPT_FOR, OPT_EML, OPT_SPLIT, OPT_HELP };
+       OPT_MAX_CHARS, OPT_FOR, OPT_EML, OPT_SPLIT, OPT_ISSUER_LETTER, OPT_HELP };
 
 static const struct option long_opts[] = {
     { "output", required_argument, NULL, 'o' },
@@ -32,6 +32,7 @@ static const struct option long_opts[] = {
     { "for", required_argument, NULL, OPT_FOR },
     { "eml", no_argument, NULL, OPT_EML },
     { "split", required_argument, NULL, OPT_SPLIT },
+    { "issuer-letter", no_argument, NULL, OPT_ISSUER_LETTER },
     { "quiet", no_argument, NULL, 'q' },
     { "verbose", no_argument, NULL, 'v' },
     { "help", no_argument, NULL, OPT_HELP },
@@ -157,6 +158,9 @@ parse_args(cp_build_opts *o, int argc, char **argv)
         case OPT_EML:
             o->eml = true;
             break;
+        case OPT_ISSUER_LETTER:
+            o->issuer_letter = true;
+            break;
         case 'q':
             cmd_verbosity = -1;
             break;
@@ -167,8 +171,8 @@ parse_args(cp_build_opts *o, int argc, char **argv)
             printf("Usage: claimpack build [OPTIONS] CLAIM.xml\n"
                    "  -o, --output FILE   -t, --template NAME|FILE   -l, --lang CODE\n"
                    "  -p, --paper a4|letter   --max-size SIZE   --print   --stamp PREFIX\n"
-                   "  --split SIZE   --text [--max-chars N]   --eml   --for CHANNEL   --force\n"
-                   "  --keep-metadata\n"
+                   "  --split SIZE   --text [--max-chars N]   --eml   --for CHANNEL   --issuer-letter\n"
+                   "  --force   --keep-metadata\n"
                    "  -q, --quiet   -v, --verbose\n"
                    "See claimpack(1).\n");
             return -1;
@@ -190,6 +194,16 @@ parse_args(cp_build_opts *o, int argc, char **argv)
                                "leave out --text");
     if (o->channel && o->output && strcmp(o->output, "-") == 0)
         return cmd_usage_error("build", "--for writes several files: give -o a file name, "
+                               "not '-'");
+    if (o->issuer_letter && (o->eml || o->channel))
+        return cmd_usage_error("build", "--issuer-letter writes the letter and the notice to "
+                               "the card issuer as PDFs or, with --text, as text: leave out %s",
+                               o->eml ? "--eml" : "--for");
+    if (o->issuer_letter && o->split_size)
+        return cmd_usage_error("build", "--issuer-letter writes the letter as one PDF beside "
+                               "the notice: leave out --split");
+    if (o->issuer_letter && o->output && strcmp(o->output, "-") == 0)
+        return cmd_usage_error("build", "--issuer-letter writes two files: give -o a file name, "
                                "not '-'");
     if (o->text && (o->max_size || o->print || o->stamp))
         return cmd_usage_error("build", "--text writes no PDF: --max-size, --print and --stamp "

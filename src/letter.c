@@ -392,8 +392,16 @@ draw_body(cp_flow *f, letter_ctx *c)
             break;
         }
         case CP_BLOCK_HEADING: {
-            /* Kept with the first two lines of what follows. */
-            cp_flow_need(f, cp_flow_measure(f, &bold, w, b->text) + 2 * body.leading);
+            /* Kept with the first two lines of what follows, or with all
+             * of a short last paragraph, which goes with the closing. */
+            double need = cp_flow_measure(f, &bold, w, b->text) + 2 * body.leading;
+            if (next && next->kind == CP_BLOCK_PARAGRAPH && i + 2 == lt->n_blocks) {
+                double h = cp_flow_measure(f, &body, w, next->text);
+                if (h <= 4 * body.leading)
+                    need = cp_flow_measure(f, &bold, w, b->text) + item_gap + h + 2 * para_gap +
+                           group_h;
+            }
+            cp_flow_need(f, need);
             cp_flow_paragraph(f, &bold, 0, b->text);
             cp_flow_space(f, item_gap);
             break;

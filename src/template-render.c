@@ -320,6 +320,10 @@ value(render *r, const char *name, bool raw, cp_buf *b)
         bool restate = (c->type == CP_TYPE_APPEAL || c->type == CP_TYPE_REMINDER)
                        && c->problem.type;
         put_str(b, restate ? c->problem.type : cp_claim_type_name(c->type));
+    } else if (strcmp(name, "card.ending") == 0) {
+        put_str(b, c->card.ending);
+    } else if (strcmp(name, "card.statement") == 0) {
+        put_date(r, b, c->card.statement, raw);
     } else if (strcmp(name, "previous") == 0) {
         if (c->previous.present)
             cp_buf_puts(b, "1");

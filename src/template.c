@@ -32,6 +32,7 @@ static const field root_fields[] = {
     { "order.carrier", F_VALUE }, { "order.total", F_VALUE }, { "product", F_VALUE },
     { "problem.summary", F_VALUE }, { "problem.noticed", F_VALUE },
     { "problem.type", F_VALUE }, { "basis", F_VALUE },
+    { "card.ending", F_VALUE }, { "card.statement", F_VALUE },
     { "previous", F_FLAG }, { "previous.ref", F_VALUE }, { "previous.date", F_VALUE },
     { "previous.outcome", F_VALUE }, { "previous.reason", F_VALUE },
     { "resolution", F_FLAG }, { "resolution.kind", F_VALUE },

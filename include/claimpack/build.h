@@ -47,6 +47,10 @@ typedef struct cp_build_opts {
                                   * 0 = no limit */
     bool eml;                    /* an RFC 5322 message instead of the PDF (output NULL =
                                   * CLAIM.eml): the text as its body, the PDF attached */
+    bool issuer_letter;          /* also the Fair Credit Billing Act notice to the card
+                                  * issuer of a US billing claim: STEM-issuer.pdf (with
+                                  * text: .txt), STEM = output or the claim without its
+                                  * extension; both files are put in place together */
     const char *channel;         /* a channel's name (claimpack/channel.h): what it takes,
                                   * STEM.txt, STEM.pdf, STEM.eml, STEM = output or the claim
                                   * without its extension; its limits apply with

@@ -83,6 +83,16 @@ typedef struct cp_text_item {      /* a <fact>, a history <event> or an <answer>
     cp_loc loc;
 } cp_text_item;
 
+/* <card-issuer>: who issued the card the order was paid with, for the
+ * Fair Credit Billing Act notice (claimpack build --issuer-letter). Only
+ * the card's last four digits are ever held. */
+typedef struct cp_card {
+    bool present;
+    cp_party issuer;     /* name and billing-inquiries address; issuer.loc is the element's */
+    cp_date statement;   /* the first statement showing the charge */
+    char *ending;        /* @card-ending: four digits, NULL when absent or invalid */
+} cp_card;
+
 typedef struct cp_problem {
     cp_date noticed;
     char *type;          /* @type: the problem an appeal or reminder is about, as a
@@ -174,6 +184,7 @@ typedef struct cp_claim {
     bool date_given;
     cp_party claimant, recipient;
     cp_order order;
+    cp_card card;
     cp_problem problem;
     cp_text_item *history;
     size_t n_history;
