@@ -50,7 +50,7 @@ $docs  </evidence>
 </claim>
 X
 
-now() { date +%s.%N; }
+. "$here/bench/lib.sh"
 ours() {
     /usr/bin/time -f %M -o "$W/mem" "$CLAIMPACK" build -q --force -o "$W/ours.pdf" \
         "$W/in/claim.xml" 2>"$W/err" || { cat "$W/err" >&2; exit 1; }
@@ -63,16 +63,7 @@ theirs() {
     qpdf "$W/p.pdf" "$W/theirs.pdf"
 }
 ours; theirs    # warm the page cache
-: >"$W/a"; : >"$W/b"; : >"$W/m"
-i=0
-while [ "$i" -lt "$N" ]; do
-    t0=$(now); ours; t1=$(now); theirs; t2=$(now)
-    echo "$t1 - $t0" | bc >>"$W/a"
-    echo "$t2 - $t1" | bc >>"$W/b"
-    cat "$W/mem" >>"$W/m"
-    i=$((i + 1))
-done
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+alternate "$N"
 a=$(median "$W/a"); b=$(median "$W/b"); m=$(median "$W/m")
 printf 'claimpack build:               %6.2f s  peak %d MB  %d bytes\n' "$a" $((m / 1024)) "$(wc -c <"$W/ours.pdf")"
 printf 'heif-convert + img2pdf + qpdf: %6.2f s  %d bytes\n' "$b" "$(wc -c <"$W/theirs.pdf")"

@@ -30,7 +30,7 @@ export XDG_CONFIG_HOME="$W/config"
 # has to downsample them, as claimpack does.
 img2pdf --pagesize 'A4^T' "$IN"/photos/*.jpg -o "$W/photos.pdf"
 
-now() { date +%s.%N; }
+. "$here/bench/lib.sh"
 ours() {
     "$CLAIMPACK" build -q --max-size "$MAX" -o "$W/ours.pdf" "$IN/claim.xml" 2>"$W/err" ||
         { cat "$W/err" >&2; exit 1; }
@@ -39,15 +39,7 @@ theirs() {
     gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -dPDFSETTINGS=/ebook \
         -sOutputFile="$W/gs.pdf" "$W/photos.pdf"
 }
-: >"$W/a"; : >"$W/b"
-i=0
-while [ "$i" -lt "$N" ]; do
-    t0=$(now); ours; t1=$(now); theirs; t2=$(now)
-    echo "$t1 - $t0" | bc >>"$W/a"
-    echo "$t2 - $t1" | bc >>"$W/b"
-    i=$((i + 1))
-done
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+alternate "$N"
 a=$(median "$W/a"); b=$(median "$W/b")
 ours_bytes=$(wc -c <"$W/ours.pdf")
 # The photos' resolution in our PDF: the most common x-ppi of the JPEG images.

@@ -24,7 +24,7 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/claimpack-bench.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 export XDG_CONFIG_HOME="$W/config"
 
-now() { date +%s.%N; }
+. "$here/bench/lib.sh"
 ours() {
     /usr/bin/time -f %M -o "$W/mem" "$CLAIMPACK" build -q -o "$W/ours.pdf" "$IN/claim.xml" 2>"$W/err" ||
         { cat "$W/err" >&2; exit 1; }
@@ -35,16 +35,7 @@ theirs() {
     qpdf --empty --pages "$W/p.pdf" "$W/s.pdf" "$IN/invoice.pdf" -- "$W/theirs.pdf"
 }
 ours; theirs    # warm the page cache
-: >"$W/a"; : >"$W/b"; : >"$W/m"
-i=0
-while [ "$i" -lt "$N" ]; do
-    t0=$(now); ours; t1=$(now); theirs; t2=$(now)
-    echo "$t1 - $t0" | bc >>"$W/a"
-    echo "$t2 - $t1" | bc >>"$W/b"
-    cat "$W/mem" >>"$W/m"
-    i=$((i + 1))
-done
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+alternate "$N"
 a=$(median "$W/a"); b=$(median "$W/b"); m=$(median "$W/m")
 in_bytes=$(cat "$IN"/photos/*.jpg "$IN"/screenshots/*.png "$IN/invoice.pdf" | wc -c)
 out_bytes=$(wc -c <"$W/ours.pdf")

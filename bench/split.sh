@@ -26,7 +26,7 @@ trap 'rm -rf "$W"' EXIT
 export XDG_CONFIG_HOME="$W/config" SOURCE_DATE_EPOCH=1793577600
 cp "$here/tests/letter/eu.xml" "$W/letter.xml"
 
-now() { date +%s.%N; }
+. "$here/bench/lib.sh"
 fail() { cat "$W/err" >&2; exit 1; }
 one() { rm -f "$W"/one.pdf; "$CLAIMPACK" build -q -o "$W/one.pdf" "$IN/claim.xml" 2>"$W/err" || fail; }
 parts() { rm -f "$W"/part-*.pdf; "$CLAIMPACK" build -q --split 10M -o "$W/part.pdf" "$IN/claim.xml" 2>"$W/err" || fail; }
@@ -55,7 +55,6 @@ while [ "$i" -lt "$N" ]; do
     echo "$t4 - $t3" | bc >>"$W/d"
     i=$((i + 1))
 done
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 a=$(median "$W/a"); b=$(median "$W/b"); c=$(median "$W/c"); d=$(median "$W/d")
 n=$(ls "$W"/part-*.pdf | wc -l)
 big=$(wc -c "$W"/part-*.pdf | awk '$2 != "total" && $1 > m { m = $1 } END { print m }')
