@@ -482,7 +482,12 @@ cp_channel_takes(const cp_channels *c, const cp_channel *ch, enum cp_lang lang)
             cp_buf_printf(&b, ", %s", s);
             free(s);
         }
-        if (ch->max_count) {
+        if (ch->max_count == 1) {
+            /* "at most 1 files" reads as a mistake; one file has its own words */
+            s = cp_channels_format(c, lang, "max-one", (char *)NULL);
+            cp_buf_printf(&b, ", %s", s);
+            free(s);
+        } else if (ch->max_count) {
             snprintf(num, sizeof num, "%d", ch->max_count);
             s = cp_channels_format(c, lang, "max-count", "count", num, (char *)NULL);
             cp_buf_printf(&b, ", %s", s);
