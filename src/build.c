@@ -513,13 +513,7 @@ build_max_size(build_ctx *b, const char *out_path, cp_output **result, cp_diags 
     cp_output *tmp = NULL;
     int rc = -1;
 
-    /* What is not a picture: the typeset pages (qpdf's object streams make
-     * them a fifth smaller, which leaves room for the notes the index gets),
-     * imported PDFs, and a little per picture for its dictionary. */
-    long long fixed = (long long)b->plan.gen_len + 2048 + (long long)n * 500, kept = 0;
-    for (size_t i = 0; i < pack->n; i++)
-        if (pack->items[i].type == CP_EX_PDF)
-            fixed += file_size(pack->items[i].file->path);
+    long long kept = 0;
     for (size_t i = 0; i < n; i++) {
         const cp_exhibit *e = image_exhibit(pack, i);
         cp_maxsize_pic *p = &pics[i];
@@ -548,16 +542,25 @@ build_max_size(build_ctx *b, const char *out_path, cp_output **result, cp_diags 
         kept += (long long)p->kept_size;
     }
 
-    long long size = 0, room = budget - fixed;
+    /* What is not a picture: imported PDFs and a little per picture, then
+     * the typeset pages, which count for nothing here. libharu's pages hold
+     * whole fonts that the assembly trims (assemble.c), so their length says
+     * little about the PDF: an estimate from it left no room and sent every
+     * picture to the last level. The rest is measured on the first PDF
+     * assembled, so the guess is a lower bound, and a level it skips could
+     * not have fitted. */
+    long long fixed = 2048 + (long long)n * 500, size = 0;
+    for (size_t i = 0; i < pack->n; i++)
+        if (pack->items[i].type == CP_EX_PDF)
+            fixed += file_size(pack->items[i].file->path);
     if (fixed + kept <= budget) {
         tmp = assemble_scratch(b, out_path, &size, diags);
         if (tmp == NULL)
             goto cleanup;
         if (keep_if_fits(&tmp, size, budget, &rc, result))
             goto cleanup;
-        room -= size - budget;
+        fixed = size - kept;
     }
-
     if (n == 0) {   /* nothing to reduce: measured as it is */
         if (size == 0) {
             tmp = assemble_scratch(b, out_path, &size, diags);
@@ -567,9 +570,13 @@ build_max_size(build_ctx *b, const char *out_path, cp_output **result, cp_diags 
         say_too_large(b, pics, size, diags);
         goto cleanup;
     }
-    /* Nothing but the smallest can do when not even the rest fits. */
-    int first = room > 0 ? 0 : cp_maxsize_levels() - 1;
-    for (int attempt = 0; attempt < 2; attempt++) {
+
+    int first = 0;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        long long room = budget - fixed;
+        /* Nothing but the smallest can do when not even the rest fits. */
+        if (room <= 0)
+            first = cp_maxsize_levels() - 1;
         int level = 0;
         long long smallest = 0;
         int r = cp_maxsize_shrink(pics, n, room > 0 ? room : 0, first, &level, &smallest, diags);
@@ -582,8 +589,8 @@ build_max_size(build_ctx *b, const char *out_path, cp_output **result, cp_diags 
         if (tmp == NULL)
             goto cleanup;
         if (r > 0) {
-            /* The smallest there is. The estimate of the rest is only an
-             * estimate: what was measured decides. */
+            /* The smallest there is. What it came to is measured, and that
+             * decides. */
             if (keep_if_fits(&tmp, size, budget, &rc, result))
                 goto cleanup;
             say_too_large(b, pics, size, diags);
@@ -593,8 +600,12 @@ build_max_size(build_ctx *b, const char *out_path, cp_output **result, cp_diags 
              cp_maxsize_levels(), size);
         if (keep_if_fits(&tmp, size, budget, &rc, result))
             goto cleanup;
-        /* The estimate of the rest was off: once more, one level down. */
-        room -= size - budget;
+        /* The rest, measured, counted in the pictures' own terms (what the
+         * search adds up): once more from one level down. */
+        long long pictures = 0;
+        for (size_t i = 0; i < n; i++)
+            pictures += (long long)(pics[i].data ? pics[i].size : pics[i].kept_size);
+        fixed = size - pictures;
         first = level + 1;
         if (first >= cp_maxsize_levels())
             break;
