@@ -248,6 +248,7 @@ add_file(cp_document *d, char *path, char *display)
     d->files[d->n_files].format = CP_FMT_UNKNOWN;
     d->files[d->n_files].image = NULL;
     d->files[d->n_files].chat = NULL;
+    d->files[d->n_files].pdf = NULL;
     d->files[d->n_files].found = CP_FOUND_NONE;
     d->files[d->n_files].n_items = -1;
     d->files[d->n_files].n_pictures = -1;
@@ -535,7 +536,8 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
         if (cp_pdfdoc_open_opt(&pdf, f->path, name, !fast, &sub) == 0) {
             f->found = CP_FOUND_PDF;
             f->n_items = cp_pdfdoc_page_count(pdf);
-            cp_pdfdoc_close(pdf);
+            cp_pdfdoc_close(f->pdf);
+            f->pdf = pdf;       /* the pack imports this document */
         }
         break;
     }
@@ -594,6 +596,7 @@ cp_evidence_files_free(cp_document *d)
         free(d->files[k].shown);
         cp_image_free(d->files[k].image);
         cp_chat_free(d->files[k].chat);
+        cp_pdfdoc_close(d->files[k].pdf);
     }
     free(d->files);
     d->files = NULL;

@@ -45,8 +45,9 @@ exhibit_label(char *buf, size_t i)
     buf[n] = '\0';
 }
 
+/* *stp: the file hashed, as fstat gives it. */
 static int
-sha256_file(char out[65], const char *path)
+sha256_file(char out[65], struct stat *stp, const char *path)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
@@ -82,6 +83,7 @@ sha256_file(char out[65], const char *path)
     unsigned char d[SHA256_DIGEST_SIZE];
     sha256_digest(&ctx, sizeof d, d);
     cp_sha256_digest_hex(out, d);
+    *stp = st;
     return 0;
 }
 
@@ -107,6 +109,7 @@ pack_add(cp_pack *p, size_t *cap)
 typedef struct hash_job {
     cp_exhibit **items;         /* the exhibits with a file; not moved meanwhile */
     int *errs;                  /* errno per item, 0 = hashed */
+    struct stat *sts;           /* per item: the file hashed */
     size_t n;
     atomic_size_t next;
 } hash_job;
@@ -117,7 +120,7 @@ hash_some(void *arg)
     hash_job *j = arg;
     size_t i;
     while ((i = atomic_fetch_add(&j->next, 1)) < j->n)
-        if (sha256_file(j->items[i]->sha256, j->items[i]->file->path) < 0)
+        if (sha256_file(j->items[i]->sha256, &j->sts[i], j->items[i]->file->path) < 0)
             j->errs[i] = errno ? errno : EIO;
     return NULL;
 }
@@ -204,8 +207,14 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
         }
         return 0;
     case CP_FMT_PDF:
+        /* The document the evidence check opened (build always checks
+         * first): qpdf reads the file once, and what is imported is what
+         * was checked. The quick look left its streams to here. */
         e->type = CP_EX_PDF;
-        if (cp_pdfdoc_open(&e->pdf, f->path, f->display, d) < 0)
+        if (f->pdf == NULL && cp_pdfdoc_open(&e->own_pdf, f->path, f->display, d) < 0)
+            return -1;
+        e->pdf = f->pdf ? f->pdf : e->own_pdf;
+        if (cp_pdfdoc_check_streams(e->pdf, f->display, d) < 0)
             return -1;
         cp_pdfdoc_outline(&e->outline, &e->n_outline, e->pdf);
         return 0;
@@ -270,11 +279,12 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
     int rc = 0;
     list_exhibits(p, claim, &cap);
     /* The array is complete: the hashing thread may look at it now. */
-    hash_job job = { xcalloc(p->n ? p->n : 1, sizeof *job.items), NULL, 0, 0 };
+    hash_job job = { xcalloc(p->n ? p->n : 1, sizeof *job.items), NULL, NULL, 0, 0 };
     for (size_t i = 0; i < p->n; i++)
         if (p->items[i].file)
             job.items[job.n++] = &p->items[i];
     job.errs = xcalloc(job.n ? job.n : 1, sizeof *job.errs);
+    job.sts = xcalloc(job.n ? job.n : 1, sizeof *job.sts);
     pthread_t worker;
     bool threaded = job.n > 1 && pthread_create(&worker, NULL, hash_some, &job) == 0;
     bool *failed = xcalloc(job.n ? job.n : 1, sizeof *failed);
@@ -291,9 +301,18 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
             cp_error(diags, CP_INPUT, job.items[i]->file->display, 0, 0, "cannot be read: %s",
                      strerror(job.errs[i]));
             rc = -1;
+        } else if (!job.errs[i] && !failed[i] && job.items[i]->pdf &&
+                   !cp_pdfdoc_is_file(job.items[i]->pdf, &job.sts[i])) {
+            /* qpdf goes on reading the file it opened: the SHA-256 in the
+             * index must be that file's. */
+            cp_error(diags, CP_INPUT, job.items[i]->file->display, 0, 0, "the file changed "
+                     "while the PDF was being made (it is no longer the file it was checked "
+                     "as); build again");
+            rc = -1;
         }
     free(job.items);
     free(job.errs);
+    free(job.sts);
     free(failed);
     for (size_t i = 0; i < p->n; i++) {
         cp_exhibit *e = &p->items[i];
@@ -315,7 +334,7 @@ cp_pack_free(cp_pack *p)
         return;
     for (size_t i = 0; i < p->n; i++) {
         cp_exhibit *e = &p->items[i];
-        cp_pdfdoc_close(e->pdf);
+        cp_pdfdoc_close(e->own_pdf);
         cp_outline_free(e->outline, e->n_outline);
         cp_mail_free(e->mail);
         cp_chat_free(e->own_chat);

@@ -40,7 +40,9 @@ typedef struct cp_exhibit {
                                       * page's probe, the plan's images image_index,
                                       * image_index + 1 ...; owned. NULL for one page */
     int n_pictures;                  /* CP_EX_IMAGE: its pages (plan images), 1 or more */
-    cp_pdfdoc *pdf;                  /* CP_EX_PDF */
+    cp_pdfdoc *pdf;                  /* CP_EX_PDF: the evidence check's document
+                                      * (file->pdf), else own_pdf */
+    cp_pdfdoc *own_pdf;              /* a PDF opened by cp_pack_load itself; owned */
     cp_outline *outline;             /* CP_EX_PDF: its own bookmarks */
     size_t n_outline;
     cp_mail *mail;                   /* CP_EX_MAIL */

@@ -15,11 +15,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 struct cp_pdfdoc {
     qpdf_data q;
     int pages;
+    bool streams_checked;       /* check_streams ran (cp_pdfdoc_check_streams) */
+    size_t repairs;             /* qpdf's warnings about the structure so far */
+    struct stat st;             /* the file as qpdf opened it (cp_pdfdoc_is_file) */
 };
 
 /* Structure limits, checked before qpdf recurses (see "structure limits"
@@ -108,6 +112,13 @@ cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool 
 
     if (has_pdf_header(path, display, diags) < 0)
         return -1;
+    /* Which file qpdf reads, taken just before it opens it: the pack
+     * hashes the file by its path later, and must hash this one. */
+    struct stat file;
+    if (stat(path, &file) < 0) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s", strerror(errno));
+        return -1;
+    }
     qpdf_data q = qpdf_init();
     qpdf_silence_errors(q);
     qpdf_set_suppress_warnings(q, QPDF_TRUE);   /* collected, not printed */
@@ -160,16 +171,17 @@ cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool 
     }
     if (check_nesting(q, pages, display, diags) < 0)
         goto cleanup;
-    size_t repairs = drain_warnings(q);
-    if (streams && check_streams(q, pages, display, diags, &repairs) < 0)
-        goto cleanup;
-    if (repairs > 0 && streams)     /* a quick look leaves warnings to the import */
-        cp_warning(diags, display, 0, 0, "the PDF was damaged and has been repaired");
 
     cp_pdfdoc *d = xcalloc(1, sizeof *d);
     d->q = q;
     d->pages = pages;
+    d->repairs = drain_warnings(q);
+    d->st = file;
     q = NULL;
+    if (streams && cp_pdfdoc_check_streams(d, display, diags) < 0) {
+        cp_pdfdoc_close(d);
+        goto cleanup;
+    }
     *out = d;
     rc = 0;
 
@@ -181,6 +193,27 @@ cleanup:
         qpdf_cleanup(&q);
     }
     return rc;
+}
+
+int
+cp_pdfdoc_check_streams(cp_pdfdoc *d, const char *display, cp_diags *diags)
+{
+    if (d->streams_checked)
+        return 0;
+    d->streams_checked = true;
+    if (check_streams(d->q, d->pages, display, diags, &d->repairs) < 0)
+        return -1;
+    if (d->repairs > 0)         /* a quick look leaves this warning to the import */
+        cp_warning(diags, display, 0, 0, "the PDF was damaged and has been repaired");
+    return 0;
+}
+
+bool
+cp_pdfdoc_is_file(const cp_pdfdoc *d, const struct stat *st)
+{
+    return d->st.st_dev == st->st_dev && d->st.st_ino == st->st_ino &&
+           d->st.st_size == st->st_size && d->st.st_mtim.tv_sec == st->st_mtim.tv_sec &&
+           d->st.st_mtim.tv_nsec == st->st_mtim.tv_nsec;
 }
 
 int

@@ -28,10 +28,18 @@ typedef struct cp_pdfdoc cp_pdfdoc;
  * page shows it and is emptied with a warning if not. 0 or -1. */
 int cp_pdfdoc_open(cp_pdfdoc **out, const char *path, const char *display, cp_diags *diags);
 /* The same; with streams false the streams are not decoded and no warning
- * is given (a quick look: `build` checks the evidence first and imports it
- * afterwards, and the import decodes them and warns). */
+ * is given (a quick look: `build`'s evidence check opens the document and
+ * the pack imports that same document, cp_pdfdoc_check_streams decoding
+ * its streams and warning then). */
 int cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool streams,
                        cp_diags *diags);
+/* What cp_pdfdoc_open does beyond a quick look: the streams decoded, the
+ * warnings given; once (0 at once when it ran). 0 or -1. */
+int cp_pdfdoc_check_streams(cp_pdfdoc *d, const char *display, cp_diags *diags);
+/* Whether st (a stat or fstat) is the file qpdf opened for d, as it was:
+ * the same file, size and modification time. */
+struct stat;
+bool cp_pdfdoc_is_file(const cp_pdfdoc *d, const struct stat *st);
 int cp_pdfdoc_page_count(const cp_pdfdoc *d);
 void cp_pdfdoc_close(cp_pdfdoc *d);
 

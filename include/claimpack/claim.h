@@ -149,6 +149,8 @@ typedef struct cp_evidence_file {
     struct cp_chat *chat;    /* a chat export as cp_evidence_check read it (its messages,
                               * its pictures checked and hashed): what the pack lays out,
                               * so that it is read and decoded once; owned */
+    struct cp_pdfdoc *pdf;   /* a PDF as cp_evidence_check opened it with qpdf: what the
+                              * pack imports, so that qpdf reads it once; owned */
     /* What the check found in it, for `claimpack check`'s list (counts -1
      * when they do not apply): */
     enum cp_found found;
