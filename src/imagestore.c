@@ -136,28 +136,6 @@ cs_components(enum cp_colorspace cs)
     return cs == CP_CS_GRAY ? 1 : cs == CP_CS_CMYK ? 4 : 3;
 }
 
-static int write_flate_image(store *s, int num, int width, int height, const char *cs,
-                             int colors, int bits, const unsigned char *px, int smask);
-
-/* Arithmetic-coded JPEG is legal in PDF, but many viewers (and printers)
- * show nothing for it: decode it here and store the pixels instead. */
-static int
-write_jpeg_decoded(store *s, int slot, const cp_asm_image *im, const char *buf, size_t len,
-                   cp_diags *d)
-{
-    cp_image img;
-    memset(&img, 0, sizeof img);
-    int num = -1;
-    if (cp_image_jpeg_pixels(&img, (const unsigned char *)buf, len, im->display, d) == 0) {
-        num = write_flate_image(s, slot, img.width, img.height, cs_name(img.cs),
-                                cs_components(img.cs), 8, img.data, 0);
-        if (num < 0)
-            cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
-    }
-    free(img.data);
-    return num;
-}
-
 static void
 jpeg_header(store *s, int num, const cp_image *info, size_t size)
 {
@@ -168,45 +146,6 @@ jpeg_header(store *s, int num, const cp_image *info, size_t size)
     if (info->cs == CP_CS_CMYK && info->adobe_inverted)
         store_printf(s, " /Decode [1 0 1 0 1 0 1 0]");
     store_printf(s, " >>\nstream\n");
-}
-
-/* A photo goes in as the segments the decoder needs (cp_image_jpeg_spans):
- * no EXIF (GPS position, camera serial, owner), XMP, IPTC or comment unless
- * keep_metadata, and never what follows the picture. The orientation the
- * EXIF data gave is applied by the page's drawing (assemble.c), not carried.
- * The walk and the decode check are check's, on the bytes written. */
-static int
-write_jpeg(store *s, int num, const cp_asm_image *im, cp_diags *d)
-{
-    const cp_image *info = im->info;
-    if (im->data) {             /* our own encoder's output (--max-size) */
-        jpeg_header(s, num, info, im->size);
-        store_write(s, im->data, im->size);
-        store_printf(s, "\nendstream\nendobj\n");
-        return num;
-    }
-    char *buf;
-    size_t len;
-    if (read_picture(&buf, &len, im, d) < 0)
-        return -1;
-    const unsigned char *u = (const unsigned char *)buf;
-    cp_jpeg_spans sp;
-    memset(&sp, 0, sizeof sp);
-    sp.keep_metadata = im->keep_metadata;
-    cp_image seen;
-    if (cp_image_jpeg_spans(&seen, &sp, u, len, im->display, d) < 0)
-        num = -1;
-    else if (info->arithmetic)
-        num = write_jpeg_decoded(s, num, im, buf, len, d);
-    else {
-        jpeg_header(s, num, info, sp.total);
-        for (size_t i = 0; i < sp.n; i++)
-            store_write(s, u + sp.v[i].off, sp.v[i].len);
-        store_printf(s, "\nendstream\nendobj\n");
-    }
-    free(sp.v);
-    free(buf);
-    return num;
 }
 
 /* --- PNG pass-through ------------------------------------------------- */
@@ -391,21 +330,6 @@ write_flate_stream(store *s, int num, int width, int height, const char *cs, int
     return num;
 }
 
-static int
-write_flate_image(store *s, int num, int width, int height, const char *cs, int colors,
-                  int bits, const unsigned char *px, int smask)
-{
-    size_t row_bytes = ((size_t)width * (size_t)colors * (size_t)bits + 7) / 8;
-    cp_buf z = CP_BUF_INIT;
-    if (deflate_rows(&z, px, row_bytes, (size_t)height) < 0) {
-        cp_buf_free(&z);
-        return -1;
-    }
-    num = write_flate_stream(s, num, width, height, cs, colors, bits, &z, smask);
-    cp_buf_free(&z);
-    return num;
-}
-
 /* A PNG's rows into two deflated streams, colour and mask, as they are
  * decoded: only the compressed picture is held, never its pixels. */
 typedef struct png_rows {
@@ -436,52 +360,6 @@ png_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
     return r->has_alpha ? rows_feed(&r->alpha, alpha, Z_NO_FLUSH) : 0;
 }
 
-static int
-write_png(store *s, int slot, const cp_asm_image *im, cp_diags *d)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    int num = -1;
-    png_raw r;
-    memset(&r, 0, sizeof r);
-    if (read_picture(&buf, &len, im, d) < 0)
-        return -1;
-    /* Decoded whatever happens next, as check decodes it: compressed data
-     * that passes through must be known to inflate to the whole picture. */
-    const unsigned char *u = (const unsigned char *)buf;
-    bool pass = png_scan(&r, u, len) == 0 && png_passthrough_ok(&r);
-    cp_image *img = xcalloc(1, sizeof *img);
-    if (pass) {
-        if (cp_image_png(img, u, len, 0, im->display, d) == 0)
-            num = write_png_raw(s, slot, &r);
-        goto cleanup;
-    }
-    /* Decoded and deflated row by row (the decode is check's verdict). */
-    png_rows pr;
-    memset(&pr, 0, sizeof pr);
-    pr.img = img;
-    int rc = cp_image_png_rows(img, u, len, png_row, &pr, im->display, d);
-    int colour_rc = pr.started ? rows_end(&pr.colour, rc) : -1;
-    int alpha_rc = pr.has_alpha ? rows_end(&pr.alpha, rc) : 0;
-    if (rc == 0 && (colour_rc < 0 || alpha_rc < 0)) {
-        cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
-    } else if (rc == 0) {
-        int smask = 0;
-        if (pr.has_alpha && img->alpha_size)
-            smask = write_flate_stream(s, 0, img->width, img->height, "/DeviceGray", 1, 8,
-                                       &pr.alpha_z, 0);
-        num = write_flate_stream(s, slot, img->width, img->height, cs_name(img->cs),
-                                 cs_components(img->cs), img->bits, &pr.colour_z, smask);
-    }
-    cp_buf_free(&pr.colour_z);
-    cp_buf_free(&pr.alpha_z);
-cleanup:
-    cp_image_free(img);
-    cp_buf_free(&r.idat);
-    free(buf);
-    return num;
-}
-
 
 /* --- the decoded formats ------------------------------------------- */
 
@@ -506,36 +384,150 @@ pack_bilevel(const cp_image *img)
     return out;
 }
 
+/* --- preparing a picture, and writing it ---------------------------- */
+
+/* Every picture is prepared apart from the writing: read again, compared
+ * with the index's SHA-256, checked (and decoded, for the formats written
+ * anew) as check does, by prepare(), which touches no shared state. The
+ * checking is the cost of a pack: libjpeg's entropy decoding of every
+ * photo, libpng's inflating of every screenshot, the decoding of a phone's
+ * HEIC photo (12 megapixels of HEVC). So the pictures are prepared by as
+ * many threads as the machine has cores, up to PREP_THREADS, a few ahead of
+ * the writing, and written in order (emit), so the PDF is the same bytes
+ * whatever the timing and the first picture refused is the one reported. */
+enum prep_kind {
+    PREP_OWN,                    /* a JPEG of our own encoder (--max-size): im->data */
+    PREP_JPEG,                   /* the file's JPEG segments that go in: spans of buf */
+    PREP_PNG,                    /* a PNG's compressed rows as they are: png */
+    PREP_PIXELS,                 /* pixels compressed anew: colour, mask */
+};
+
+typedef struct prepared {
+    int rc;                      /* 0 prepared, -1 failed (diags says why) */
+    cp_diags diags;
+    enum prep_kind kind;
+    char *buf;                   /* PREP_JPEG, PREP_PNG: the bytes read and checked */
+    cp_jpeg_spans spans;         /* PREP_JPEG */
+    png_raw png;                 /* PREP_PNG: its palette points into buf */
+    int width, height;           /* PREP_PIXELS ... */
+    enum cp_colorspace cs;
+    int bits;                    /* of the colour stream: 1 for a bilevel page */
+    bool jpeg;                   /* colour is a baseline JPEG, else deflated rows */
+    cp_buf colour, mask;         /* mask: deflated 8-bit rows, empty when opaque */
+} prepared;
+
+/* A photo goes in as the segments the decoder needs (cp_image_jpeg_spans):
+ * no EXIF (GPS position, camera serial, owner), XMP, IPTC or comment unless
+ * keep_metadata, and never what follows the picture. The orientation the
+ * EXIF data gave is applied by the page's drawing (assemble.c), not carried.
+ * The walk and the decode check are check's, on the bytes written.
+ * Arithmetic-coded JPEG is legal in PDF, but many viewers (and printers)
+ * show nothing for it: it is decoded and its pixels deflated instead. */
+static void
+prepare_jpeg(prepared *out, const cp_asm_image *im)
+{
+    cp_diags *d = &out->diags;
+    out->rc = -1;
+    if (im->data) {
+        out->kind = PREP_OWN;
+        out->rc = 0;
+        return;
+    }
+    size_t len;
+    if (read_picture(&out->buf, &len, im, d) < 0)
+        return;
+    const unsigned char *u = (const unsigned char *)out->buf;
+    out->spans.keep_metadata = im->keep_metadata;
+    cp_image seen;
+    if (cp_image_jpeg_spans(&seen, &out->spans, u, len, im->display, d) < 0)
+        return;
+    if (!im->info->arithmetic) {
+        out->kind = PREP_JPEG;
+        out->rc = 0;
+        return;
+    }
+    cp_image img;
+    memset(&img, 0, sizeof img);
+    if (cp_image_jpeg_pixels(&img, u, len, im->display, d) == 0) {
+        out->kind = PREP_PIXELS;
+        out->width = img.width;
+        out->height = img.height;
+        out->cs = img.cs;
+        out->bits = 8;
+        size_t row = (size_t)img.width * (size_t)cs_components(img.cs);
+        if (deflate_rows(&out->colour, img.data, row, (size_t)img.height) < 0)
+            cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+        else
+            out->rc = 0;
+    }
+    free(img.data);
+}
+
+/* A PNG is decoded whatever happens next, as check decodes it: compressed
+ * data that passes through must be known to inflate to the whole picture.
+ * One whose rows cannot go through as they are is deflated row by row as
+ * it is decoded (png_rows). */
+static void
+prepare_png(prepared *out, const cp_asm_image *im)
+{
+    cp_diags *d = &out->diags;
+    size_t len = 0;
+    out->rc = -1;
+    if (read_picture(&out->buf, &len, im, d) < 0)
+        return;
+    const unsigned char *u = (const unsigned char *)out->buf;
+    bool pass = png_scan(&out->png, u, len) == 0 && png_passthrough_ok(&out->png);
+    cp_image *img = xcalloc(1, sizeof *img);
+    if (pass) {
+        if (cp_image_png(img, u, len, 0, im->display, d) == 0) {
+            out->kind = PREP_PNG;
+            out->rc = 0;
+        }
+        cp_image_free(img);
+        return;
+    }
+    png_rows pr;
+    memset(&pr, 0, sizeof pr);
+    pr.img = img;
+    int rc = cp_image_png_rows(img, u, len, png_row, &pr, im->display, d);
+    int colour_rc = pr.started ? rows_end(&pr.colour, rc) : -1;
+    int alpha_rc = pr.has_alpha ? rows_end(&pr.alpha, rc) : 0;
+    if (rc == 0 && (colour_rc < 0 || alpha_rc < 0)) {
+        cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+    } else if (rc == 0) {
+        out->kind = PREP_PIXELS;
+        out->width = img->width;
+        out->height = img->height;
+        out->cs = img->cs;
+        out->bits = img->bits;
+        out->colour = pr.colour_z;
+        pr.colour_z = (cp_buf)CP_BUF_INIT;
+        if (pr.has_alpha && img->alpha_size) {
+            out->mask = pr.alpha_z;
+            pr.alpha_z = (cp_buf)CP_BUF_INIT;
+        }
+        out->rc = 0;
+    }
+    cp_buf_free(&pr.colour_z);
+    cp_buf_free(&pr.alpha_z);
+    cp_image_free(img);
+}
+
 /* HEIC, AVIF, WebP, GIF, TIFF, BMP: the bytes read again are checked and
  * decoded by the format's loader (as check decodes them), then written
  * anew. A photo (`lossy`) becomes a baseline JPEG at its full size
  * (deflating photo pixels would make the pack many times larger), the rest
  * (screenshots, scans, few colours) is deflated without loss. An alpha
  * channel stays a deflated soft mask either way. Metadata stays behind
- * with the file: only pixels are written.
- *
- * Decoding and compressing is the cost of these formats (a phone's HEIC
- * photo is 12 megapixels of HEVC), so it is done apart from the writing
- * (prepare_decoded, which touches no shared state), by two threads at once
- * (cp_imagestore_append), and only the compressed result is kept until it
- * is written in order (emit_decoded). */
-typedef struct decoded {
-    int rc;                      /* 0 prepared, -1 failed (diags says why) */
-    cp_diags diags;
-    int width, height;
-    enum cp_colorspace cs;
-    int bits;                    /* of the colour stream: 1 for a bilevel page */
-    bool jpeg;                   /* colour is a baseline JPEG, else deflated rows */
-    cp_buf colour, mask;         /* mask: deflated 8-bit rows, empty when opaque */
-} decoded;
-
+ * with the file: only pixels are written. */
 static void
-prepare_decoded(decoded *out, const cp_asm_image *im)
+prepare_decoded(prepared *out, const cp_asm_image *im)
 {
     char *buf = NULL;
     size_t len = 0;
     cp_diags *d = &out->diags;
     out->rc = -1;
+    out->kind = PREP_PIXELS;
     if (read_picture(&buf, &len, im, d) < 0)
         return;
     cp_image *img = xcalloc(1, sizeof *img);
@@ -598,9 +590,38 @@ cleanup:
     free(buf);
 }
 
-static int
-emit_decoded(store *s, int slot, const decoded *p)
+static void
+prepare(prepared *out, const cp_asm_image *im)
 {
+    if (im->info->is_jpeg)
+        prepare_jpeg(out, im);
+    else if (im->info->format == CP_IMG_PNG)
+        prepare_png(out, im);
+    else
+        prepare_decoded(out, im);
+}
+
+/* Picture im, prepared as p, under object number slot. */
+static int
+emit(store *s, int slot, const cp_asm_image *im, const prepared *p)
+{
+    switch (p->kind) {
+    case PREP_OWN:
+        jpeg_header(s, slot, im->info, im->size);
+        store_write(s, im->data, im->size);
+        store_printf(s, "\nendstream\nendobj\n");
+        return slot;
+    case PREP_JPEG:
+        jpeg_header(s, slot, im->info, p->spans.total);
+        for (size_t i = 0; i < p->spans.n; i++)
+            store_write(s, p->buf + p->spans.v[i].off, p->spans.v[i].len);
+        store_printf(s, "\nendstream\nendobj\n");
+        return slot;
+    case PREP_PNG:
+        return write_png_raw(s, slot, &p->png);
+    case PREP_PIXELS:
+        break;
+    }
     int smask = 0;
     if (p->mask.len)
         smask = write_flate_stream(s, 0, p->width, p->height, "/DeviceGray", 1, 8, &p->mask, 0);
@@ -620,43 +641,49 @@ emit_decoded(store *s, int slot, const decoded *p)
 }
 
 static void
-decoded_clear(decoded *p)
+prepared_clear(prepared *p)
 {
     cp_diags_free(&p->diags);
+    free(p->buf);
+    p->buf = NULL;
+    free(p->spans.v);
+    p->spans.v = NULL;
+    cp_buf_free(&p->png.idat);
     cp_buf_free(&p->colour);
     cp_buf_free(&p->mask);
 }
 
-/* The pictures to decode, in writing order, shared by the writing thread
- * and one helper. Each takes the next picture not yet taken; the helper
- * stays at most AHEAD pictures in front of the writing, so what waits to
- * be written is a few compressed pictures, whatever the pack holds. */
-#define AHEAD 2
+/* The pictures, in writing order, shared by the writing thread and the
+ * helpers. Each takes the next picture not yet taken; the helpers stay at
+ * most `ahead` pictures in front of the writing (one more than there are
+ * helpers, so each has one to prepare), so what waits to be written is a
+ * few pictures, whatever the pack holds. */
+#define PREP_THREADS 4           /* the writing thread and three helpers at most */
 
-typedef struct decode_queue {
+typedef struct prep_queue {
     const cp_asm_image *images;
     size_t *order;               /* image indices */
-    decoded *out;                /* one per entry of order */
+    prepared *out;               /* one per entry of order */
     bool *done;
-    size_t n, next, written;
+    size_t n, next, written, ahead;
     bool stop;
     pthread_mutex_t mu;
     pthread_cond_t cv;
-} decode_queue;
+} prep_queue;
 
 static void *
-decode_helper(void *arg)
+prep_helper(void *arg)
 {
-    decode_queue *q = arg;
+    prep_queue *q = arg;
     pthread_mutex_lock(&q->mu);
     for (;;) {
-        while (!q->stop && q->next < q->n && q->next >= q->written + AHEAD)
+        while (!q->stop && q->next < q->n && q->next >= q->written + q->ahead)
             pthread_cond_wait(&q->cv, &q->mu);
         if (q->stop || q->next >= q->n)
             break;
         size_t k = q->next++;
         pthread_mutex_unlock(&q->mu);
-        prepare_decoded(&q->out[k], &q->images[q->order[k]]);
+        prepare(&q->out[k], &q->images[q->order[k]]);
         pthread_mutex_lock(&q->mu);
         q->done[k] = true;
         pthread_cond_broadcast(&q->cv);
@@ -666,17 +693,17 @@ decode_helper(void *arg)
 }
 
 /* Entry k, once prepared. While it is not, the writing thread prepares
- * the next entry no one has taken (k itself, or one the helper would take
- * after it), so that two pictures are being decoded at any time. */
-static decoded *
-decode_take(decode_queue *q, size_t k)
+ * the next entry no one has taken (k itself, or one a helper would take
+ * after it), so that no core waits while a picture is left to prepare. */
+static prepared *
+prep_take(prep_queue *q, size_t k)
 {
     pthread_mutex_lock(&q->mu);
     while (!q->done[k]) {
-        if (q->next < q->n && q->next <= k + AHEAD) {
+        if (q->next < q->n && q->next <= k + q->ahead) {
             size_t j = q->next++;
             pthread_mutex_unlock(&q->mu);
-            prepare_decoded(&q->out[j], &q->images[q->order[j]]);
+            prepare(&q->out[j], &q->images[q->order[j]]);
             pthread_mutex_lock(&q->mu);
             q->done[j] = true;
             pthread_cond_broadcast(&q->cv);
@@ -689,22 +716,26 @@ decode_take(decode_queue *q, size_t k)
 }
 
 static void
-decode_written(decode_queue *q, size_t k)
+prep_written(prep_queue *q, size_t k)
 {
-    decoded_clear(&q->out[k]);
+    prepared_clear(&q->out[k]);
     pthread_mutex_lock(&q->mu);
     q->written = k + 1;
     pthread_cond_broadcast(&q->cv);
     pthread_mutex_unlock(&q->mu);
 }
 
-static bool
-is_decoded(const cp_asm_image *im)
+/* The helpers to start for n pictures: one fewer than the cores online,
+ * within PREP_THREADS, and none for one picture. */
+static size_t
+prep_helpers(size_t n)
 {
-    return !im->info->is_jpeg && im->info->format != CP_IMG_PNG;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t threads = cores < 1 ? 1 : cores > PREP_THREADS ? PREP_THREADS : (size_t)cores;
+    return n < threads ? (n ? n - 1 : 0) : threads - 1;
 }
 
-/* A picture's diagnostics, made on the helper thread, passed on. */
+/* A picture's diagnostics, made on a helper thread, passed on. */
 static void
 relay_diags(cp_diags *to, const cp_diags *from)
 {
@@ -928,13 +959,13 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
     memset(&s, 0, sizeof s);
     s.path = path;
     int rc = -1;
-    decode_queue q;
+    prep_queue q;
     memset(&q, 0, sizeof q);
     q.images = images;
     pthread_mutex_init(&q.mu, NULL);
     pthread_cond_init(&q.cv, NULL);
-    pthread_t helper_th;
-    bool helper = false;
+    pthread_t helper_th[PREP_THREADS];
+    size_t helpers = 0;
     int *slots = xcalloc(n ? n : 1, sizeof *slots);
     base_info b;
     s.fp = fopen(path, "r+be");
@@ -965,31 +996,28 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
     }
     if (!newline)
         store_write(&s, "\n", 1);
-    /* The decoded formats, prepared ahead on a second thread. */
+    /* Every picture, prepared ahead by the helpers and this thread. */
     for (size_t i = 0; i < n; i++)
-        if (placed[i] && is_decoded(&images[i]))
+        if (placed[i])
             q.n++;
     q.order = xcalloc(q.n ? q.n : 1, sizeof *q.order);
     q.out = xcalloc(q.n ? q.n : 1, sizeof *q.out);
     q.done = xcalloc(q.n ? q.n : 1, sizeof *q.done);
     for (size_t i = 0, k = 0; i < n; i++)
-        if (placed[i] && is_decoded(&images[i]))
+        if (placed[i])
             q.order[k++] = i;
-    helper = q.n > 1 && pthread_create(&helper_th, NULL, decode_helper, &q) == 0;
+    size_t want = prep_helpers(q.n);
+    q.ahead = want + 1;
+    while (helpers < want && pthread_create(&helper_th[helpers], NULL, prep_helper, &q) == 0)
+        helpers++;
     for (size_t i = 0, k = 0; i < n; i++) {
         if (!placed[i])
             continue;
         const cp_asm_image *im = &images[i];
-        int num;
-        if (is_decoded(im)) {
-            decoded *p = decode_take(&q, k);
-            relay_diags(diags, &p->diags);
-            num = p->rc < 0 ? -1 : emit_decoded(&s, slots[i], p);
-            decode_written(&q, k++);
-        } else {
-            num = im->info->is_jpeg ? write_jpeg(&s, slots[i], im, diags)
-                                    : write_png(&s, slots[i], im, diags);
-        }
+        prepared *p = prep_take(&q, k);
+        relay_diags(diags, &p->diags);
+        int num = p->rc < 0 ? -1 : emit(&s, slots[i], im, p);
+        prep_written(&q, k++);
         if (num < 0)
             goto cleanup;
     }
@@ -1008,15 +1036,14 @@ cleanup:
         cp_error(diags, CP_OUTPUT, name, 0, 0, "cannot write: %s", strerror(errno));
         rc = -1;
     }
-    if (helper) {
-        pthread_mutex_lock(&q.mu);
-        q.stop = true;
-        pthread_cond_broadcast(&q.cv);
-        pthread_mutex_unlock(&q.mu);
-        pthread_join(helper_th, NULL);
-    }
+    pthread_mutex_lock(&q.mu);
+    q.stop = true;
+    pthread_cond_broadcast(&q.cv);
+    pthread_mutex_unlock(&q.mu);
+    for (size_t h = 0; h < helpers; h++)
+        pthread_join(helper_th[h], NULL);
     for (size_t k = 0; k < q.n; k++)
-        decoded_clear(&q.out[k]);
+        prepared_clear(&q.out[k]);
     pthread_mutex_destroy(&q.mu);
     pthread_cond_destroy(&q.cv);
     free(q.order);
