@@ -9,6 +9,14 @@
 # INPUTS defaults to $TMPDIR/claimpack-bench-inputs, made by
 # bench/make-inputs.sh when missing (40 photos 4000x3000, 10 screenshots
 # 2560x1440, an invoice; about a minute). Needs img2pdf, qpdf, GNU time.
+#
+# Nearly all of claimpack's CPU time here is checking the pictures as check
+# does (libjpeg's entropy decode of the 40 photos, 1.9 s; libpng's decode of
+# the 10 screenshots, 0.7 s): 3.2 s of user and system time against the
+# other tools' 3.5 s. The pictures are checked on every core (imagestore.c),
+# so the ratio falls with idle cores and tends to that of the CPU times
+# (0.9) on a busy machine: on a shared two-core machine 0.75 at a load
+# average of 6-9, 0.85 at 18 (1.32 and more when one core checked them).
 set -eu
 N=${1:-3}
 here=$(cd "$(dirname "$0")/.." && pwd)
