@@ -4,6 +4,7 @@
 #include "config.h"
 #include "claimpack/checklist.h"
 #include "dataxml.h"
+#include "law.h"
 #include "util.h"
 
 #include <libxml/parser.h>
@@ -727,17 +728,33 @@ size_t
 cp_next_steps(cp_next_step out[2], const cp_claim *c, const cp_checklist *cl)
 {
     cp_date by = cp_checklist_reply_by(cl, c);
+    cp_law_body body = { 0 };
     switch (c->type) {
     case CP_TYPE_ESCALATION:
-        out[0] = (cp_next_step){ "body", by, -1 };
+        cp_law_body_get(&body, c, cp_lang_name(c->lang));
+        out[0] = (cp_next_step){ "body", by, -1, body.name };
+        body.name = NULL;
+        cp_law_body_free(&body);
         return 1;
     case CP_TYPE_REMINDER:
     case CP_TYPE_APPEAL:
-        out[0] = (cp_next_step){ "no-solution", by, CP_TYPE_ESCALATION };
+        cp_law_body_get(&body, c, cp_lang_name(c->lang));
+        out[0] = (cp_next_step){ "no-solution", by, CP_TYPE_ESCALATION, body.name };
+        body.name = NULL;
+        cp_law_body_free(&body);
         return 1;
     default:
-        out[0] = (cp_next_step){ "no-answer", by, CP_TYPE_REMINDER };
-        out[1] = (cp_next_step){ "rejected", { 0, 0, 0 }, CP_TYPE_APPEAL };
+        out[0] = (cp_next_step){ "no-answer", by, CP_TYPE_REMINDER, NULL };
+        out[1] = (cp_next_step){ "rejected", { 0, 0, 0 }, CP_TYPE_APPEAL, NULL };
         return 2;
+    }
+}
+
+void
+cp_next_steps_free(cp_next_step *steps, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(steps[i].body);
+        steps[i].body = NULL;
     }
 }

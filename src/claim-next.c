@@ -17,6 +17,7 @@
 #include "claimpack/init.h"
 #include "claimpack/l10n.h"
 #include "claim-int.h"
+#include "law.h"
 #include "util.h"
 
 #include <errno.h>
@@ -233,6 +234,97 @@ history_add(xmlNodePtr root, xmlNodePtr at, xmlNodePtr ev)
     }
 }
 
+/* A comment of `words`, which an XML comment may not hold as "--". */
+static xmlNodePtr
+new_comment(xmlDocPtr doc, const char *words)
+{
+    char *t = comment_text(words);
+    for (char *p; (p = strstr(t, "--")) != NULL;)
+        p[1] = ' ';
+    xmlNodePtr n = xmlNewDocComment(doc, (const xmlChar *)t);
+    free(t);
+    return n;
+}
+
+/* An escalation goes to the body the claim's law names (law.c's
+ * cp_law_body: the consumer's European Consumer Centre for a seller in
+ * another country), so it becomes the recipient, with a comment saying
+ * where the data has it from and what to add; with no body in the data
+ * the recipient is left to fill in. The seller the earlier letter went to
+ * is the order's seller, where the escalation letter names it, and where
+ * it is established stays with the order (seller-country), which decides
+ * the body. The earlier skeleton's comment on the recipient gives way. */
+static void
+address_body(xmlNodePtr root, const cp_claim *c, xmlDocPtr old_skel, const cp_l10n *l)
+{
+    xmlDocPtr doc = root->doc;
+    xmlNodePtr order = child_named(root, "order"), rec = child_named(root, "recipient");
+    bool moved = order && !xmlHasProp(order, (const xmlChar *)"seller") && c->recipient.name
+                 && *c->recipient.name;
+    if (moved)
+        xmlSetProp(order, (const xmlChar *)"seller", (const xmlChar *)c->recipient.name);
+    /* where the trader the earlier letter went to is established: the
+     * escalation is as cross-border as that letter was */
+    char *country = cp_law_seller_country(c);
+    if (order && country && !xmlHasProp(order, (const xmlChar *)"seller-country"))
+        xmlSetProp(order, (const xmlChar *)"seller-country", (const xmlChar *)country);
+    free(country);
+
+    cp_law_body b;
+    bool found = cp_law_body_get(&b, c, cp_lang_name(c->lang));
+    char *words = found ? cp_l10n_format(l, b.ecc ? "init.body.ecc" : "init.body", "code", b.code,
+                                         "source", b.source, (const char *)NULL)
+                        : cp_l10n_format(l, "init.no-body", "code",
+                                         c->jurisdiction ? c->jurisdiction : "",
+                                         (const char *)NULL);
+    if (c->recipient.name && *c->recipient.name) {
+        /* the body needs the trader's name and address, and the
+         * escalation letter names only the order's seller */
+        cp_buf who = CP_BUF_INIT;
+        cp_buf_puts(&who, c->recipient.name);
+        for (const char *p = c->recipient.address; p && *p;) {
+            size_t n = strcspn(p, "\n");
+            if (n)
+                cp_buf_printf(&who, ", %.*s", (int)n, p);
+            p += n;
+            p += strspn(p, "\n");
+        }
+        char *said = cp_l10n_format(l, "init.earlier-recipient", "recipient", who.data,
+                                    (const char *)NULL);
+        char *w = xasprintf("%s %s%s%s", words, said, moved ? " " : "",
+                            moved ? cp_l10n_get(l, "init.seller-moved") : "");
+        free(said);
+        cp_buf_free(&who);
+        free(words);
+        words = w;
+    }
+    xmlNodePtr nr = xmlNewDocNode(doc, NULL, (const xmlChar *)"recipient", NULL);
+    xmlAddChild(nr, xmlNewDocText(doc, (const xmlChar *)"\n    "));
+    xmlNewTextChild(nr, NULL, (const xmlChar *)"name", (const xmlChar *)(found ? b.name : ""));
+    xmlAddChild(nr, xmlNewDocText(doc, (const xmlChar *)"\n  "));
+    xmlNodePtr comment = new_comment(doc, words);
+    free(words);
+    cp_law_body_free(&b);
+
+    xmlNodePtr skel_rec = old_skel ? child_named(xmlDocGetRootElement(old_skel), "recipient") : NULL;
+    xmlNodePtr skel_comment = skel_rec ? comment_before(skel_rec) : NULL;
+    xmlNodePtr old_comment = rec ? comment_before(rec) : NULL;
+    if (rec) {
+        xmlReplaceNode(rec, nr);
+        xmlFreeNode(rec);
+    } else {
+        xmlNodePtr at = order ? order : root->last;
+        put_before(at, nr, "\n  ");
+    }
+    if (old_comment && skel_comment && old_comment->content && skel_comment->content
+        && strcmp((const char *)old_comment->content, (const char *)skel_comment->content) == 0) {
+        xmlReplaceNode(old_comment, comment);
+        xmlFreeNode(old_comment);
+    } else {
+        put_before(nr, comment, "\n  ");
+    }
+}
+
 /* The comments before <claim> that the earlier type's skeleton wrote
  * ("A claimpack claim: defective ...") say the new type's words instead;
  * any the user changed stay as they are. */
@@ -320,6 +412,8 @@ cp_init_from(char **out, const char *from, enum cp_claim_type type, cp_diags *di
         goto cleanup;
     if (old_skel)
         renew_prolog(doc, old_skel, skel);
+    if (c && type == CP_TYPE_ESCALATION && c->type != CP_TYPE_ESCALATION)
+        address_body(root, c, old_skel, l10n);
     xmlSetProp(root, (const xmlChar *)"type", (const xmlChar *)cp_claim_type_name(type));
     xmlUnsetProp(root, (const xmlChar *)"date");
     /* A first letter's type is the problem every later letter is about:

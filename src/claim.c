@@ -313,6 +313,7 @@ static void
 party_fill(cp_party *p, xmlNodePtr n, const struct locs *L)
 {
     p->loc = loc_of(L, n);
+    p->country = xml_attr_value(n, "country");
     for (xmlNodePtr c = n->children; c; c = c->next) {
         char **field = xml_node_is(c, "name") ? &p->name
             : xml_node_is(c, "department") ? &p->department
@@ -333,6 +334,7 @@ order_fill(cp_order *o, xmlNodePtr n, const struct locs *L)
     o->expected = date_attr(n, "expected");
     o->delivered = date_attr(n, "delivered");
     o->seller = xml_attr_value(n, "seller");
+    o->seller_country = xml_attr_value(n, "seller-country");
     o->marketplace = xml_attr_value(n, "marketplace");
     for (xmlNodePtr c = n->children; c; c = c->next) {
         if (xml_node_is(c, "product")) {
@@ -427,6 +429,9 @@ claim_fill(struct walk *w, cp_claim *c, xmlNodePtr root)
             *p = (char)(*p - 'a' + 'A');
     c->date = date_attr(root, "date");
     c->date_given = cp_date_valid(c->date);
+    v = xml_attr_value(root, "letter-before-claim");
+    c->letter_before_claim = cp_streq(v, "yes");
+    free(v);
     if (!c->date_given)
         c->date = cp_date_today();
 
@@ -786,6 +791,7 @@ party_free(cp_party *p)
     free(p->address);
     free(p->email);
     free(p->phone);
+    free(p->country);
 }
 
 void
@@ -802,6 +808,7 @@ cp_claim_free(cp_claim *c)
     free(c->card.ending);
     free(c->order.number);
     free(c->order.seller);
+    free(c->order.seller_country);
     free(c->order.marketplace);
     for (size_t i = 0; i < c->order.n_products; i++)
         free(c->order.products[i].description);

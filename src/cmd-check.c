@@ -91,13 +91,14 @@ static char *
 next_text(const cp_l10n *l, const char *path, const cp_next_step *s)
 {
     char key[48];
-    snprintf(key, sizeof key, "check.next.%s", s->when);
+    snprintf(key, sizeof key, "check.next.%s%s", s->when, s->body ? ".body" : "");
     char *date = cp_l10n_date(l, s->by);
     /* the letter's no-break spaces are no use in a report */
     for (char *p; (p = strstr(date, "\u00a0")) != NULL;)
         memmove(p + 1, p + 2, strlen(p + 2) + 1), *p = ' ';
     char *cmd = next_command(path, s);
-    char *t = cp_l10n_format(l, key, "date", date, "command", cmd ? cmd : "", (const char *)NULL);
+    char *t = cp_l10n_format(l, key, "date", date, "command", cmd ? cmd : "", "body",
+                             s->body ? s->body : "", (const char *)NULL);
     free(cmd);
     free(date);
     return t;
@@ -209,6 +210,8 @@ print_json(FILE *fp, const char *path, const cp_claim *c, const cp_checklist *cl
         json_str(fp, s->type >= 0 ? cp_claim_type_name((enum cp_claim_type)s->type) : NULL);
         fputs(", \"command\": ", fp);
         json_str(fp, cmd);
+        fputs(", \"body\": ", fp);
+        json_str(fp, s->body);
         fputs(", \"text\": ", fp);
         json_str(fp, text);
         fputs("}", fp);
@@ -486,6 +489,7 @@ cmd_check(int argc, char **argv)
         fprintf(stderr, "claimpack: cannot write the report to standard output\n");
         status = CP_OUTPUT;
     }
+    cp_next_steps_free(next, n_next);
     cp_l10n_free(l10n);
     cp_checklist_free(cl);
     cp_claim_free(c);

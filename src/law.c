@@ -212,7 +212,8 @@ facts_ok(const xmlNode *root, const char *path, cp_diags *diags)
 }
 
 int
-cp_law_texts(cp_law_text **out, size_t *n, const char *lang, cp_diags *diags)
+cp_law_texts(cp_law_text **out, size_t *n, const char *lang, const char *part,
+             cp_diags *diags)
 {
     *out = NULL;
     *n = 0;
@@ -229,11 +230,14 @@ cp_law_texts(cp_law_text **out, size_t *n, const char *lang, cp_diags *diags)
             if (!is_element(t, "text"))
                 continue;
             char *tl = cp_data_xml_prop(t, "lang"), *types = cp_data_xml_prop(t, "types");
+            char *tp = cp_data_xml_prop(t, "part");
+            bool same_part = cp_streq(tp, part);
+            free(tp);
             if (!tl || !types) {
                 cp_error(diags, CP_INPUT, path, (int)xmlGetLineNo(t), 0,
                          "a <text> needs lang= and types=");
                 rc = -1;
-            } else if (strcmp(tl, lang) == 0) {
+            } else if (strcmp(tl, lang) == 0 && same_part) {
                 char *text = text_of(root, t, lang, path, diags);
                 if (!text) {
                     rc = -1;
@@ -272,6 +276,124 @@ cp_law_texts_free(cp_law_text *t, size_t n)
     free(t);
 }
 
+/* A fact's name for a letter in `lang`: name-LANG=, name=, cite-LANG=,
+ * cite=, the first there is (data/law/index.xml). */
+static char *
+fact_name(const xmlNode *f, const char *lang)
+{
+    char *name_lang = xasprintf("name-%s", lang), *cite_lang = xasprintf("cite-%s", lang);
+    const char *const attrs[] = { name_lang, "name", cite_lang, "cite" };
+    char *found = NULL;
+    for (size_t i = 0; i < CP_ARRAY_LEN(attrs) && !found; i++) {
+        char *v = cp_data_xml_prop(f, attrs[i]);
+        if (v && *v)
+            found = v;
+        else
+            free(v);
+    }
+    free(name_lang);
+    free(cite_lang);
+    return found;
+}
+
+static const xmlNode *
+child_element(const xmlNode *root, const char *name)
+{
+    for (const xmlNode *n = root->children; n; n = n->next)
+        if (is_element(n, name))
+            return n;
+    return NULL;
+}
+
+char *
+cp_law_seller_country(const cp_claim *c)
+{
+    if (c->order.seller_country && *c->order.seller_country)
+        return xstrdup(c->order.seller_country);
+    /* an escalation's recipient is the body, not the seller */
+    if (c->type != CP_TYPE_ESCALATION && c->recipient.country && *c->recipient.country)
+        return xstrdup(c->recipient.country);
+    cp_diags quiet = CP_DIAGS_INIT;
+    xmlDoc *doc = index_load(&quiet);
+    cp_diags_free(&quiet);
+    char *found = NULL;
+    for (const xmlNode *n = doc ? xmlDocGetRootElement(doc)->children : NULL; n && !found;
+         n = n->next) {
+        if (!is_element(n, "seller"))
+            continue;
+        char *name = cp_data_xml_prop(n, "name");
+        bool named = name && *name
+                     && ((c->type != CP_TYPE_ESCALATION && c->recipient.name
+                          && strstr(c->recipient.name, name))
+                         || (c->order.seller && strstr(c->order.seller, name)));
+        if (named)
+            found = cp_data_xml_prop(n, "country");
+        free(name);
+    }
+    xmlFreeDoc(doc);
+    return found;
+}
+
+bool
+cp_law_cross_border(const cp_claim *c)
+{
+    char *law = cp_law_code(c->jurisdiction), *seller = law ? cp_law_seller_country(c) : NULL;
+    /* the law's code is the consumer's country but for the EU fallback,
+     * where it is the claim's own code */
+    bool cross = seller && !cp_streq(seller, strcmp(law, "EU") == 0 ? c->jurisdiction : law);
+    free(seller);
+    free(law);
+    return cross;
+}
+
+bool
+cp_law_body_get(cp_law_body *out, const cp_claim *c, const char *lang)
+{
+    memset(out, 0, sizeof *out);
+    char *code = cp_law_code(c->jurisdiction);
+    if (!code)
+        return false;
+    char *path = law_file(code);
+    cp_diags quiet = CP_DIAGS_INIT;
+    /* the letter's {{> law}} reads the same file and says what is wrong */
+    xmlDoc *doc = cp_data_xml_load(path, "law", "the law file", LAW_FILE_LIMIT, &quiet);
+    cp_diags_free(&quiet);
+    free(path);
+    const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    const xmlNode *e = root ? child_element(root, "escalation") : NULL;
+    bool ecc = cp_law_cross_border(c);
+    char *id = NULL;
+    if (e && ecc) {
+        id = cp_data_xml_prop(e, "ecc");
+    } else if (e) {
+        char *a = xasprintf("body-%s", lang);
+        id = cp_data_xml_prop(e, a);
+        free(a);
+        if (!id)
+            id = cp_data_xml_prop(e, "body");
+    }
+    const xmlNode *f = id ? find_fact(root, id) : NULL;
+    char *name = f ? fact_name(f, lang) : NULL;
+    if (name) {
+        *out = (cp_law_body){ name, id, code, cp_data_xml_prop(f, "source"), ecc };
+        id = code = NULL;
+    }
+    free(id);
+    free(code);
+    xmlFreeDoc(doc);
+    return out->name != NULL;
+}
+
+void
+cp_law_body_free(cp_law_body *b)
+{
+    free(b->name);
+    free(b->fact);
+    free(b->code);
+    free(b->source);
+    memset(b, 0, sizeof *b);
+}
+
 /* The index's <message id lang> in the claim's language, else English. */
 static char *
 message(const xmlDoc *doc, const char *id, const char *lang)
@@ -293,9 +415,30 @@ message(const xmlDoc *doc, const char *id, const char *lang)
     return found;
 }
 
+/* letter-before-claim="yes" outside a UK reminder: the Practice Direction
+ * is England and Wales procedure (LAW.md §10), and only the reminder
+ * template says it. */
+static void
+check_pre_action(const cp_claim *c, const xmlDoc *doc, cp_diags *diags)
+{
+    if (!c->letter_before_claim
+        || (c->type == CP_TYPE_REMINDER && cp_streq(c->jurisdiction, "UK")))
+        return;
+    char *m = message(doc, "pre-action", cp_lang_name(c->lang));
+    cp_error(diags, CP_INVALID, c->path, c->loc.line, c->loc.col, "%s",
+             m ? m : "letter-before-claim=\"yes\" belongs to a reminder with jurisdiction=\"UK\"");
+    free(m);
+}
+
 void
 cp_law_check(const cp_claim *c, cp_diags *diags)
 {
+    if (c->letter_before_claim) {
+        xmlDoc *doc = index_load(diags);
+        if (doc)
+            check_pre_action(c, doc, diags);
+        xmlFreeDoc(doc);
+    }
     if (!c->jurisdiction || !*c->jurisdiction)
         return;
     char *code = cp_law_code(c->jurisdiction);

@@ -411,7 +411,7 @@ standalone_tag(const char *line, char **arg, int *col)
 
 static int parse_file(parser *p, const char *path, nodes *out, const char *from_file,
                       int from_line, int from_col, const char *include_name);
-static int parse_law(parser *p, nodes *out);
+static int parse_law(parser *p, const char *part, nodes *out);
 
 /* The split point of "+ label: value": the first ": " (or a final ':')
  * outside tags; -1 when none. */
@@ -572,9 +572,10 @@ parse_blocks(parser *p, src *s, nodes *out, int *end_line)
         }
         if (tag == T_INCLUDE) {
             char *name = arg;
-            if (strcmp(name, "law") == 0) {
-                /* Not a file: data/law/'s paragraphs (law.h). */
-                int rc = parse_law(p, out);
+            if (strcmp(name, "law") == 0 || strncmp(name, "law ", 4) == 0) {
+                /* Not a file: data/law/'s paragraphs (law.h), those of a
+                 * part with "law PART". */
+                int rc = parse_law(p, name[3] ? name + 4 : NULL, out);
                 free(arg);
                 if (rc < 0)
                     return T_BAD;
@@ -716,16 +717,17 @@ parse_file(parser *p, const char *path, nodes *out, const char *from_file, int f
     return rc;
 }
 
-/* {{> law}}: every jurisdiction's legal paragraphs in the letter's
+/* {{> law}}, {{> law PART}}: every jurisdiction's legal paragraphs (of
+ * that part, data/law/index.xml) in the letter's
  * language, each inside "if law = CODE" and "if basis = TYPES" (the
  * letter's type, for an appeal or a reminder the problem's), so the claim
  * decides at rendering and every paragraph is checked now. */
 static int
-parse_law(parser *p, nodes *out)
+parse_law(parser *p, const char *part, nodes *out)
 {
     cp_law_text *texts;
     size_t n;
-    if (cp_law_texts(&texts, &n, cp_l10n_lang_code(p->t->lang), p->diags) < 0) {
+    if (cp_law_texts(&texts, &n, cp_l10n_lang_code(p->t->lang), part, p->diags) < 0) {
         p->errors++;
         return -1;
     }

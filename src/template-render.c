@@ -35,6 +35,7 @@ typedef struct render {
     const cp_claim *c;
     const cp_l10n *l;
     char *law;               /* cp_law_code of the claim's jurisdiction */
+    cp_law_body body;        /* where the next step goes (cp_law_body_get); name NULL: none */
     cp_date deadline;
     frame frames[NESTING_MAX];
     int n_frames;
@@ -367,6 +368,14 @@ value(render *r, const char *name, bool raw, cp_buf *b)
         put_str(b, c->jurisdiction);
     } else if (strcmp(name, "law") == 0) {
         put_str(b, r->law);
+    } else if (strcmp(name, "escalation.body") == 0) {
+        put_str(b, r->body.name);
+    } else if (strcmp(name, "escalation.ecc") == 0) {
+        if (r->body.ecc)
+            cp_buf_puts(b, "1");
+    } else if (strcmp(name, "letter-before-claim") == 0) {
+        if (c->letter_before_claim)
+            cp_buf_puts(b, "1");
     } else if (strcmp(name, "type") == 0) {
         put_str(b, cp_claim_type_name(c->type));
     } else if (strcmp(name, "lang") == 0) {
@@ -699,6 +708,7 @@ cp_template_render(cp_letter **out, const cp_template *t, const cp_letter_input 
     *out = NULL;
     render r = { .in = in, .c = in->claim, .l = in->l10n, .diags = diags };
     r.law = cp_law_code(in->claim->jurisdiction);
+    cp_law_body_get(&r.body, in->claim, cp_l10n_lang_code(cp_l10n_lang(in->l10n)));
     r.deadline = cp_date_valid(in->deadline) ? in->deadline
                  : cp_date_valid(in->claim->date) ? cp_date_add_days(in->claim->date, 14)
                                                   : in->deadline;
@@ -706,6 +716,7 @@ cp_template_render(cp_letter **out, const cp_template *t, const cp_letter_input 
     flush_paragraph(&r);
     cites_clear(&r);
     free(r.law);
+    cp_law_body_free(&r.body);
     cp_letter *l = xcalloc(1, sizeof *l);
     l->blocks = r.blocks;
     l->n_blocks = r.n_blocks;

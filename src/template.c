@@ -39,6 +39,8 @@ static const field root_fields[] = {
     { "resolution.amount", F_VALUE }, { "resolution.text", F_VALUE },
     { "date", F_VALUE }, { "deadline", F_VALUE }, { "jurisdiction", F_VALUE },
     { "type", F_VALUE }, { "lang", F_VALUE }, { "law", F_VALUE },
+    { "escalation.body", F_VALUE }, { "escalation.ecc", F_FLAG },
+    { "letter-before-claim", F_FLAG },
     { "facts", F_LIST }, { "history", F_LIST }, { "products", F_LIST },
     { "enclosures", F_LIST }, { "answers", F_LIST },
 };

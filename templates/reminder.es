@@ -18,5 +18,18 @@ Por medio de la presente les requiero formalmente y les concedo un último plazo
 {{> legal}}
 {{> request}}
 
+{{! The next step names the body of the claim's jurisdiction (data/law/, claimpack-template(5): escalation.body); a UK letter before claim says its own (letter-before-claim). }}
+{{#if letter-before-claim}}
+{{> law pre-action}}
+{{else}}
+{{#if escalation.ecc}}
+Si el {{deadline}} no lo he recibido, acudiré sin más aviso al Centro Europeo del Consumidor de mi país ({{escalation.body}}), ya que usted está establecido en otro país, o someteré el asunto a los tribunales.
+{{else}}
+{{#if escalation.body}}
+Si el {{deadline}} no lo he recibido, someteré el asunto, sin más aviso, a un organismo de resolución de conflictos de consumo ({{escalation.body}}) o a los tribunales.
+{{else}}
 Si el {{deadline}} no lo he recibido, someteré el asunto, sin más aviso, a un organismo de resolución de conflictos de consumo o a los tribunales.
+{{/if}}
+{{/if}}
+{{/if}}
 {{> enclosures}}

@@ -18,5 +18,18 @@ Dizze brief is in formele oanmoanning: ik jou jo in lêste termyn oant en mei {{
 {{> legal}}
 {{> request}}
 
+{{! The next step names the body of the claim's jurisdiction (data/law/, claimpack-template(5): escalation.body); a UK letter before claim says its own (letter-before-claim). }}
+{{#if letter-before-claim}}
+{{> law pre-action}}
+{{else}}
+{{#if escalation.ecc}}
+As ik dit uterlik op {{deadline}} net krigen haw, gean ik sûnder fierdere warskôging nei it Europeesk sintrum foar konsuminten fan myn lân ({{escalation.body}}), om't jo yn in oar lân fêstige binne, of lis ik de saak foar oan de rjochter.
+{{else}}
+{{#if escalation.body}}
+As ik dit uterlik op {{deadline}} net krigen haw, lis ik de saak sûnder fierdere warskôging foar oan in ynstânsje foar skeel ({{escalation.body}}) of oan de rjochter.
+{{else}}
 As ik dit uterlik op {{deadline}} net krigen haw, lis ik de saak sûnder fierdere warskôging foar oan in kommisje foar skeel of oan de rjochter.
+{{/if}}
+{{/if}}
+{{/if}}
 {{> enclosures}}

@@ -71,13 +71,17 @@ typedef struct cp_next_step {
     cp_date by;           /* invalid for "rejected" */
     int type;             /* the next letter's enum cp_claim_type, -1 when claimpack
                            * writes none */
+    char *body;           /* the body an escalation goes to, in the claim's language
+                           * (data/law/'s <escalation>); NULL when the law names none */
 } cp_next_step;
 
 /* The next steps after the claim's letter, from its type and reply deadline
  * (cp_checklist_reply_by): after a first letter a reminder when it is not
  * answered and an appeal when it is rejected; after a reminder or an appeal
- * an escalation; after an escalation, asking the body. Fills out[0..n-1]
+ * an escalation; after an escalation, asking the body. The steps towards
+ * a body name it (body). Fills out[0..n-1], freed with cp_next_steps_free,
  * and returns n (at most 2). */
 size_t cp_next_steps(cp_next_step out[2], const cp_claim *c, const cp_checklist *cl);
+void cp_next_steps_free(cp_next_step *steps, size_t n);
 
 #endif

@@ -54,6 +54,7 @@ typedef struct cp_amount {
 
 typedef struct cp_party {
     char *name, *department, *address, *email, *phone;
+    char *country;       /* @country (a recipient's, ISO 3166-1), NULL when absent */
     cp_loc loc;          /* the element; line 0 when absent */
 } cp_party;
 
@@ -68,6 +69,7 @@ typedef struct cp_order {
     char *number;
     cp_date placed, expected, delivered;
     char *seller, *marketplace;
+    char *seller_country; /* @seller-country: where the seller is established (ISO 3166-1) */
     cp_product *products;
     size_t n_products;
     char *tracking, *carrier;
@@ -184,6 +186,8 @@ typedef struct cp_claim {
     char *jurisdiction;  /* "EU", "UK", "US", or anything else; NULL if absent */
     cp_date date;        /* the letter's date: @date, else today */
     bool date_given;
+    bool letter_before_claim; /* @letter-before-claim="yes": a UK reminder as the letter
+                               * before claim (law.c checks where it may be) */
     cp_party claimant, recipient;
     cp_order order;
     cp_card card;

@@ -7,7 +7,11 @@ claimant, recipient, order, problem (with a first letter's type as its
 type=), resolution and evidence (attributes,
 text and comments, in order), the history's events kept in front, and
 every comment of EARLIER still there (the one naming the type, with the
-new type's name)."""
+new type's name). An escalation after another letter goes to a body: its
+<recipient> is the body's (tests/next.test checks it), the order takes the
+earlier recipient's name as seller= when it had none and may say where
+the seller is (seller-country=), and the skeleton's comment on the
+recipient gives way to the one on the body."""
 import sys
 import xml.etree.ElementTree as ET
 
@@ -38,6 +42,24 @@ def comments(path):
     return out
 
 
+def recipient_comments(path):
+    """The comments on and in <recipient>: the one just before it and
+    those inside it."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    i, j = text.find("<recipient"), text.find("</recipient>")
+    if i < 0:
+        return []
+    head = text[:i].rstrip()
+    start = head.rindex("<!--") if head.endswith("-->") else i
+    part, out, k = text[start:j if j > 0 else i], [], 0
+    while (k := part.find("<!--", k)) >= 0:
+        e = part.index("-->", k)
+        out.append(part[k:e + 3])
+        k = e + 3
+    return out
+
+
 def main():
     earlier, nxt, typ = sys.argv[1:4]
     a, b = parse(earlier), parse(nxt)
@@ -48,7 +70,18 @@ def main():
     if dict(b.attrib) != want:
         diffs.append("claim attributes %s, expected %s" % (sorted(b.attrib.items()), sorted(want.items())))
     first = a.get("type") not in ("appeal", "escalation", "reminder")
+    to_body = typ == "escalation" and a.get("type") != "escalation"
+    if to_body:
+        o, r = a.find("order"), a.find("recipient")
+        if o is not None:
+            if "seller" not in o.attrib and r is not None and (r.findtext("name") or "").strip():
+                o.set("seller", r.findtext("name").strip())
+            bo = b.find("order")
+            if bo is not None and "seller-country" in bo.attrib and "seller-country" not in o.attrib:
+                o.set("seller-country", bo.get("seller-country"))
     for name in CARRIED:
+        if to_body and name == "recipient":
+            continue
         x, y = a.find(name), b.find(name)
         if name == "problem" and first and x is not None and "type" not in x.attrib:
             # a first letter's type becomes the problem's type
@@ -64,7 +97,10 @@ def main():
         diffs.append("%d <previous-claim>" % len(b.findall("previous-claim")))
     # The skeleton's first comment names the type: it names the new one.
     have, old = comments(nxt), a.get("type")
+    skipped = recipient_comments(earlier) if to_body else []
     for c in comments(earlier):
+        if c in skipped:
+            continue
         if c not in have and c.replace(": %s." % old, ": %s." % typ) not in have:
             diffs.append("comment lost: %s" % c[:60])
     print("\n".join(diffs))
