@@ -645,9 +645,23 @@ cp_downsample_image(const cp_image *img, const char *display, cp_ds_target *targ
     return ds_end(&st, run_png(&st, img, display, diags));
 }
 
-/* Planes go to libjpeg as raw data, 16 luma rows and 8 chroma rows a call,
- * each row padded to whole blocks by repeating its last sample and the
- * last rows repeated below the picture, as libjpeg asks of raw data. */
+/* Rows of a planar picture interleaved for libjpeg, which converts them to
+ * YCbCr and subsamples them with its own vector code, a band of
+ * PLANES_BAND rows (one row of 4:2:0 blocks) at a time: the band is all
+ * that is copied. */
+#define PLANES_BAND 16
+
+static void
+interleave(unsigned char *restrict out, const unsigned char *restrict r,
+           const unsigned char *restrict g, const unsigned char *restrict b, int w)
+{
+    for (int x = 0; x < w; x++) {
+        out[3 * x] = r[x];
+        out[3 * x + 1] = g[x];
+        out[3 * x + 2] = b[x];
+    }
+}
+
 int
 cp_downsample_planes(const cp_image *img, const char *display, cp_ds_target *t,
                      cp_diags *diags)
@@ -657,8 +671,7 @@ cp_downsample_planes(const cp_image *img, const char *display, cp_ds_target *t,
     unsigned char *volatile buf = NULL;
     unsigned long len = 0;
     unsigned char *volatile rows = NULL;
-    int w = img->width, h = img->height, cw = (w + 1) / 2, ch = (h + 1) / 2;
-    size_t yw = ((size_t)w + 15) / 16 * 16, cwp = yw / 2;
+    int w = img->width, h = img->height;
     t->data = NULL;
     t->size = 0;
     c.err = cp_jpeg_err_init(&err);
@@ -675,40 +688,25 @@ cp_downsample_planes(const cp_image *img, const char *display, cp_ds_target *t,
     c.image_width = (JDIMENSION)w;
     c.image_height = (JDIMENSION)h;
     c.input_components = 3;
-    c.in_color_space = JCS_YCbCr;
-    jpeg_set_defaults(&c);
+    c.in_color_space = JCS_RGB;
+    jpeg_set_defaults(&c);          /* 4:2:0, as enc_start's photos */
     jpeg_set_quality(&c, t->quality, TRUE);
     c.optimize_coding = FALSE;     /* as enc_start, for the same reason */
-    c.raw_data_in = TRUE;
-    c.comp_info[0].h_samp_factor = c.comp_info[0].v_samp_factor = 2;
-    for (int k = 1; k < 3; k++)
-        c.comp_info[k].h_samp_factor = c.comp_info[k].v_samp_factor = 1;
     jpeg_start_compress(&c, TRUE);
-    rows = xmalloc(16 * yw + 2 * 8 * cwp);
-    const unsigned char *Y = img->data, *cb = Y + (size_t)w * h, *cr = cb + (size_t)cw * ch;
-    JSAMPROW yr[16], cbr[8], crr[8];
-    JSAMPARRAY planes[3] = { yr, cbr, crr };
-    for (int k = 0; k < 16; k++)
-        yr[k] = rows + (size_t)k * yw;
-    for (int k = 0; k < 8; k++) {
-        cbr[k] = rows + 16 * yw + (size_t)k * cwp;
-        crr[k] = rows + 16 * yw + 8 * cwp + (size_t)k * cwp;
-    }
-    for (int y = 0; y < h; y += 16) {
-        for (int k = 0; k < 16; k++) {
-            const unsigned char *src = Y + (size_t)(y + k < h ? y + k : h - 1) * (size_t)w;
-            memcpy(yr[k], src, (size_t)w);
-            memset(yr[k] + w, src[w - 1], yw - (size_t)w);
+    size_t row = (size_t)w * 3;
+    rows = xmalloc(PLANES_BAND * row);
+    JSAMPROW band[PLANES_BAND];
+    for (int k = 0; k < PLANES_BAND; k++)
+        band[k] = rows + (size_t)k * row;
+    for (int y = 0; y < h; y += PLANES_BAND) {
+        int n = h - y < PLANES_BAND ? h - y : PLANES_BAND;
+        for (int k = 0; k < n; k++) {
+            size_t at = (size_t)(y + k);
+            interleave(band[k], img->plane[0] + at * img->stride[0],
+                       img->plane[1] + at * img->stride[1], img->plane[2] + at * img->stride[2],
+                       w);
         }
-        for (int k = 0; k < 8; k++) {
-            int cy = y / 2 + k < ch ? y / 2 + k : ch - 1;
-            const unsigned char *b = cb + (size_t)cy * (size_t)cw, *r = cr + (size_t)cy * (size_t)cw;
-            memcpy(cbr[k], b, (size_t)cw);
-            memset(cbr[k] + cw, b[cw - 1], cwp - (size_t)cw);
-            memcpy(crr[k], r, (size_t)cw);
-            memset(crr[k] + cw, r[cw - 1], cwp - (size_t)cw);
-        }
-        jpeg_write_raw_data(&c, planes, 16);
+        jpeg_write_scanlines(&c, band, (JDIMENSION)n);   /* memory: never suspends */
     }
     jpeg_finish_compress(&c);
     jpeg_destroy_compress(&c);

@@ -51,9 +51,9 @@ int cp_downsample_buf(const unsigned char *buf, size_t len, const char *display,
 int cp_downsample_image(const cp_image *img, const char *display, cp_ds_target *targets,
                         size_t n, cp_diags *diags);
 
-/* A baseline JPEG at t->quality and the picture's own size from YCbCr
- * planes (img->ycc420), without converting them: a HEIC photo's, as
- * decoded. Fills t's data, size, width, height and cs. 0 or -1. */
+/* A baseline JPEG at t->quality and the picture's own size from its R, G
+ * and B planes (img->plane): a HEIC photo's, as decoded. Fills t's data,
+ * size, width, height and cs. 0 or -1. */
 int cp_downsample_planes(const cp_image *img, const char *display, cp_ds_target *t,
                          cp_diags *diags);
 

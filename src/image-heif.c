@@ -34,19 +34,19 @@ static struct {
     __typeof__(heif_decode_image) *decode_image;
     __typeof__(heif_decoding_options_alloc) *decoding_options_alloc;
     __typeof__(heif_decoding_options_free) *decoding_options_free;
+    __typeof__(heif_image_get_bits_per_pixel_range) *image_get_bits_per_pixel_range;
     __typeof__(heif_image_get_height) *image_get_height;
     __typeof__(heif_image_get_plane_readonly) *image_get_plane_readonly;
     __typeof__(heif_image_get_width) *image_get_width;
+    __typeof__(heif_image_handle_get_chroma_bits_per_pixel) *image_handle_get_chroma_bits_per_pixel;
     __typeof__(heif_image_handle_get_height) *image_handle_get_height;
     __typeof__(heif_image_handle_get_ispe_height) *image_handle_get_ispe_height;
     __typeof__(heif_image_handle_get_ispe_width) *image_handle_get_ispe_width;
     __typeof__(heif_image_handle_get_luma_bits_per_pixel) *image_handle_get_luma_bits_per_pixel;
-    __typeof__(heif_image_handle_get_nclx_color_profile) *image_handle_get_nclx_color_profile;
     __typeof__(heif_image_handle_get_width) *image_handle_get_width;
     __typeof__(heif_image_handle_has_alpha_channel) *image_handle_has_alpha_channel;
     __typeof__(heif_image_handle_release) *image_handle_release;
     __typeof__(heif_image_release) *image_release;
-    __typeof__(heif_nclx_color_profile_free) *nclx_color_profile_free;
 } hf;
 static const char *hf_why;      /* NULL: loaded */
 static pthread_once_t hf_once = PTHREAD_ONCE_INIT;
@@ -64,19 +64,19 @@ hf_load(void)
     HF_NAME(decode_image),
     HF_NAME(decoding_options_alloc),
     HF_NAME(decoding_options_free),
+    HF_NAME(image_get_bits_per_pixel_range),
     HF_NAME(image_get_height),
     HF_NAME(image_get_plane_readonly),
     HF_NAME(image_get_width),
+    HF_NAME(image_handle_get_chroma_bits_per_pixel),
     HF_NAME(image_handle_get_height),
     HF_NAME(image_handle_get_ispe_height),
     HF_NAME(image_handle_get_ispe_width),
     HF_NAME(image_handle_get_luma_bits_per_pixel),
-    HF_NAME(image_handle_get_nclx_color_profile),
     HF_NAME(image_handle_get_width),
     HF_NAME(image_handle_has_alpha_channel),
     HF_NAME(image_handle_release),
     HF_NAME(image_release),
-    HF_NAME(nclx_color_profile_free),
     };
 #undef HF_NAME
     void *h = dlopen(HEIF_SONAME, RTLD_NOW | RTLD_LOCAL);
@@ -113,61 +113,45 @@ heif_fail(const char *what, struct heif_error err, const char *display, cp_diags
     return -1;
 }
 
-/* Whether the picture's colours are JPEG's YCbCr (BT.601, full range), so
- * that its planes can go to the JPEG encoder as they are: libheif takes
- * BT.601 and full range when the file says nothing (nclx absent). */
-static bool
-jpeg_colours(const struct heif_image_handle *h)
+static void
+release_image(void *im)
 {
-    struct heif_color_profile_nclx *nclx = NULL;
-    struct heif_error err = hf.image_handle_get_nclx_color_profile(h, &nclx);
-    if (err.code != heif_error_Ok || nclx == NULL)
-        return true;
-    bool ok = nclx->full_range_flag &&
-              (nclx->matrix_coefficients == heif_matrix_coefficients_ITU_R_BT_601_6 ||
-               nclx->matrix_coefficients == heif_matrix_coefficients_ITU_R_BT_470_6_System_B_G ||
-               nclx->matrix_coefficients == heif_matrix_coefficients_unspecified);
-    hf.nclx_color_profile_free(nclx);
-    return ok;
+    hf.image_release(im);
 }
 
-/* Y, Cb and Cr of a 4:2:0 picture packed one after the other into
- * img->data (ycc420). 0 or -1 (no plane). */
+/* The R, G and B planes of an 8-bit picture of w x h into img, which keeps
+ * im (cp_image_free gives it back). 0, or -1 (a plane missing or not as
+ * asked) with im still the caller's. */
 static int
-take_planes(cp_image *img, const struct heif_image *im, int w, int h)
+take_planes(cp_image *img, struct heif_image *im, int w, int h)
 {
-    int cw = (w + 1) / 2, ch = (h + 1) / 2;
-    static const enum heif_channel chans[3] = { heif_channel_Y, heif_channel_Cb,
-                                                heif_channel_Cr };
-    const uint8_t *pl[3];
-    int stride[3];
+    static const enum heif_channel chans[3] = { heif_channel_R, heif_channel_G,
+                                                heif_channel_B };
     for (int k = 0; k < 3; k++) {
-        pl[k] = hf.image_get_plane_readonly(im, chans[k], &stride[k]);
-        int pw = hf.image_get_width(im, chans[k]), ph = hf.image_get_height(im, chans[k]);
-        if (pl[k] == NULL || pw < (k ? cw : w) || ph < (k ? ch : h) ||
-            stride[k] < (k ? cw : w))
+        int stride = 0;
+        img->plane[k] = hf.image_get_plane_readonly(im, chans[k], &stride);
+        img->stride[k] = stride > 0 ? (size_t)stride : 0;
+        if (img->plane[k] == NULL || stride < w || hf.image_get_width(im, chans[k]) != w ||
+            hf.image_get_height(im, chans[k]) != h ||
+            hf.image_get_bits_per_pixel_range(im, chans[k]) != 8) {
+            memset(img->plane, 0, sizeof img->plane);
             return -1;
-    }
-    img->size = (size_t)w * (size_t)h + 2 * (size_t)cw * (size_t)ch;
-    img->data = xmalloc(img->size);
-    unsigned char *dst = img->data;
-    for (int k = 0; k < 3; k++) {
-        int pw = k ? cw : w, ph = k ? ch : h;
-        for (int y = 0; y < ph; y++, dst += pw)
-            memcpy(dst, pl[k] + (size_t)y * (size_t)stride[k], (size_t)pw);
+        }
     }
     img->width = w;
     img->height = h;
     img->bits = 8;
     img->cs = CP_CS_RGB;
-    img->ycc420 = 1;
+    img->size = (size_t)w * (size_t)h * 3;
+    img->owner = im;
+    img->release = release_image;
     return 0;
 }
 
 /* load: 0 decode to check, 1 decode and keep the pixels, 2 the header only
  * (the primary item's size after its transformations, no decode), 3 as 1
- * but as YCbCr planes (ycc420) when the picture has JPEG's colours and no
- * alpha. */
+ * but as the decoder's RGB planes (take_planes) when the picture is 8-bit
+ * without alpha. */
 static int
 heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, const char *display,
          cp_diags *diags)
@@ -227,21 +211,27 @@ heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, const ch
     int alpha = hf.image_handle_has_alpha_channel(h);
     opt = hf.decoding_options_alloc();
     if (load == 3 && !alpha && hf.image_handle_get_luma_bits_per_pixel(h) == 8 &&
-        jpeg_colours(h)) {
-        /* As the encoder takes them: no conversion to RGB and back. */
-        err = hf.decode_image(h, &im, heif_colorspace_YCbCr, heif_chroma_420, opt);
+        hf.image_handle_get_chroma_bits_per_pixel(h) == 8) {
+        /* libheif 1.15 turns every picture it decodes into RGB planes
+         * (HeifContext::decode_image_planar), and any other form asked for
+         * is converted from those, YCbCr 4:2:0 too: asked for the planes,
+         * it converts nothing more, a quarter fewer instructions (callgrind,
+         * src/README.md). Its conversion to RGB applies the file's colour
+         * matrix and range, so the planes are what heif-convert shows. */
+        err = hf.decode_image(h, &im, heif_colorspace_RGB, heif_chroma_444, opt);
         if (err.code != heif_error_Ok) {
             heif_fail(what, err, display, diags);
             goto cleanup;
         }
-        int dw = hf.image_get_width(im, heif_channel_Y);
-        int dh = hf.image_get_height(im, heif_channel_Y);
+        int dw = hf.image_get_width(im, heif_channel_R);
+        int dh = hf.image_get_height(im, heif_channel_R);
         if (cp_image_check_size(dw, dh, what, display, diags) < 0)
             goto cleanup;
         if (take_planes(img, im, dw, dh) < 0) {
             cp_error(diags, CP_INPUT, display, 0, 0, "damaged %s image: no picture decoded", what);
             goto cleanup;
         }
+        im = NULL;              /* img's now */
         ret = 0;
         goto cleanup;
     }

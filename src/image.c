@@ -341,5 +341,7 @@ cp_image_free(cp_image *img)
     free(img->data);
     free(img->alpha);
     free(img->page_dims);
+    if (img->release)
+        img->release(img->owner);
     free(img);
 }

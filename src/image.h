@@ -62,9 +62,14 @@ typedef struct cp_image {
     cp_image_dims *page_dims;    /* TIFF of more than one page: each page's size, as
                                   * checked (pages of them); owned, NULL otherwise */
     int rotated;                 /* degrees the format's own transformation turned it */
-    int ycc420;                  /* data is JPEG's YCbCr as planes, Y (width x height)
-                                  * then Cb and Cr at half the size each way, rounded up:
-                                  * a HEIC photo as decoded (cp_image_decode_photo) */
+    /* A HEIC photo as decoded for the JPEG encoder (cp_image_decode_photo):
+     * its R, G and B planes, 8-bit, width x height, rows stride[k] bytes
+     * apart, left in the decoder's image (owner, given back by release
+     * when the cp_image is freed) rather than copied; data is NULL. */
+    const unsigned char *plane[3];
+    size_t stride[3];
+    void *owner;
+    void (*release)(void *owner);
 } cp_image;
 
 /* Check the file: JPEG markers (SOI, SOF with sane dimensions, SOS, entropy
@@ -133,9 +138,9 @@ int cp_image_heif(cp_image *img, const unsigned char *buf, size_t len, int load,
  * kept: decoding a phone photo twice was most of a build's time). */
 int cp_image_heif_header(cp_image *img, const unsigned char *buf, size_t len,
                          const char *display, cp_diags *diags);
-/* A HEIC or AVIF photo decoded for the JPEG encoder: without alpha and in
- * JPEG's colours (BT.601, full range) as YCbCr planes (ycc420), else as
- * cp_image_heif loads it. */
+/* A HEIC or AVIF photo decoded for the JPEG encoder: an 8-bit one without
+ * alpha as the decoder's RGB planes (plane), else as cp_image_heif loads
+ * it. */
 int cp_image_heif_planes(cp_image *img, const unsigned char *buf, size_t len,
                          const char *display, cp_diags *diags);
 int cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, int load,

@@ -574,7 +574,7 @@ prepare_decoded(prepared *out, const cp_asm_image *im)
     t.width = img->width;
     t.height = img->height;
     t.quality = CP_IMAGE_PHOTO_QUALITY;
-    if ((img->ycc420 ? cp_downsample_planes(&colour, im->display, &t, d)
+    if ((img->plane[0] ? cp_downsample_planes(&colour, im->display, &t, d)
                      : cp_downsample_image(&colour, im->display, &t, 1, d)) < 0)
         goto cleanup;
     out->jpeg = true;
