@@ -11,6 +11,7 @@
 #include "font.h"
 #include "image.h"
 #include "issuer.h"
+#include "law.h"
 #include "layout.h"
 #include "letter.h"
 #include "lettertext.h"
@@ -191,6 +192,19 @@ ctx_release(build_ctx *b)
     cp_letter_free(b->letter);
     cp_template_free(b->tpl);
     cp_l10n_free(b->l10n);
+}
+
+/* b->tpl: template `name` (cp_template_load) in `lang` for b's claim, with
+ * only the legal paragraphs of the law its claim is written under: the
+ * other jurisdictions' are most of the reading and parsing a letter would
+ * otherwise cost. */
+static int
+load_template(build_ctx *b, const char *name, enum cp_lang lang, cp_diags *diags)
+{
+    char *law = cp_law_code(b->claim->jurisdiction);
+    int rc = cp_template_load(&b->tpl, name, b->claim->type, lang, law ? law : "", diags);
+    free(law);
+    return rc;
 }
 
 /* The letter's list of enclosures from the pack's exhibits. */
@@ -1194,7 +1208,7 @@ build_with_issuer(build_ctx *b, const cp_checklist *cl, const char *out_path,
     char *text = NULL, *itext = NULL, *isig = NULL;
     int rc = -1;
     if (cp_l10n_load(&ib.l10n, CP_LANG_EN, view.jurisdiction, diags) < 0 ||
-        cp_template_load(&ib.tpl, CP_ISSUER_TEMPLATE, view.type, CP_LANG_EN, diags) < 0)
+        load_template(&ib, CP_ISSUER_TEMPLATE, CP_LANG_EN, diags) < 0)
         goto cleanup;
     if (o->text) {
         char *exhibits = default_output(o->claim_path, "pdf");
@@ -1320,7 +1334,7 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
     enum cp_lang lang = o->lang >= 0 ? (enum cp_lang)o->lang : claim->lang;
     if (cp_l10n_load(&b.l10n, lang, claim->jurisdiction, diags) < 0)
         goto cleanup;
-    if (cp_template_load(&b.tpl, o->template_name, claim->type, lang, diags) < 0)
+    if (load_template(&b, o->template_name, lang, diags) < 0)
         goto cleanup;
 
     if (ch) {

@@ -213,7 +213,7 @@ facts_ok(const xmlNode *root, const char *path, cp_diags *diags)
 
 int
 cp_law_texts(cp_law_text **out, size_t *n, const char *lang, const char *part,
-             cp_diags *diags)
+             const char *only, cp_diags *diags)
 {
     *out = NULL;
     *n = 0;
@@ -221,6 +221,10 @@ cp_law_texts(cp_law_text **out, size_t *n, const char *lang, const char *part,
     char **codes = law_codes(&n_codes);
     int rc = 0;
     for (size_t i = 0; i < n_codes; i++) {
+        if (only && strcmp(codes[i], only) != 0) {
+            free(codes[i]);
+            continue;
+        }
         char *path = law_file(codes[i]);
         xmlDoc *doc = cp_data_xml_load(path, "law", "the law file", LAW_FILE_LIMIT, diags);
         const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;

@@ -30,11 +30,12 @@ typedef struct cp_law_text {
 char *cp_law_code(const char *jurisdiction);
 
 /* Every jurisdiction's paragraphs in language `lang` ("en") of `part`
- * (<text part=>; NULL: the texts without one), in file name
- * order: *out is an array of *n texts the caller frees with
+ * (<text part=>; NULL: the texts without one), in file name order, or only
+ * those of jurisdiction `only` (a cp_law_code; "" for none) when it is not
+ * NULL: *out is an array of *n texts the caller frees with
  * cp_law_texts_free. 0, or -1 with the problems in diags. */
 int cp_law_texts(cp_law_text **out, size_t *n, const char *lang, const char *part,
-                 cp_diags *diags);
+                 const char *only, cp_diags *diags);
 void cp_law_texts_free(cp_law_text *t, size_t n);
 
 /* The body the next step after a reminder or an appeal goes to, from the

@@ -61,8 +61,10 @@ node *nodes_add(nodes *ns, enum node_kind kind, const char *file, int line, int 
 void nodes_free(nodes *ns);
 
 /* template-parse.c: read template file `path` and what it includes into
- * t, checking its phrases against l10n; -1 when it has errors (in diags). */
-int template_parse(cp_template *t, const char *path, const cp_l10n *l10n, cp_diags *diags);
+ * t, checking its phrases against l10n, {{> law}} as cp_template_load's
+ * `law` says; -1 when it has errors (in diags). */
+int template_parse(cp_template *t, const char *path, const cp_l10n *l10n, const char *law,
+                   cp_diags *diags);
 /* Parse a phrase's text (v, from file:line:col) as inline text into out, at
  * rendering: inside the #each lists `lists`, `depth` phrases deep. -1 when
  * it has errors (in diags). */

@@ -32,6 +32,7 @@ static const char *const directive_names[D__COUNT] = { "subject", "salutation", 
 typedef struct parser {
     cp_template *t;
     const cp_l10n *l10n;     /* phrases are checked against it */
+    const char *law;         /* {{> law}} of this jurisdiction only; NULL: every one */
     cp_diags *diags;
     int errors;
     const char *lists[NESTING_MAX];   /* the #each sections we are in */
@@ -718,16 +719,17 @@ parse_file(parser *p, const char *path, nodes *out, const char *from_file, int f
 }
 
 /* {{> law}}, {{> law PART}}: every jurisdiction's legal paragraphs (of
- * that part, data/law/index.xml) in the letter's
- * language, each inside "if law = CODE" and "if basis = TYPES" (the
- * letter's type, for an appeal or a reminder the problem's), so the claim
- * decides at rendering and every paragraph is checked now. */
+ * that part, data/law/index.xml) in the letter's language (or only those
+ * of the law the letter is written under, p->law), each inside "if law =
+ * CODE" and "if basis = TYPES" (the letter's type, for an appeal or a
+ * reminder the problem's), so the claim decides at rendering and every
+ * paragraph read is checked now. */
 static int
 parse_law(parser *p, const char *part, nodes *out)
 {
     cp_law_text *texts;
     size_t n;
-    if (cp_law_texts(&texts, &n, cp_l10n_lang_code(p->t->lang), part, p->diags) < 0) {
+    if (cp_law_texts(&texts, &n, cp_l10n_lang_code(p->t->lang), part, p->law, p->diags) < 0) {
         p->errors++;
         return -1;
     }
@@ -755,9 +757,10 @@ parse_law(parser *p, const char *part, nodes *out)
 }
 
 int
-template_parse(cp_template *t, const char *path, const cp_l10n *l10n, cp_diags *diags)
+template_parse(cp_template *t, const char *path, const cp_l10n *l10n, const char *law,
+               cp_diags *diags)
 {
-    parser p = { .t = t, .l10n = l10n, .diags = diags };
+    parser p = { .t = t, .l10n = l10n, .law = law, .diags = diags };
     int rc = parse_file(&p, path, &t->root, NULL, 0, 0, NULL);
     return rc < 0 || p.errors ? -1 : 0;
 }

@@ -163,7 +163,7 @@ find_template(const char *name, bool *user)
 
 int
 cp_template_load(cp_template **out, const char *name, enum cp_claim_type type,
-                 enum cp_lang lang, cp_diags *diags)
+                 enum cp_lang lang, const char *law, cp_diags *diags)
 {
     *out = NULL;
     const char *code = cp_l10n_lang_code(lang);
@@ -203,7 +203,7 @@ cp_template_load(cp_template **out, const char *name, enum cp_claim_type type,
     }
     cp_template *t = xcalloc(1, sizeof *t);
     t->lang = lang;
-    int rc = template_parse(t, path, l10n, diags);
+    int rc = template_parse(t, path, l10n, law, diags);
     cp_l10n_free(l10n);
     free(path);
     if (rc < 0) {

@@ -127,7 +127,7 @@ do_load(int argc, char **argv)
     cp_template *t = NULL;
     const char *name = strcmp(argv[1], "-") == 0 ? NULL : argv[1];
     if (cp_template_load(&t, name, (enum cp_claim_type)type_of(argv[2]),
-                         (enum cp_lang)lang_of(argv[3]), &diags) == 0)
+                         (enum cp_lang)lang_of(argv[3]), NULL, &diags) == 0)
         printf("%s\n", cp_template_path(t));
     cp_template_free(t);
     cp_diags_print(&diags, stderr);
@@ -168,7 +168,7 @@ do_render(int argc, char **argv)
     }
     if (cp_l10n_load(&l, lang, c->jurisdiction, &diags) < 0)
         goto cleanup;
-    if (cp_template_load(&t, name, c->type, lang, &diags) < 0)
+    if (cp_template_load(&t, name, c->type, lang, NULL, &diags) < 0)
         goto cleanup;
     enc = xcalloc(c->n_documents + 1, sizeof *enc);
     char labels[26][2];

@@ -19,9 +19,13 @@ typedef struct cp_template cp_template;
  * file (any name holding a '/'), or NULL for TYPE.LANG of the claim's type and
  * language. The template is checked completely here (placeholders, phrases of
  * `lang`, sections, includes), so rendering cannot fail on its account.
+ * `law` is the law the letter is written under (cp_law_code of the claim's
+ * jurisdiction, law.h; "" for none): {{> law}} then reads and checks that
+ * jurisdiction's paragraphs only, which is all a letter can use. NULL reads
+ * and checks every jurisdiction's (the template as claimpack ships it).
  * Errors are "TEMPLATE:LINE:COL: message", CP_INPUT. */
 int cp_template_load(cp_template **out, const char *name, enum cp_claim_type type,
-                     enum cp_lang lang, cp_diags *diags);
+                     enum cp_lang lang, const char *law, cp_diags *diags);
 void cp_template_free(cp_template *t);
 /* The file the template was read from (owned by t). */
 const char *cp_template_path(const cp_template *t);

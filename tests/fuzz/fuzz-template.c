@@ -39,7 +39,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *path = fuzz_temp_file(data, size, ".tpl");
     cp_template *t = NULL;
     cp_letter *letter = NULL;
-    if (cp_template_load(&t, path, claim->type, claim->lang, &diags) == 0) {
+    if (cp_template_load(&t, path, claim->type, claim->lang, NULL, &diags) == 0) {
         cp_enclosure enc[2] = {
             { "A", "Invoice", "proof of purchase", 3, 1, NULL, 0, 0 },
             { "B", "Photos", "photo", 4, 2, NULL, 2, 1 },
