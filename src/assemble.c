@@ -5,7 +5,6 @@
 #include "unicode.h"
 #include "util.h"
 
-#include <qpdf/qpdf-c.h>
 #include <nettle/sha2.h>
 
 #include <errno.h>
@@ -35,13 +34,13 @@ typedef struct asm_state {
 static int
 take_error(qpdf_data q, cp_diags *d, enum cp_status status, const char *what)
 {
-    if (!qpdf_has_error(q))
+    if (!qp.qpdf_has_error(q))
         return 0;
-    qpdf_error e = qpdf_get_error(q);
-    const char *file = qpdf_get_error_filename(q, e);
-    const char *detail = qpdf_get_error_message_detail(q, e);
+    qpdf_error e = qp.qpdf_get_error(q);
+    const char *file = qp.qpdf_get_error_filename(q, e);
+    const char *detail = qp.qpdf_get_error_message_detail(q, e);
     cp_error(d, status, file && *file ? file : NULL, 0, 0, "%s: %s", what,
-             detail && *detail ? detail : qpdf_get_error_full_text(q, e));
+             detail && *detail ? detail : qp.qpdf_get_error_full_text(q, e));
     return -1;
 }
 
@@ -50,10 +49,10 @@ take_error(qpdf_data q, cp_diags *d, enum cp_status status, const char *what)
 static void
 write_error(qpdf_data q, const char *target, cp_diags *d)
 {
-    qpdf_error e = qpdf_get_error(q);
-    const char *detail = e ? qpdf_get_error_message_detail(q, e) : NULL;
+    qpdf_error e = qp.qpdf_get_error(q);
+    const char *detail = e ? qp.qpdf_get_error_message_detail(q, e) : NULL;
     if ((detail == NULL || *detail == '\0') && e)
-        detail = qpdf_get_error_full_text(q, e);
+        detail = qp.qpdf_get_error_full_text(q, e);
     cp_error(d, CP_OUTPUT, target, 0, 0, "cannot write%s: %s",
              target ? "" : " to standard output", detail ? detail : "unknown error");
 }
@@ -62,12 +61,12 @@ write_error(qpdf_data q, const char *target, cp_diags *d)
 static void
 take_warnings(qpdf_data q, cp_diags *d)
 {
-    while (qpdf_more_warnings(q)) {
-        qpdf_error w = qpdf_next_warning(q);
-        const char *file = qpdf_get_error_filename(q, w);
-        const char *detail = qpdf_get_error_message_detail(q, w);
+    while (qp.qpdf_more_warnings(q)) {
+        qpdf_error w = qp.qpdf_next_warning(q);
+        const char *file = qp.qpdf_get_error_filename(q, w);
+        const char *detail = qp.qpdf_get_error_message_detail(q, w);
         cp_warning(d, file && *file ? file : NULL, 0, 0, "damaged PDF data, copied as it is: %s",
-                   detail && *detail ? detail : qpdf_get_error_full_text(q, w));
+                   detail && *detail ? detail : qp.qpdf_get_error_full_text(q, w));
     }
 }
 
@@ -76,16 +75,16 @@ take_warnings(qpdf_data q, cp_diags *d)
 static qpdf_oh
 own_resources(qpdf_data q, qpdf_oh page)
 {
-    qpdf_oh res = qpdf_oh_get_key(q, page, "/Resources");
-    qpdf_oh copy = qpdf_oh_new_dictionary(q);
-    if (qpdf_oh_is_dictionary(q, res)) {
-        qpdf_oh_begin_dict_key_iter(q, res);
-        while (qpdf_oh_dict_more_keys(q)) {
-            const char *key = qpdf_oh_dict_next_key(q);
-            qpdf_oh_replace_key(q, copy, key, qpdf_oh_get_key(q, res, key));
+    qpdf_oh res = qp.qpdf_oh_get_key(q, page, "/Resources");
+    qpdf_oh copy = qp.qpdf_oh_new_dictionary(q);
+    if (qp.qpdf_oh_is_dictionary(q, res)) {
+        qp.qpdf_oh_begin_dict_key_iter(q, res);
+        while (qp.qpdf_oh_dict_more_keys(q)) {
+            const char *key = qp.qpdf_oh_dict_next_key(q);
+            qp.qpdf_oh_replace_key(q, copy, key, qp.qpdf_oh_get_key(q, res, key));
         }
     }
-    qpdf_oh_replace_key(q, page, "/Resources", copy);
+    qp.qpdf_oh_replace_key(q, page, "/Resources", copy);
     return copy;
 }
 
@@ -97,29 +96,29 @@ add_xobject(asm_state *st, qpdf_oh page, qpdf_oh obj)
     static char name[32];
     qpdf_data q = st->out;
     qpdf_oh res = own_resources(q, page);
-    qpdf_oh old = qpdf_oh_get_key(q, res, "/XObject");
-    qpdf_oh xo = qpdf_oh_new_dictionary(q);
-    if (qpdf_oh_is_dictionary(q, old)) {
-        qpdf_oh_begin_dict_key_iter(q, old);
-        while (qpdf_oh_dict_more_keys(q)) {
-            const char *key = qpdf_oh_dict_next_key(q);
-            qpdf_oh_replace_key(q, xo, key, qpdf_oh_get_key(q, old, key));
+    qpdf_oh old = qp.qpdf_oh_get_key(q, res, "/XObject");
+    qpdf_oh xo = qp.qpdf_oh_new_dictionary(q);
+    if (qp.qpdf_oh_is_dictionary(q, old)) {
+        qp.qpdf_oh_begin_dict_key_iter(q, old);
+        while (qp.qpdf_oh_dict_more_keys(q)) {
+            const char *key = qp.qpdf_oh_dict_next_key(q);
+            qp.qpdf_oh_replace_key(q, xo, key, qp.qpdf_oh_get_key(q, old, key));
         }
     }
     do
         snprintf(name, sizeof name, "/Cp%d", st->next_name++);
-    while (qpdf_oh_has_key(q, xo, name));
-    qpdf_oh_replace_key(q, xo, name, obj);
-    qpdf_oh_replace_key(q, res, "/XObject", xo);
+    while (qp.qpdf_oh_has_key(q, xo, name));
+    qp.qpdf_oh_replace_key(q, xo, name, obj);
+    qp.qpdf_oh_replace_key(q, res, "/XObject", xo);
     return name;
 }
 
 static qpdf_oh
 new_content_stream(qpdf_data q, const char *text)
 {
-    qpdf_oh s = qpdf_oh_new_stream(q);
-    qpdf_oh_replace_stream_data(q, s, (const unsigned char *)text, strlen(text),
-                                qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+    qpdf_oh s = qp.qpdf_oh_new_stream(q);
+    qp.qpdf_oh_replace_stream_data(q, s, (const unsigned char *)text, strlen(text),
+                                qp.qpdf_oh_new_null(q), qp.qpdf_oh_new_null(q));
     return s;
 }
 
@@ -127,20 +126,20 @@ new_content_stream(qpdf_data q, const char *text)
 static void
 wrap_contents(qpdf_data q, qpdf_oh page, qpdf_oh before, qpdf_oh after)
 {
-    qpdf_oh old = qpdf_oh_get_key(q, page, "/Contents");
-    qpdf_oh arr = qpdf_oh_new_array(q);
+    qpdf_oh old = qp.qpdf_oh_get_key(q, page, "/Contents");
+    qpdf_oh arr = qp.qpdf_oh_new_array(q);
     if (before)
-        qpdf_oh_append_item(q, arr, before);
-    if (qpdf_oh_is_array(q, old)) {
-        int n = qpdf_oh_get_array_n_items(q, old);
+        qp.qpdf_oh_append_item(q, arr, before);
+    if (qp.qpdf_oh_is_array(q, old)) {
+        int n = qp.qpdf_oh_get_array_n_items(q, old);
         for (int i = 0; i < n; i++)
-            qpdf_oh_append_item(q, arr, qpdf_oh_get_array_item(q, old, i));
-    } else if (qpdf_oh_is_stream(q, old)) {
-        qpdf_oh_append_item(q, arr, old);
+            qp.qpdf_oh_append_item(q, arr, qp.qpdf_oh_get_array_item(q, old, i));
+    } else if (qp.qpdf_oh_is_stream(q, old)) {
+        qp.qpdf_oh_append_item(q, arr, old);
     }
     if (after)
-        qpdf_oh_append_item(q, arr, after);
-    qpdf_oh_replace_key(q, page, "/Contents", arr);
+        qp.qpdf_oh_append_item(q, arr, after);
+    qp.qpdf_oh_replace_key(q, page, "/Contents", arr);
 }
 
 /* The matrix that draws the stored picture upright in the box (x, y, w, h):
@@ -201,17 +200,18 @@ image_placeholder(asm_state *st, int i)
     if (st->image_objs[i])
         return st->image_objs[i];
     static const unsigned char white = 0xff;
-    qpdf_oh img = qpdf_oh_new_stream(q);
-    qpdf_oh_replace_stream_data(q, img, &white, 1, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-    qpdf_oh d = qpdf_oh_get_dict(q, img);
-    qpdf_oh_replace_key(q, d, "/Type", qpdf_oh_new_name(q, "/XObject"));
-    qpdf_oh_replace_key(q, d, "/Subtype", qpdf_oh_new_name(q, "/Image"));
-    qpdf_oh_replace_key(q, d, "/Width", qpdf_oh_new_integer(q, 1));
-    qpdf_oh_replace_key(q, d, "/Height", qpdf_oh_new_integer(q, 1));
-    qpdf_oh_replace_key(q, d, "/ColorSpace", qpdf_oh_new_name(q, "/DeviceGray"));
-    qpdf_oh_replace_key(q, d, "/BitsPerComponent", qpdf_oh_new_integer(q, 8));
+    qpdf_oh img = qp.qpdf_oh_new_stream(q);
+    qp.qpdf_oh_replace_stream_data(q, img, &white, 1, qp.qpdf_oh_new_null(q),
+                                   qp.qpdf_oh_new_null(q));
+    qpdf_oh d = qp.qpdf_oh_get_dict(q, img);
+    qp.qpdf_oh_replace_key(q, d, "/Type", qp.qpdf_oh_new_name(q, "/XObject"));
+    qp.qpdf_oh_replace_key(q, d, "/Subtype", qp.qpdf_oh_new_name(q, "/Image"));
+    qp.qpdf_oh_replace_key(q, d, "/Width", qp.qpdf_oh_new_integer(q, 1));
+    qp.qpdf_oh_replace_key(q, d, "/Height", qp.qpdf_oh_new_integer(q, 1));
+    qp.qpdf_oh_replace_key(q, d, "/ColorSpace", qp.qpdf_oh_new_name(q, "/DeviceGray"));
+    qp.qpdf_oh_replace_key(q, d, "/BitsPerComponent", qp.qpdf_oh_new_integer(q, 8));
     char *mark = xasprintf("%s-%d", st->nonce, i);
-    qpdf_oh_replace_key(q, d, "/CpSlot", qpdf_oh_new_string(q, mark));
+    qp.qpdf_oh_replace_key(q, d, "/CpSlot", qp.qpdf_oh_new_string(q, mark));
     free(mark);
     st->image_objs[i] = img;
     st->placed[i] = true;
@@ -237,7 +237,7 @@ draw_image(asm_state *st, int image, double x, double y, double w, double h, qpd
 static double
 box_value(qpdf_data q, qpdf_oh box, int i)
 {
-    return qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, box, i));
+    return qp.qpdf_oh_get_numeric_value(q, qp.qpdf_oh_get_array_item(q, box, i));
 }
 
 /* Lay the typeset overlay (a page of the generated PDF, made at the visible
@@ -249,40 +249,40 @@ box_value(qpdf_data q, qpdf_oh box, int i)
 static qpdf_oh
 copy_any(qpdf_data q, qpdf_data src, qpdf_oh oh, int depth)
 {
-    if (qpdf_oh_is_indirect(src, oh))
-        return qpdf_oh_copy_foreign_object(q, src, oh);
+    if (qp.qpdf_oh_is_indirect(src, oh))
+        return qp.qpdf_oh_copy_foreign_object(q, src, oh);
     if (depth > 32)
-        return qpdf_oh_new_null(q);
-    if (qpdf_oh_is_dictionary(src, oh)) {
-        qpdf_oh d = qpdf_oh_new_dictionary(q);
-        qpdf_oh_begin_dict_key_iter(src, oh);
+        return qp.qpdf_oh_new_null(q);
+    if (qp.qpdf_oh_is_dictionary(src, oh)) {
+        qpdf_oh d = qp.qpdf_oh_new_dictionary(q);
+        qp.qpdf_oh_begin_dict_key_iter(src, oh);
         /* The iterator is per document, so collect the keys first. */
         size_t n = 0, cap = 8;
         char **keys = xcalloc(cap, sizeof *keys);
-        while (qpdf_oh_dict_more_keys(src)) {
+        while (qp.qpdf_oh_dict_more_keys(src)) {
             if (n == cap) {
                 cap *= 2;
                 keys = xreallocarray(keys, cap, sizeof *keys);
             }
-            keys[n++] = xstrdup(qpdf_oh_dict_next_key(src));
+            keys[n++] = xstrdup(qp.qpdf_oh_dict_next_key(src));
         }
         for (size_t i = 0; i < n; i++) {
-            qpdf_oh_replace_key(q, d, keys[i],
-                                copy_any(q, src, qpdf_oh_get_key(src, oh, keys[i]), depth + 1));
+            qp.qpdf_oh_replace_key(q, d, keys[i],
+                                copy_any(q, src, qp.qpdf_oh_get_key(src, oh, keys[i]), depth + 1));
             free(keys[i]);
         }
         free(keys);
         return d;
     }
-    if (qpdf_oh_is_array(src, oh)) {
-        qpdf_oh a = qpdf_oh_new_array(q);
-        int n = qpdf_oh_get_array_n_items(src, oh);
+    if (qp.qpdf_oh_is_array(src, oh)) {
+        qpdf_oh a = qp.qpdf_oh_new_array(q);
+        int n = qp.qpdf_oh_get_array_n_items(src, oh);
         for (int i = 0; i < n; i++)
-            qpdf_oh_append_item(q, a, copy_any(q, src, qpdf_oh_get_array_item(src, oh, i),
+            qp.qpdf_oh_append_item(q, a, copy_any(q, src, qp.qpdf_oh_get_array_item(src, oh, i),
                                                depth + 1));
         return a;
     }
-    return qpdf_oh_parse(q, qpdf_oh_unparse(src, oh));
+    return qp.qpdf_oh_parse(q, qp.qpdf_oh_unparse(src, oh));
 }
 
 /* r = a then b, in PDF's row-vector convention. */
@@ -317,25 +317,26 @@ add_overlay(asm_state *st, qpdf_oh gen_page, qpdf_oh page, double strip)
     qpdf_data q = st->out;
     unsigned char *data = NULL;
     size_t len = 0;
-    if (qpdf_oh_get_page_content_data(st->gen, gen_page, &data, &len) & QPDF_ERRORS)
+    if (qp.qpdf_oh_get_page_content_data(st->gen, gen_page, &data, &len) & QPDF_ERRORS)
         return take_error(st->gen, st->diags, CP_INPUT, "typeset overlay");
-    qpdf_oh form = qpdf_oh_new_stream(q);
-    qpdf_oh_replace_stream_data(q, form, data, len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+    qpdf_oh form = qp.qpdf_oh_new_stream(q);
+    qp.qpdf_oh_replace_stream_data(q, form, data, len, qp.qpdf_oh_new_null(q),
+                                   qp.qpdf_oh_new_null(q));
     free(data);
-    qpdf_oh dict = qpdf_oh_get_dict(q, form);
-    qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/XObject"));
-    qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/Form"));
-    qpdf_oh gbox = qpdf_oh_get_key(st->gen, gen_page, "/MediaBox");
-    qpdf_oh_replace_key(q, dict, "/BBox", copy_any(q, st->gen, gbox, 0));
-    qpdf_oh gres = qpdf_oh_get_key(st->gen, gen_page, "/Resources");
-    qpdf_oh_replace_key(q, dict, "/Resources", copy_any(q, st->gen, gres, 0));
+    qpdf_oh dict = qp.qpdf_oh_get_dict(q, form);
+    qp.qpdf_oh_replace_key(q, dict, "/Type", qp.qpdf_oh_new_name(q, "/XObject"));
+    qp.qpdf_oh_replace_key(q, dict, "/Subtype", qp.qpdf_oh_new_name(q, "/Form"));
+    qpdf_oh gbox = qp.qpdf_oh_get_key(st->gen, gen_page, "/MediaBox");
+    qp.qpdf_oh_replace_key(q, dict, "/BBox", copy_any(q, st->gen, gbox, 0));
+    qpdf_oh gres = qp.qpdf_oh_get_key(st->gen, gen_page, "/Resources");
+    qp.qpdf_oh_replace_key(q, dict, "/Resources", copy_any(q, st->gen, gres, 0));
 
     /* The visible area of the imported page and how it is turned. */
-    qpdf_oh box = qpdf_oh_get_key(q, page, "/CropBox");
-    if (!qpdf_oh_is_array(q, box) || qpdf_oh_get_array_n_items(q, box) != 4)
-        box = qpdf_oh_get_key(q, page, "/MediaBox");
+    qpdf_oh box = qp.qpdf_oh_get_key(q, page, "/CropBox");
+    if (!qp.qpdf_oh_is_array(q, box) || qp.qpdf_oh_get_array_n_items(q, box) != 4)
+        box = qp.qpdf_oh_get_key(q, page, "/MediaBox");
     double x0 = 0, y0 = 0, x1 = 612, y1 = 792;
-    if (qpdf_oh_is_array(q, box) && qpdf_oh_get_array_n_items(q, box) == 4) {
+    if (qp.qpdf_oh_is_array(q, box) && qp.qpdf_oh_get_array_n_items(q, box) == 4) {
         x0 = fmin(box_value(q, box, 0), box_value(q, box, 2));
         x1 = fmax(box_value(q, box, 0), box_value(q, box, 2));
         y0 = fmin(box_value(q, box, 1), box_value(q, box, 3));
@@ -343,9 +344,9 @@ add_overlay(asm_state *st, qpdf_oh gen_page, qpdf_oh page, double strip)
     }
     double w = x1 - x0, h = y1 - y0;
     long long rot = 0;
-    qpdf_oh r = qpdf_oh_get_key(q, page, "/Rotate");
-    if (qpdf_oh_is_integer(q, r))
-        rot = ((qpdf_oh_get_int_value(q, r) % 360) + 360) % 360;
+    qpdf_oh r = qp.qpdf_oh_get_key(q, page, "/Rotate");
+    if (qp.qpdf_oh_is_integer(q, r))
+        rot = ((qp.qpdf_oh_get_int_value(q, r) % 360) + 360) % 360;
     double m[6] = { 1, 0, 0, 1, x0, y0 };
     if (rot == 90) {
         double t[6] = { 0, 1, -1, 0, x0 + w, y0 };
@@ -385,12 +386,12 @@ add_overlay(asm_state *st, qpdf_oh gen_page, qpdf_oh page, double strip)
 static qpdf_oh
 page_dest(qpdf_data q, qpdf_oh page)
 {
-    qpdf_oh d = qpdf_oh_new_array(q);
-    qpdf_oh_append_item(q, d, page);
-    qpdf_oh_append_item(q, d, qpdf_oh_new_name(q, "/XYZ"));
-    qpdf_oh_append_item(q, d, qpdf_oh_new_null(q));
-    qpdf_oh_append_item(q, d, qpdf_oh_new_null(q));
-    qpdf_oh_append_item(q, d, qpdf_oh_new_null(q));
+    qpdf_oh d = qp.qpdf_oh_new_array(q);
+    qp.qpdf_oh_append_item(q, d, page);
+    qp.qpdf_oh_append_item(q, d, qp.qpdf_oh_new_name(q, "/XYZ"));
+    qp.qpdf_oh_append_item(q, d, qp.qpdf_oh_new_null(q));
+    qp.qpdf_oh_append_item(q, d, qp.qpdf_oh_new_null(q));
+    qp.qpdf_oh_append_item(q, d, qp.qpdf_oh_new_null(q));
     return d;
 }
 
@@ -405,32 +406,32 @@ add_links(asm_state *st)
             (size_t)l->target >= p->n_pages)
             continue;
         qpdf_oh page = st->pages[l->page];
-        qpdf_oh a = qpdf_oh_new_dictionary(q);
-        qpdf_oh_replace_key(q, a, "/Type", qpdf_oh_new_name(q, "/Annot"));
-        qpdf_oh_replace_key(q, a, "/Subtype", qpdf_oh_new_name(q, "/Link"));
-        qpdf_oh rect = qpdf_oh_new_array(q);
+        qpdf_oh a = qp.qpdf_oh_new_dictionary(q);
+        qp.qpdf_oh_replace_key(q, a, "/Type", qp.qpdf_oh_new_name(q, "/Annot"));
+        qp.qpdf_oh_replace_key(q, a, "/Subtype", qp.qpdf_oh_new_name(q, "/Link"));
+        qpdf_oh rect = qp.qpdf_oh_new_array(q);
         double v[4] = { l->x0, l->y0, l->x1, l->y1 };
         for (int k = 0; k < 4; k++) {
             char buf[32];
             fmt_num(buf, sizeof buf, v[k]);
-            qpdf_oh_append_item(q, rect, qpdf_oh_new_real_from_string(q, buf));
+            qp.qpdf_oh_append_item(q, rect, qp.qpdf_oh_new_real_from_string(q, buf));
         }
-        qpdf_oh_replace_key(q, a, "/Rect", rect);
-        qpdf_oh border = qpdf_oh_new_array(q);
+        qp.qpdf_oh_replace_key(q, a, "/Rect", rect);
+        qpdf_oh border = qp.qpdf_oh_new_array(q);
         for (int k = 0; k < 3; k++)
-            qpdf_oh_append_item(q, border, qpdf_oh_new_integer(q, 0));
-        qpdf_oh_replace_key(q, a, "/Border", border);
-        qpdf_oh_replace_key(q, a, "/Dest", page_dest(q, st->pages[l->target]));
-        qpdf_oh annot = qpdf_make_indirect_object(q, a);
-        qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
-        qpdf_oh list = qpdf_oh_new_array(q);
-        if (qpdf_oh_is_array(q, annots)) {
-            int n = qpdf_oh_get_array_n_items(q, annots);
+            qp.qpdf_oh_append_item(q, border, qp.qpdf_oh_new_integer(q, 0));
+        qp.qpdf_oh_replace_key(q, a, "/Border", border);
+        qp.qpdf_oh_replace_key(q, a, "/Dest", page_dest(q, st->pages[l->target]));
+        qpdf_oh annot = qp.qpdf_make_indirect_object(q, a);
+        qpdf_oh annots = qp.qpdf_oh_get_key(q, page, "/Annots");
+        qpdf_oh list = qp.qpdf_oh_new_array(q);
+        if (qp.qpdf_oh_is_array(q, annots)) {
+            int n = qp.qpdf_oh_get_array_n_items(q, annots);
             for (int k = 0; k < n; k++)
-                qpdf_oh_append_item(q, list, qpdf_oh_get_array_item(q, annots, k));
+                qp.qpdf_oh_append_item(q, list, qp.qpdf_oh_get_array_item(q, annots, k));
         }
-        qpdf_oh_append_item(q, list, annot);
-        qpdf_oh_replace_key(q, page, "/Annots", list);
+        qp.qpdf_oh_append_item(q, list, annot);
+        qp.qpdf_oh_replace_key(q, page, "/Annots", list);
     }
 }
 
@@ -442,7 +443,7 @@ static qpdf_oh
 text_string(qpdf_data q, const char *s)
 {
     char *nfc = cp_unicode_nfc(s, strlen(s));
-    qpdf_oh h = qpdf_oh_new_unicode_string(q, nfc);
+    qpdf_oh h = qp.qpdf_oh_new_unicode_string(q, nfc);
     free(nfc);
     return h;
 }
@@ -464,16 +465,16 @@ add_outlines(asm_state *st)
     for (size_t i = 0; i <= n; i++)
         last_kid[i] = first_kid[i] = -1;
 
-    qpdf_oh root_dict = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
-    qpdf_oh_replace_key(q, root_dict, "/Type", qpdf_oh_new_name(q, "/Outlines"));
+    qpdf_oh root_dict = qp.qpdf_make_indirect_object(q, qp.qpdf_oh_new_dictionary(q));
+    qp.qpdf_oh_replace_key(q, root_dict, "/Type", qp.qpdf_oh_new_name(q, "/Outlines"));
     for (size_t i = 0; i < n; i++) {
         const cp_asm_outline *o = &p->outlines[i];
-        item[i] = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
-        qpdf_oh_replace_key(q, item[i], "/Title", text_string(q, o->title));
+        item[i] = qp.qpdf_make_indirect_object(q, qp.qpdf_oh_new_dictionary(q));
+        qp.qpdf_oh_replace_key(q, item[i], "/Title", text_string(q, o->title));
         int page = o->page;
         if (page < 0 || (size_t)page >= p->n_pages)
             page = 0;
-        qpdf_oh_replace_key(q, item[i], "/Dest", page_dest(q, st->pages[page]));
+        qp.qpdf_oh_replace_key(q, item[i], "/Dest", page_dest(q, st->pages[page]));
         /* parent: nearest earlier entry one level up */
         long par = -1;
         for (long j = (long)i - 1; j >= 0; j--)
@@ -483,10 +484,10 @@ add_outlines(asm_state *st)
             }
         parent[i] = par;
         size_t pi = par < 0 ? n : (size_t)par;
-        qpdf_oh_replace_key(q, item[i], "/Parent", par < 0 ? root_dict : item[par]);
+        qp.qpdf_oh_replace_key(q, item[i], "/Parent", par < 0 ? root_dict : item[par]);
         if (last_kid[pi] >= 0) {
-            qpdf_oh_replace_key(q, item[last_kid[pi]], "/Next", item[i]);
-            qpdf_oh_replace_key(q, item[i], "/Prev", item[last_kid[pi]]);
+            qp.qpdf_oh_replace_key(q, item[last_kid[pi]], "/Next", item[i]);
+            qp.qpdf_oh_replace_key(q, item[i], "/Prev", item[last_kid[pi]]);
         } else {
             first_kid[pi] = (long)i;
         }
@@ -497,17 +498,17 @@ add_outlines(asm_state *st)
         if (first_kid[i] < 0)
             continue;
         qpdf_oh d = i == n ? root_dict : item[i];
-        qpdf_oh_replace_key(q, d, "/First", item[first_kid[i]]);
-        qpdf_oh_replace_key(q, d, "/Last", item[last_kid[i]]);
+        qp.qpdf_oh_replace_key(q, d, "/First", item[first_kid[i]]);
+        qp.qpdf_oh_replace_key(q, d, "/Last", item[last_kid[i]]);
         /* Top level and exhibits open; deeper levels (an imported PDF's own
          * bookmarks) closed, shown as a negative count. */
         long c = count[i];
         bool open = i == n || p->outlines[i].level == 0;
-        qpdf_oh_replace_key(q, d, "/Count", qpdf_oh_new_integer(q, open ? c : -c));
+        qp.qpdf_oh_replace_key(q, d, "/Count", qp.qpdf_oh_new_integer(q, open ? c : -c));
     }
-    qpdf_oh root = qpdf_get_root(q);
-    qpdf_oh_replace_key(q, root, "/Outlines", root_dict);
-    qpdf_oh_replace_key(q, root, "/PageMode", qpdf_oh_new_name(q, "/UseOutlines"));
+    qpdf_oh root = qp.qpdf_get_root(q);
+    qp.qpdf_oh_replace_key(q, root, "/Outlines", root_dict);
+    qp.qpdf_oh_replace_key(q, root, "/PageMode", qp.qpdf_oh_new_name(q, "/UseOutlines"));
     free(item);
     free(parent);
     free(last_kid);
@@ -520,7 +521,7 @@ set_info(asm_state *st)
 {
     qpdf_data q = st->out;
     const cp_asm_plan *p = st->plan;
-    qpdf_oh info = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
+    qpdf_oh info = qp.qpdf_make_indirect_object(q, qp.qpdf_oh_new_dictionary(q));
     struct { const char *key, *value; } kv[] = {
         { "/Title", p->title }, { "/Author", p->author }, { "/Subject", p->subject },
         { "/Keywords", p->keywords }, { "/Creator", p->creator },
@@ -528,18 +529,18 @@ set_info(asm_state *st)
     };
     for (size_t i = 0; i < CP_ARRAY_LEN(kv); i++)
         if (kv[i].value && *kv[i].value)
-            qpdf_oh_replace_key(q, info, kv[i].key, text_string(q, kv[i].value));
+            qp.qpdf_oh_replace_key(q, info, kv[i].key, text_string(q, kv[i].value));
     time_t t = (time_t)p->date_epoch;
     struct tm tm;
     gmtime_r(&t, &tm);
     char date[32];
     strftime(date, sizeof date, "D:%Y%m%d%H%M%SZ", &tm);
-    qpdf_oh_replace_key(q, info, "/CreationDate", qpdf_oh_new_string(q, date));
-    qpdf_oh_replace_key(q, info, "/ModDate", qpdf_oh_new_string(q, date));
-    qpdf_oh_replace_key(q, qpdf_get_trailer(q), "/Info", info);
-    qpdf_oh prefs = qpdf_oh_new_dictionary(q);
-    qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle", qpdf_oh_new_bool(q, 1));
-    qpdf_oh_replace_key(q, qpdf_get_root(q), "/ViewerPreferences", prefs);
+    qp.qpdf_oh_replace_key(q, info, "/CreationDate", qp.qpdf_oh_new_string(q, date));
+    qp.qpdf_oh_replace_key(q, info, "/ModDate", qp.qpdf_oh_new_string(q, date));
+    qp.qpdf_oh_replace_key(q, qp.qpdf_get_trailer(q), "/Info", info);
+    qpdf_oh prefs = qp.qpdf_oh_new_dictionary(q);
+    qp.qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle", qp.qpdf_oh_new_bool(q, 1));
+    qp.qpdf_oh_replace_key(q, qp.qpdf_get_root(q), "/ViewerPreferences", prefs);
 }
 
 /* libharu writes each font's /CIDToGIDMap for all 65536 code points
@@ -550,24 +551,25 @@ set_info(asm_state *st)
 static void
 trim_cid_maps(qpdf_data q)
 {
-    int n = qpdf_get_num_pages(q);
+    int n = qp.qpdf_get_num_pages(q);
     int *seen = NULL;
     size_t n_seen = 0;
     for (int i = 0; i < n; i++) {
-        qpdf_oh res = qpdf_oh_get_key(q, qpdf_get_page_n(q, (size_t)i), "/Resources");
-        qpdf_oh fonts = qpdf_oh_get_key(q, res, "/Font");
-        if (!qpdf_oh_is_dictionary(q, fonts))
+        qpdf_oh res = qp.qpdf_oh_get_key(q, qp.qpdf_get_page_n(q, (size_t)i), "/Resources");
+        qpdf_oh fonts = qp.qpdf_oh_get_key(q, res, "/Font");
+        if (!qp.qpdf_oh_is_dictionary(q, fonts))
             continue;
-        qpdf_oh_begin_dict_key_iter(q, fonts);
-        while (qpdf_oh_dict_more_keys(q)) {
-            qpdf_oh font = qpdf_oh_get_key(q, fonts, qpdf_oh_dict_next_key(q));
-            qpdf_oh kids = qpdf_oh_get_key(q, font, "/DescendantFonts");
-            if (!qpdf_oh_is_array(q, kids) || qpdf_oh_get_array_n_items(q, kids) < 1)
+        qp.qpdf_oh_begin_dict_key_iter(q, fonts);
+        while (qp.qpdf_oh_dict_more_keys(q)) {
+            qpdf_oh font = qp.qpdf_oh_get_key(q, fonts, qp.qpdf_oh_dict_next_key(q));
+            qpdf_oh kids = qp.qpdf_oh_get_key(q, font, "/DescendantFonts");
+            if (!qp.qpdf_oh_is_array(q, kids) || qp.qpdf_oh_get_array_n_items(q, kids) < 1)
                 continue;
-            qpdf_oh map = qpdf_oh_get_key(q, qpdf_oh_get_array_item(q, kids, 0), "/CIDToGIDMap");
-            if (!qpdf_oh_is_stream(q, map))
+            qpdf_oh map = qp.qpdf_oh_get_key(q, qp.qpdf_oh_get_array_item(q, kids, 0),
+                                             "/CIDToGIDMap");
+            if (!qp.qpdf_oh_is_stream(q, map))
                 continue;
-            int id = qpdf_oh_get_object_id(q, map);
+            int id = qp.qpdf_oh_get_object_id(q, map);
             bool done = false;
             for (size_t k = 0; k < n_seen && !done; k++)
                 done = seen[k] == id;
@@ -578,15 +580,15 @@ trim_cid_maps(qpdf_data q)
             unsigned char *data = NULL;
             size_t len = 0;
             QPDF_BOOL filtered = QPDF_FALSE;
-            if (qpdf_oh_get_stream_data(q, map, qpdf_dl_generalized, &filtered, &data, &len) == 0 &&
-                data && filtered) {
+            if (qp.qpdf_oh_get_stream_data(q, map, qpdf_dl_generalized, &filtered, &data,
+                                           &len) == 0 && data && filtered) {
                 size_t used = len & ~(size_t)1;
                 while (used >= 2 && data[used - 1] == 0 && data[used - 2] == 0)
                     used -= 2;
                 if (used < 2)
                     used = 2;       /* an empty stream is legal, but keep one entry */
-                qpdf_oh_replace_stream_data(q, map, data, used, qpdf_oh_new_null(q),
-                                            qpdf_oh_new_null(q));
+                qp.qpdf_oh_replace_stream_data(q, map, data, used, qp.qpdf_oh_new_null(q),
+                                            qp.qpdf_oh_new_null(q));
             }
             free(data);
         }
@@ -598,7 +600,7 @@ static int
 build_pages(asm_state *st)
 {
     const cp_asm_plan *p = st->plan;
-    int n_gen = qpdf_get_num_pages(st->gen);
+    int n_gen = qp.qpdf_get_num_pages(st->gen);
     if (n_gen < 0)
         return take_error(st->gen, st->diags, CP_INPUT, "typeset pages");
     st->pages = xcalloc(p->n_pages ? p->n_pages : 1, sizeof *st->pages);
@@ -609,17 +611,17 @@ build_pages(asm_state *st)
             cp_error(st->diags, CP_OUTPUT, NULL, 0, 0, "internal error: page %zu has no typeset page", i + 1);
             return -1;
         }
-        gen_page = qpdf_get_page_n(st->gen, (size_t)pg->gen_page);
+        gen_page = qp.qpdf_get_page_n(st->gen, (size_t)pg->gen_page);
         if (pg->kind == CP_ASM_IMPORTED) {
             qpdf_data src = cp_pdfdoc_qpdf(pg->doc);
-            qpdf_oh sp = qpdf_get_page_n(src, (size_t)pg->doc_page);
-            if (qpdf_add_page(st->out, src, sp, 0) & QPDF_ERRORS)
+            qpdf_oh sp = qp.qpdf_get_page_n(src, (size_t)pg->doc_page);
+            if (qp.qpdf_add_page(st->out, src, sp, 0) & QPDF_ERRORS)
                 return take_error(st->out, st->diags, CP_INPUT, "importing a PDF page");
         } else {
-            if (qpdf_add_page(st->out, st->gen, gen_page, 0) & QPDF_ERRORS)
+            if (qp.qpdf_add_page(st->out, st->gen, gen_page, 0) & QPDF_ERRORS)
                 return take_error(st->out, st->diags, CP_OUTPUT, "adding a typeset page");
         }
-        qpdf_oh page = qpdf_get_page_n(st->out, i);
+        qpdf_oh page = qp.qpdf_get_page_n(st->out, i);
         st->pages[i] = page;
         int rc = 0;
         if (pg->kind == CP_ASM_IMAGE && (pg->image < 0 || (size_t)pg->image >= p->n_images)) {
@@ -717,23 +719,25 @@ cp_assemble(const cp_asm_plan *plan, cp_output *out, cp_diags *diags)
     int rc = -1;
     const char *tmp = cp_output_temp(out), *target = cp_output_target(out);
 
+    if (cp_qpdf_open(CP_OUTPUT, target, "write the PDF", diags) < 0)
+        return -1;
     st.image_objs = xcalloc(plan->n_images ? plan->n_images : 1, sizeof *st.image_objs);
     st.placed = xcalloc(plan->n_images ? plan->n_images : 1, sizeof *st.placed);
     make_id(&st);
-    st.gen = qpdf_init();
-    qpdf_silence_errors(st.gen);
-    if (qpdf_read_memory(st.gen, "typeset pages", (const char *)plan->gen_pdf,
+    st.gen = qp.qpdf_init();
+    qp.qpdf_silence_errors(st.gen);
+    if (qp.qpdf_read_memory(st.gen, "typeset pages", (const char *)plan->gen_pdf,
                          (unsigned long long)plan->gen_len, "") & QPDF_ERRORS) {
         take_error(st.gen, diags, CP_OUTPUT, "internal error reading the typeset pages");
         goto cleanup;
     }
     trim_cid_maps(st.gen);
-    st.out = qpdf_init();
-    qpdf_silence_errors(st.out);
+    st.out = qp.qpdf_init();
+    qp.qpdf_silence_errors(st.out);
     /* Damage in imported evidence shows up only while qpdf writes (stream
      * data is read then): it becomes our warnings, not qpdf's own lines. */
-    qpdf_set_suppress_warnings(st.out, QPDF_TRUE);
-    if (qpdf_empty_pdf(st.out) & QPDF_ERRORS) {
+    qp.qpdf_set_suppress_warnings(st.out, QPDF_TRUE);
+    if (qp.qpdf_empty_pdf(st.out) & QPDF_ERRORS) {
         take_error(st.out, diags, CP_OUTPUT, "internal error");
         goto cleanup;
     }
@@ -745,16 +749,16 @@ cp_assemble(const cp_asm_plan *plan, cp_output *out, cp_diags *diags)
     if (take_error(st.out, diags, CP_OUTPUT, "assembling the PDF") < 0)
         goto cleanup;
 
-    if (qpdf_init_write(st.out, tmp) & QPDF_ERRORS) {
+    if (qp.qpdf_init_write(st.out, tmp) & QPDF_ERRORS) {
         write_error(st.out, target, diags);
         goto cleanup;
     }
-    qpdf_set_object_stream_mode(st.out, qpdf_o_generate);
-    qpdf_set_compress_streams(st.out, QPDF_TRUE);
-    qpdf_set_decode_level(st.out, qpdf_dl_none);
-    qpdf_set_static_ID(st.out, QPDF_TRUE);   /* replaced by patch_id */
-    qpdf_set_minimum_pdf_version(st.out, "1.5");
-    int wrc = qpdf_write(st.out);
+    qp.qpdf_set_object_stream_mode(st.out, qpdf_o_generate);
+    qp.qpdf_set_compress_streams(st.out, QPDF_TRUE);
+    qp.qpdf_set_decode_level(st.out, qpdf_dl_none);
+    qp.qpdf_set_static_ID(st.out, QPDF_TRUE);   /* replaced by patch_id */
+    qp.qpdf_set_minimum_pdf_version(st.out, "1.5");
+    int wrc = qp.qpdf_write(st.out);
     take_warnings(st.out, diags);
     if (wrc & QPDF_ERRORS) {
         write_error(st.out, target, diags);
@@ -773,9 +777,9 @@ cp_assemble(const cp_asm_plan *plan, cp_output *out, cp_diags *diags)
     rc = 0;
 cleanup:
     if (st.out)
-        qpdf_cleanup(&st.out);
+        qp.qpdf_cleanup(&st.out);
     if (st.gen)
-        qpdf_cleanup(&st.gen);
+        qp.qpdf_cleanup(&st.gen);
     free(st.image_objs);
     free(st.placed);
     free(st.pages);

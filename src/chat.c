@@ -31,16 +31,98 @@
  */
 #include "config.h"
 #include "chat.h"
+#include "dynlib.h"
 #include "mail.h"
 #include "util.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <zip.h>
+
+/* --- the libraries -------------------------------------------------------- */
+
+/* libzip and json-c are opened with dlopen on the first .zip or Telegram
+ * export (dynlib.h): linked, libzip brought OpenSSL's libcrypto, loaded and
+ * initialised at every start. Pictures may be read again from a .zip two at
+ * a time: each library is opened once. */
+#define ZIP_SONAME "libzip.so.4"
+#define ZIP_FNS(X) \
+    X(zip_discard) X(zip_error_fini) X(zip_error_init) X(zip_error_init_with_code) \
+    X(zip_error_strerror) X(zip_fclose) X(zip_file_strerror) X(zip_fopen_index) X(zip_fread) \
+    X(zip_get_name) X(zip_get_num_entries) X(zip_name_locate) X(zip_open) \
+    X(zip_open_from_source) X(zip_source_buffer_create) X(zip_source_free) X(zip_stat_index) \
+    X(zip_strerror)
+static struct { ZIP_FNS(CP_DL_SLOT) } zl;
+#define ZL_FN(f) CP_DL_FN(zl, f),
+static const cp_dl_fn zl_fns[] = { ZIP_FNS(ZL_FN) };
+#undef ZL_FN
+static char *zl_why;            /* NULL: loaded */
+static pthread_once_t zl_once = PTHREAD_ONCE_INIT;
+
+static void
+zl_load(void)
+{
+    zl_why = cp_dl_open(ZIP_SONAME, zl_fns, CP_ARRAY_LEN(zl_fns));
+}
+
+#define JSONC_SONAME "libjson-c.so.5"
+#define JSONC_FNS(X) \
+    X(json_object_array_get_idx) X(json_object_array_length) X(json_object_get_string) \
+    X(json_object_is_type) X(json_object_object_get_ex) X(json_object_put) \
+    X(json_tokener_error_desc) X(json_tokener_free) X(json_tokener_get_error) \
+    X(json_tokener_get_parse_end) X(json_tokener_new_ex) X(json_tokener_parse_ex)
+static struct { JSONC_FNS(CP_DL_SLOT) } js;
+#define JS_FN(f) CP_DL_FN(js, f),
+static const cp_dl_fn js_fns[] = { JSONC_FNS(JS_FN) };
+#undef JS_FN
+static char *js_why;            /* NULL: loaded */
+static pthread_once_t js_once = PTHREAD_ONCE_INIT;
+
+static void
+js_load(void)
+{
+    js_why = cp_dl_open(JSONC_SONAME, js_fns, CP_ARRAY_LEN(js_fns));
+}
+
+/* Whether libzip is there (opening it the first time). */
+static bool
+zip_loaded(void)
+{
+    pthread_once(&zl_once, zl_load);
+    return zl_why == NULL;
+}
+
+/* 0, or -1 with a CP_INPUT error on `display` saying that library `lib`
+ * (Debian package `pkg`) cannot be loaded, and why. */
+static int
+lib_missing(const char *what, const char *lib, const char *why, const char *pkg,
+            const char *display, cp_diags *diags)
+{
+    if (!why)
+        return 0;
+    cp_error(diags, CP_INPUT, display, 0, 0, "cannot read %s: the %s library cannot be loaded "
+             "(%s); install %s", what, lib, why, pkg);
+    return -1;
+}
+
+static int
+zip_lib(const char *display, cp_diags *diags)
+{
+    zip_loaded();
+    return lib_missing("ZIP archives", "libzip", zl_why, "libzip4", display, diags);
+}
+
+static int
+json_lib(const char *display, cp_diags *diags)
+{
+    pthread_once(&js_once, js_load);
+    return lib_missing("Telegram exports", "json-c", js_why, "libjson-c5", display, diags);
+}
 
 /* --- the text ------------------------------------------------------------ */
 
@@ -469,10 +551,10 @@ ignored_member(const char *name)
 static zip_int64_t
 chat_member(zip_t *z)
 {
-    zip_int64_t n = zip_get_num_entries(z, 0), txt = -1;
+    zip_int64_t n = zl.zip_get_num_entries(z, 0), txt = -1;
     int n_txt = 0;
     for (zip_int64_t i = 0; i < n; i++) {
-        const char *name = zip_get_name(z, (zip_uint64_t)i, ZIP_FL_ENC_GUESS);
+        const char *name = zl.zip_get_name(z, (zip_uint64_t)i, ZIP_FL_ENC_GUESS);
         if (name == NULL || ignored_member(name))
             continue;
         if (strcmp(cp_path_base(name), "_chat.txt") == 0)
@@ -492,27 +574,27 @@ static int
 zip_read_member(zip_t *z, zip_uint64_t index, zip_uint64_t size, char **buf, size_t *len,
                 const char **why)
 {
-    zip_file_t *zf = zip_fopen_index(z, index, 0);
+    zip_file_t *zf = zl.zip_fopen_index(z, index, 0);
     *buf = NULL;
     if (zf == NULL) {
-        *why = zip_strerror(z);
+        *why = zl.zip_strerror(z);
         return -1;
     }
     char *b = xmalloc(size + 1);
     zip_uint64_t got = 0;
     while (got < size) {
-        zip_int64_t r = zip_fread(zf, b + got, size - got);
+        zip_int64_t r = zl.zip_fread(zf, b + got, size - got);
         if (r <= 0)
             break;
         got += (zip_uint64_t)r;
     }
     char extra;
-    bool more = got == size && zip_fread(zf, &extra, 1) != 0;
+    bool more = got == size && zl.zip_fread(zf, &extra, 1) != 0;
     bool bad = got != size || more;
-    *why = bad ? zip_file_strerror(zf) : NULL;
+    *why = bad ? zl.zip_file_strerror(zf) : NULL;
     if (bad && (*why == NULL || strcmp(*why, "No error") == 0))
         *why = "its data does not match its recorded size";
-    zip_fclose(zf);
+    zl.zip_fclose(zf);
     if (bad) {
         free(b);
         return -1;
@@ -527,7 +609,7 @@ zip_read_member(zip_t *z, zip_uint64_t index, zip_uint64_t size, char **buf, siz
 static int
 zip_check(zip_t *z, const char *display, cp_diags *d)
 {
-    zip_int64_t n = zip_get_num_entries(z, 0);
+    zip_int64_t n = zl.zip_get_num_entries(z, 0);
     if (n < 0 || n > CP_ZIP_MAX_ENTRIES) {
         cp_error(d, CP_INPUT, display, 0, 0, "the ZIP archive has more than %d members; "
                  "export the chat again", CP_ZIP_MAX_ENTRIES);
@@ -536,11 +618,11 @@ zip_check(zip_t *z, const char *display, cp_diags *d)
     unsigned long long total = 0;
     for (zip_int64_t i = 0; i < n; i++) {
         zip_stat_t st;
-        if (zip_stat_index(z, (zip_uint64_t)i, ZIP_FL_ENC_GUESS, &st) < 0 ||
+        if (zl.zip_stat_index(z, (zip_uint64_t)i, ZIP_FL_ENC_GUESS, &st) < 0 ||
             !(st.valid & ZIP_STAT_NAME) || !(st.valid & ZIP_STAT_SIZE) ||
             !(st.valid & ZIP_STAT_COMP_SIZE)) {
             cp_error(d, CP_INPUT, display, 0, 0, "the ZIP archive is damaged: member %lld "
-                     "cannot be read (%s)", (long long)i + 1, zip_strerror(z));
+                     "cannot be read (%s)", (long long)i + 1, zl.zip_strerror(z));
             return -1;
         }
         if (!member_name_ok(st.name)) {
@@ -565,13 +647,13 @@ zip_check(zip_t *z, const char *display, cp_diags *d)
 static zip_int64_t
 zip_find(zip_t *z, const char *name)
 {
-    zip_int64_t i = zip_name_locate(z, name, ZIP_FL_ENC_GUESS);
+    zip_int64_t i = zl.zip_name_locate(z, name, ZIP_FL_ENC_GUESS);
     if (i >= 0)
         return i;
     /* Some exports put everything in a folder. */
-    zip_int64_t n = zip_get_num_entries(z, 0);
+    zip_int64_t n = zl.zip_get_num_entries(z, 0);
     for (zip_int64_t k = 0; k < n; k++) {
-        const char *m = zip_get_name(z, (zip_uint64_t)k, ZIP_FL_ENC_GUESS);
+        const char *m = zl.zip_get_name(z, (zip_uint64_t)k, ZIP_FL_ENC_GUESS);
         if (m && !ignored_member(m) && strcmp(cp_path_base(m), name) == 0)
             return k;
     }
@@ -593,7 +675,7 @@ media_bytes(chat_src *src, const char *name, char **buf, size_t *len, char **mem
         if (i < 0)
             return 0;
         zip_stat_t st;
-        zip_stat_index(src->zip, (zip_uint64_t)i, ZIP_FL_ENC_GUESS, &st);
+        zl.zip_stat_index(src->zip, (zip_uint64_t)i, ZIP_FL_ENC_GUESS, &st);
         if (st.size > CP_IMAGE_MAX_BYTES) {
             cp_error(d, CP_INPUT, src->display, 0, 0, "%s in the ZIP archive is too large "
                      "(the limit is %ld MB)", name, (long)(CP_IMAGE_MAX_BYTES >> 20));
@@ -605,7 +687,7 @@ media_bytes(chat_src *src, const char *name, char **buf, size_t *len, char **mem
                      "read: %s", name, why);
             return -1;
         }
-        *member = xstrdup(zip_get_name(src->zip, (zip_uint64_t)i, ZIP_FL_ENC_GUESS));
+        *member = xstrdup(zl.zip_get_name(src->zip, (zip_uint64_t)i, ZIP_FL_ENC_GUESS));
         return 1;
     }
     char *p = cp_path_join(src->dir, name);
@@ -712,9 +794,9 @@ static const char *
 tg_string(json_object *o, const char *key)
 {
     json_object *v;
-    if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_string))
+    if (!js.json_object_object_get_ex(o, key, &v) || !js.json_object_is_type(v, json_type_string))
         return NULL;
-    return json_object_get_string(v);
+    return js.json_object_get_string(v);
 }
 
 /* "text": a string, or parts: strings and entities whose "text" is shown
@@ -724,20 +806,20 @@ tg_text(cp_buf *b, json_object *t)
 {
     if (t == NULL)
         return;
-    if (json_object_is_type(t, json_type_string)) {
-        cp_buf_puts(b, json_object_get_string(t));
+    if (js.json_object_is_type(t, json_type_string)) {
+        cp_buf_puts(b, js.json_object_get_string(t));
         return;
     }
-    if (!json_object_is_type(t, json_type_array))
+    if (!js.json_object_is_type(t, json_type_array))
         return;
-    size_t n = json_object_array_length(t);
+    size_t n = js.json_object_array_length(t);
     for (size_t i = 0; i < n; i++) {
-        json_object *part = json_object_array_get_idx(t, i);
-        if (json_object_is_type(part, json_type_string)) {
-            cp_buf_puts(b, json_object_get_string(part));
+        json_object *part = js.json_object_array_get_idx(t, i);
+        if (js.json_object_is_type(part, json_type_string)) {
+            cp_buf_puts(b, js.json_object_get_string(part));
             continue;
         }
-        if (!json_object_is_type(part, json_type_object))
+        if (!js.json_object_is_type(part, json_type_object))
             continue;
         const char *s = tg_string(part, "text"), *href = tg_string(part, "href");
         if (s)
@@ -795,18 +877,18 @@ tg_service(json_object *o)
     if (title && *title)
         cp_buf_printf(&b, " \xE2\x80\x9C%s\xE2\x80\x9D", title);
     json_object *mem;
-    if (json_object_object_get_ex(o, "members", &mem) && json_object_is_type(mem, json_type_array)) {
-        size_t n = json_object_array_length(mem);
+    if (js.json_object_object_get_ex(o, "members", &mem) && js.json_object_is_type(mem, json_type_array)) {
+        size_t n = js.json_object_array_length(mem);
         for (size_t i = 0; i < n; i++) {
-            json_object *x = json_object_array_get_idx(mem, i);
-            if (json_object_is_type(x, json_type_string))
-                cp_buf_printf(&b, "%s%s", i ? ", " : " (", json_object_get_string(x));
+            json_object *x = js.json_object_array_get_idx(mem, i);
+            if (js.json_object_is_type(x, json_type_string))
+                cp_buf_printf(&b, "%s%s", i ? ", " : " (", js.json_object_get_string(x));
         }
         if (n)
             cp_buf_putc(&b, ')');
     }
     json_object *t;
-    if (json_object_object_get_ex(o, "text", &t)) {
+    if (js.json_object_object_get_ex(o, "text", &t)) {
         cp_buf tb = CP_BUF_INIT;
         tg_text(&tb, t);
         if (tb.len)
@@ -824,39 +906,39 @@ parse_telegram(cp_chat *c, chat_src *src, const char *text, size_t len, cp_diags
         cp_error(d, CP_INPUT, src->display, 0, 0, "the Telegram export is not UTF-8");
         return -1;
     }
-    json_tokener *tok = json_tokener_new_ex(64);
-    json_object *root = json_tokener_parse_ex(tok, text, (int)len);
-    enum json_tokener_error jerr = json_tokener_get_error(tok);
+    json_tokener *tok = js.json_tokener_new_ex(64);
+    json_object *root = js.json_tokener_parse_ex(tok, text, (int)len);
+    enum json_tokener_error jerr = js.json_tokener_get_error(tok);
     if (root == NULL || jerr != json_tokener_success) {
-        size_t at = json_tokener_get_parse_end(tok), line = 1;
+        size_t at = js.json_tokener_get_parse_end(tok), line = 1;
         for (size_t i = 0; i < at && i < len; i++)
             line += text[i] == '\n';
         cp_error(d, CP_INPUT, src->display, (int)line, 0, "the Telegram export is not valid "
                  "JSON (%s); export the chat again", jerr == json_tokener_success
-                 ? "it ends too early" : json_tokener_error_desc(jerr));
-        json_object_put(root);
-        json_tokener_free(tok);
+                 ? "it ends too early" : js.json_tokener_error_desc(jerr));
+        js.json_object_put(root);
+        js.json_tokener_free(tok);
         return -1;
     }
-    json_tokener_free(tok);
+    js.json_tokener_free(tok);
     json_object *msgs;
     int rc = 0;
-    if (!json_object_object_get_ex(root, "messages", &msgs) ||
-        !json_object_is_type(msgs, json_type_array)) {
+    if (!js.json_object_object_get_ex(root, "messages", &msgs) ||
+        !js.json_object_is_type(msgs, json_type_array)) {
         cp_error(d, CP_INPUT, src->display, 0, 0, "the Telegram export has no \"messages\" list");
-        json_object_put(root);
+        js.json_object_put(root);
         return -1;
     }
-    size_t n = json_object_array_length(msgs), cap = 0;
+    size_t n = js.json_object_array_length(msgs), cap = 0;
     if (n > CP_CHAT_MAX_MESSAGES) {
         cp_error(d, CP_INPUT, src->display, 0, 0, "the chat has more than %d messages; "
                  "export it in parts", CP_CHAT_MAX_MESSAGES);
-        json_object_put(root);
+        js.json_object_put(root);
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
-        json_object *o = json_object_array_get_idx(msgs, i);
-        if (!json_object_is_type(o, json_type_object))
+        json_object *o = js.json_object_array_get_idx(msgs, i);
+        if (!js.json_object_is_type(o, json_type_object))
             continue;
         cp_chat_msg m;
         memset(&m, 0, sizeof m);
@@ -878,7 +960,7 @@ parse_telegram(cp_chat *c, chat_src *src, const char *text, size_t len, cp_diags
         m.from = xstrdup(from && *from ? from : "?");
         cp_buf b = CP_BUF_INIT;
         json_object *t;
-        if (json_object_object_get_ex(o, "text", &t))
+        if (js.json_object_object_get_ex(o, "text", &t))
             tg_text(&b, t);
         cp_buf_putc(&b, '\0');
         m.text = cp_buf_detach(&b);
@@ -902,7 +984,7 @@ parse_telegram(cp_chat *c, chat_src *src, const char *text, size_t len, cp_diags
         }
         add_msg(c, &cap, &m);
     }
-    json_object_put(root);
+    js.json_object_put(root);
     for (size_t i = 0; rc == 0 && i < c->n_msgs; i++)
         if (c->msgs[i].media_kind == CP_CHAT_MISSING && add_media(c, src, &c->msgs[i], d) < 0)
             rc = -1;
@@ -1026,14 +1108,16 @@ cp_chat_read(cp_chat **out, const char *path, const char *display, cp_diags *dia
         goto cleanup;
     }
     if (len >= 4 && memcmp(data, "PK\3\4", 4) == 0) {
+        if (zip_lib(display, diags) < 0)
+            goto cleanup;
         int err = 0;
-        src.zip = zip_open(path, ZIP_RDONLY, &err);
+        src.zip = zl.zip_open(path, ZIP_RDONLY, &err);
         if (src.zip == NULL) {
             zip_error_t ze;
-            zip_error_init_with_code(&ze, err);
+            zl.zip_error_init_with_code(&ze, err);
             cp_error(diags, CP_INPUT, display, 0, 0, "is a damaged ZIP archive: %s",
-                     zip_error_strerror(&ze));
-            zip_error_fini(&ze);
+                     zl.zip_error_strerror(&ze));
+            zl.zip_error_fini(&ze);
             goto cleanup;
         }
         c->zipped = true;
@@ -1041,7 +1125,7 @@ cp_chat_read(cp_chat **out, const char *path, const char *display, cp_diags *dia
             goto cleanup;
         zip_int64_t i = chat_member(src.zip);
         zip_stat_t st;
-        if (i < 0 || zip_stat_index(src.zip, (zip_uint64_t)i, 0, &st) < 0) {
+        if (i < 0 || zl.zip_stat_index(src.zip, (zip_uint64_t)i, 0, &st) < 0) {
             cp_error(diags, CP_INPUT, display, 0, 0, "the ZIP archive holds no WhatsApp chat "
                      "(_chat.txt)");
             goto cleanup;
@@ -1066,7 +1150,7 @@ cp_chat_read(cp_chat **out, const char *path, const char *display, cp_diags *dia
     }
     if (!c->zipped && looks_like_telegram(data, len)) {
         c->app = "Telegram";
-        if (parse_telegram(c, &src, data, len, diags) < 0)
+        if (json_lib(display, diags) < 0 || parse_telegram(c, &src, data, len, diags) < 0)
             goto cleanup;
     } else if (parse_chat(c, &src, data, len, diags) < 0) {
         goto cleanup;
@@ -1089,7 +1173,7 @@ cp_chat_read(cp_chat **out, const char *path, const char *display, cp_diags *dia
 
 cleanup:
     if (src.zip)
-        zip_discard(src.zip);
+        zl.zip_discard(src.zip);
     free(src.dir);
     free(data);
     cp_chat_free(c);
@@ -1129,13 +1213,15 @@ cp_chat_pic_read(char **buf, size_t *len, const char *path, const char *member,
                  strerror(errno));
         return -1;
     }
+    if (zip_lib(display, diags) < 0)
+        return -1;
     int err = 0;
-    zip_t *z = zip_open(path, ZIP_RDONLY, &err);
-    zip_int64_t i = z ? zip_name_locate(z, member, ZIP_FL_ENC_GUESS) : -1;
+    zip_t *z = zl.zip_open(path, ZIP_RDONLY, &err);
+    zip_int64_t i = z ? zl.zip_name_locate(z, member, ZIP_FL_ENC_GUESS) : -1;
     zip_stat_t st;
     const char *why = "the member is gone";
     int rc = -1;
-    if (i >= 0 && zip_stat_index(z, (zip_uint64_t)i, 0, &st) == 0 &&
+    if (i >= 0 && zl.zip_stat_index(z, (zip_uint64_t)i, 0, &st) == 0 &&
         (st.valid & ZIP_STAT_SIZE) && st.size <= CP_IMAGE_MAX_BYTES &&
         zip_read_member(z, (zip_uint64_t)i, st.size, buf, len, &why) == 0)
         rc = 0;
@@ -1143,7 +1229,7 @@ cp_chat_pic_read(char **buf, size_t *len, const char *path, const char *member,
         cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again from the "
                  "ZIP archive: %s", why);
     if (z)
-        zip_discard(z);
+        zl.zip_discard(z);
     return rc;
 }
 
@@ -1155,27 +1241,31 @@ cp_chat_sniff(const unsigned char *buf, size_t len)
     if (len < 4 || memcmp(buf, "PK\3\4", 4) != 0)
         return looks_like_whatsapp((const char *)buf, len) ||
                looks_like_telegram((const char *)buf, len);
+    /* A .zip that cannot be looked into is taken for a chat, so that
+     * reading it says what is missing. */
+    if (!zip_loaded())
+        return true;
     zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *s = zip_source_buffer_create(buf, len, 0, &ze);
-    zip_t *z = s ? zip_open_from_source(s, ZIP_RDONLY, &ze) : NULL;
+    zl.zip_error_init(&ze);
+    zip_source_t *s = zl.zip_source_buffer_create(buf, len, 0, &ze);
+    zip_t *z = s ? zl.zip_open_from_source(s, ZIP_RDONLY, &ze) : NULL;
     bool yes = false;
     if (z == NULL) {
         if (s)
-            zip_source_free(s);
+            zl.zip_source_free(s);
     } else {
         zip_int64_t i = chat_member(z);
-        zip_file_t *f = i >= 0 ? zip_fopen_index(z, (zip_uint64_t)i, 0) : NULL;
+        zip_file_t *f = i >= 0 ? zl.zip_fopen_index(z, (zip_uint64_t)i, 0) : NULL;
         if (f) {
             char head[4096];
-            zip_int64_t n = zip_fread(f, head, sizeof head);
+            zip_int64_t n = zl.zip_fread(f, head, sizeof head);
             /* A cut at 4 KB may split a character: judge whole lines only. */
             if (n > 0)
                 yes = looks_like_whatsapp(head, (size_t)n);
-            zip_fclose(f);
+            zl.zip_fclose(f);
         }
-        zip_discard(z);
+        zl.zip_discard(z);
     }
-    zip_error_fini(&ze);
+    zl.zip_error_fini(&ze);
     return yes;
 }

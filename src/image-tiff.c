@@ -9,15 +9,52 @@
  * and warnings go to a handler of this file's own, never to stderr.
  * Scans are lossless: deflated, a grey or bilevel page as one channel. */
 #include "config.h"
+#include "dynlib.h"
 #include "image.h"
 #include "util.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <tiffio.h>
+
+/* libtiff is opened with dlopen on the first TIFF picture (dynlib.h): linked,
+ * it and what it brings (Lerc, zstd, jbig, libdeflate) were loaded at every
+ * start. Pages may be decoded two at a time: it is opened once. */
+#define TIFF_SONAME "libtiff.so.6"
+#define TIFF_FNS(X) \
+    X(TIFFClientOpenExt) X(TIFFClose) X(TIFFGetField) X(TIFFGetFieldDefaulted) \
+    X(TIFFOpenOptionsAlloc) X(TIFFOpenOptionsFree) X(TIFFOpenOptionsSetErrorHandlerExtR) \
+    X(TIFFOpenOptionsSetMaxSingleMemAlloc) X(TIFFOpenOptionsSetWarningHandlerExtR) \
+    X(TIFFRGBAImageOK) X(TIFFReadDirectory) X(TIFFReadRGBAImageOriented) X(TIFFSetDirectory)
+static struct { TIFF_FNS(CP_DL_SLOT) } tf;
+#define TF_FN(f) CP_DL_FN(tf, f),
+static const cp_dl_fn tf_fns[] = { TIFF_FNS(TF_FN) };
+#undef TF_FN
+static char *tf_why;            /* NULL: loaded */
+static pthread_once_t tf_once = PTHREAD_ONCE_INIT;
+
+static void
+tf_load(void)
+{
+    tf_why = cp_dl_open(TIFF_SONAME, tf_fns, CP_ARRAY_LEN(tf_fns));
+}
+
+/* 0, or -1 with a CP_INPUT error on `display` saying what is missing. */
+static int
+tiff_open(const char *display, cp_diags *diags)
+{
+    pthread_once(&tf_once, tf_load);
+    if (tf_why) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "cannot read TIFF pictures: the libtiff "
+                 "library cannot be loaded (%s); install libtiff6", tf_why);
+        return -1;
+    }
+    return 0;
+}
 
 struct tiff_src {
     const unsigned char *buf;
@@ -138,10 +175,10 @@ tiff_walk(TIFF *tif, struct tiff_src *src, cp_image_dims **dims, const char *dis
         }
         uint32_t w = 0, h = 0;
         uint16_t spp = 1, photometric = PHOTOMETRIC_MINISBLACK;
-        TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &w);
-        TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &h);
-        TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &spp);
-        TIFFGetField(tif, TIFFTAG_PHOTOMETRIC, &photometric);
+        tf.TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &w);
+        tf.TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &h);
+        tf.TIFFGetFieldDefaulted(tif, TIFFTAG_SAMPLESPERPIXEL, &spp);
+        tf.TIFFGetField(tif, TIFFTAG_PHOTOMETRIC, &photometric);
         char what[48];
         if (n == 0)
             snprintf(what, sizeof what, "TIFF");
@@ -165,7 +202,7 @@ tiff_walk(TIFF *tif, struct tiff_src *src, cp_image_dims **dims, const char *dis
         (*dims)[n].height = (int)h;
         (*dims)[n].cs = spp == 1 && photometric != PHOTOMETRIC_PALETTE ? CP_CS_GRAY : CP_CS_RGB;
         n++;
-    } while (TIFFReadDirectory(tif));
+    } while (tf.TIFFReadDirectory(tif));
     if (src->msg[0] != '\0' || src->loop) {
         cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image: %s",
                  src->loop ? "the chain of pages loops back on itself" : src->msg);
@@ -189,12 +226,12 @@ tiff_decode(TIFF *tif, struct tiff_src *src, uint32_t *raster, uint32_t w, uint3
     if (pages > 1)
         snprintf(where, sizeof where, " (page %d of %d)", page + 1, pages);
     char why[1024];
-    if (!TIFFRGBAImageOK(tif, why)) {
+    if (!tf.TIFFRGBAImageOK(tif, why)) {
         cp_error(diags, CP_INPUT, display, 0, 0, "TIFF image that claimpack cannot decode%s: %s",
                  where, why);
         return -1;
     }
-    if (!TIFFReadRGBAImageOriented(tif, w, h, raster, ORIENTATION_TOPLEFT, 1) ||
+    if (!tf.TIFFReadRGBAImageOriented(tif, w, h, raster, ORIENTATION_TOPLEFT, 1) ||
         src->msg[0] != '\0') {
         cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image%s: %s", where,
                  src->msg[0] ? src->msg : "the picture data cannot be decoded");
@@ -223,14 +260,16 @@ cp_image_tiff_page(cp_image *img, const unsigned char *buf, size_t len, int page
     memset(img, 0, sizeof *img);
     img->orientation = 1;
     img->frames = 1;
-    TIFFOpenOptions *opts = TIFFOpenOptionsAlloc();
-    TIFFOpenOptionsSetErrorHandlerExtR(opts, tiff_error, &src);
-    TIFFOpenOptionsSetWarningHandlerExtR(opts, tiff_warning, &src);
+    if (tiff_open(display, diags) < 0)
+        return -1;
+    TIFFOpenOptions *opts = tf.TIFFOpenOptionsAlloc();
+    tf.TIFFOpenOptionsSetErrorHandlerExtR(opts, tiff_error, &src);
+    tf.TIFFOpenOptionsSetWarningHandlerExtR(opts, tiff_warning, &src);
     /* No one buffer of a picture within the limits needs more. */
-    TIFFOpenOptionsSetMaxSingleMemAlloc(opts, (tmsize_t)CP_IMAGE_MAX_PIXELS * 8);
-    TIFF *tif = TIFFClientOpenExt(display, "rm", &src, tiff_read, tiff_write, tiff_seek,
+    tf.TIFFOpenOptionsSetMaxSingleMemAlloc(opts, (tmsize_t)CP_IMAGE_MAX_PIXELS * 8);
+    TIFF *tif = tf.TIFFClientOpenExt(display, "rm", &src, tiff_read, tiff_write, tiff_seek,
                                   tiff_close, tiff_size, tiff_map, tiff_unmap, opts);
-    TIFFOpenOptionsFree(opts);
+    tf.TIFFOpenOptionsFree(opts);
     if (tif == NULL) {
         cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image: %s",
                  src.msg[0] ? src.msg : "the header cannot be read");
@@ -248,7 +287,7 @@ cp_image_tiff_page(cp_image *img, const unsigned char *buf, size_t len, int page
      * for. Each raster is one page's, so memory is the largest page's. */
     for (int k = load ? page : 0; k < (load ? page + 1 : pages); k++) {
         uint32_t w = (uint32_t)dims[k].width, h = (uint32_t)dims[k].height;
-        if (!TIFFSetDirectory(tif, (tdir_t)k)) {
+        if (!tf.TIFFSetDirectory(tif, (tdir_t)k)) {
             cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image (page %d of %d): %s",
                      k + 1, pages, src.msg[0] ? src.msg : "its directory cannot be read");
             goto cleanup;
@@ -302,6 +341,6 @@ cleanup:
     free(dims);
     free(raster);
     free(gray);
-    TIFFClose(tif);
+    tf.TIFFClose(tif);
     return ret;
 }

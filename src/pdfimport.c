@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,32 @@ struct cp_pdfdoc {
     struct stat st;             /* the file as qpdf opened it (cp_pdfdoc_is_file) */
 };
 
+/* qpdf's functions (qpdfdoc.h), filled by cp_qpdf_open. */
+struct cp_qpdf qp;
+#define QP_FN(f) CP_DL_FN(qp, f),
+static const cp_dl_fn qp_fns[] = { QPDF_FNS(QP_FN) };
+#undef QP_FN
+static char *qp_why;            /* NULL: loaded */
+static pthread_once_t qp_once = PTHREAD_ONCE_INIT;
+
+static void
+qp_load(void)
+{
+    qp_why = cp_dl_open("libqpdf.so.29", qp_fns, CP_ARRAY_LEN(qp_fns));
+}
+
+int
+cp_qpdf_open(enum cp_status status, const char *display, const char *doing, cp_diags *diags)
+{
+    pthread_once(&qp_once, qp_load);
+    if (qp_why) {
+        cp_error(diags, status, display, 0, 0, "cannot %s: the qpdf library cannot be loaded "
+                 "(%s); install libqpdf29", doing, qp_why);
+        return -1;
+    }
+    return 0;
+}
+
 /* Structure limits, checked before qpdf recurses (see "structure limits"
  * below). */
 /* Page tree levels: qpdf survives 10,000 on an 8 MB stack. */
@@ -38,16 +65,16 @@ struct cp_pdfdoc {
 static void
 clear_error(qpdf_data q)
 {
-    if (qpdf_has_error(q))
-        qpdf_get_error(q);
+    if (qp.qpdf_has_error(q))
+        qp.qpdf_get_error(q);
 }
 
 static size_t
 drain_warnings(qpdf_data q)
 {
     size_t n = 0;
-    while (qpdf_more_warnings(q)) {
-        qpdf_next_warning(q);
+    while (qp.qpdf_more_warnings(q)) {
+        qp.qpdf_next_warning(q);
         n++;
     }
     return n;
@@ -57,10 +84,10 @@ drain_warnings(qpdf_data q)
 static char *
 error_text(qpdf_data q)
 {
-    qpdf_error e = qpdf_get_error(q);
-    const char *detail = e ? qpdf_get_error_message_detail(q, e) : "";
+    qpdf_error e = qp.qpdf_get_error(q);
+    const char *detail = e ? qp.qpdf_get_error_message_detail(q, e) : "";
     if (detail == NULL || detail[0] == '\0')
-        detail = e ? qpdf_get_error_full_text(q, e) : "unknown error";
+        detail = e ? qp.qpdf_get_error_full_text(q, e) : "unknown error";
     return xstrdup(detail);
 }
 
@@ -110,7 +137,8 @@ cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool 
     int rc = -1;
     char *msg = NULL;
 
-    if (has_pdf_header(path, display, diags) < 0)
+    if (has_pdf_header(path, display, diags) < 0 ||
+        cp_qpdf_open(CP_INPUT, display, "read PDF files", diags) < 0)
         return -1;
     /* Which file qpdf reads, taken just before it opens it: the pack
      * hashes the file by its path later, and must hash this one. */
@@ -119,22 +147,22 @@ cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool 
         cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s", strerror(errno));
         return -1;
     }
-    qpdf_data q = qpdf_init();
-    qpdf_silence_errors(q);
-    qpdf_set_suppress_warnings(q, QPDF_TRUE);   /* collected, not printed */
+    qpdf_data q = qp.qpdf_init();
+    qp.qpdf_silence_errors(q);
+    qp.qpdf_set_suppress_warnings(q, QPDF_TRUE);   /* collected, not printed */
 
-    QPDF_ERROR_CODE st = qpdf_read(q, path, "");
+    QPDF_ERROR_CODE st = qp.qpdf_read(q, path, "");
     if (st & QPDF_ERRORS) {
-        qpdf_error e = qpdf_get_error(q);
-        if (qpdf_get_error_code(q, e) == qpdf_e_password) {
+        qpdf_error e = qp.qpdf_get_error(q);
+        if (qp.qpdf_get_error_code(q, e) == qpdf_e_password) {
             cp_error(diags, CP_INPUT, display, 0, 0,
                      "this PDF is protected by a password; save an unprotected copy "
                      "(print to PDF) and use that");
         } else {
-            const char *detail = qpdf_get_error_message_detail(q, e);
+            const char *detail = qp.qpdf_get_error_message_detail(q, e);
             cp_error(diags, CP_INPUT, display, 0, 0,
                      "the PDF is damaged beyond repair: %s",
-                     detail && detail[0] ? detail : qpdf_get_error_full_text(q, e));
+                     detail && detail[0] ? detail : qp.qpdf_get_error_full_text(q, e));
         }
         goto cleanup;
     }
@@ -144,7 +172,7 @@ cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool 
         goto cleanup;
     /* The page tree and the page contents are read lazily; damage in them
      * shows only when they are visited, so visit them now. */
-    int pages = qpdf_get_num_pages(q);
+    int pages = qp.qpdf_get_num_pages(q);
     if (pages < 0) {
         msg = error_text(q);
         cp_error(diags, CP_INPUT, display, 0, 0, "the PDF is damaged beyond repair: %s", msg);
@@ -163,8 +191,8 @@ cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool 
     /* qpdf's addPage pushes inherited attributes (/Resources on the page
      * tree) down to the pages before copying one; do it now so the walk
      * below sees the resources a page will take along. */
-    qpdf_push_inherited_attributes_to_page(q);
-    if (qpdf_has_error(q)) {
+    qp.qpdf_push_inherited_attributes_to_page(q);
+    if (qp.qpdf_has_error(q)) {
         msg = error_text(q);
         cp_error(diags, CP_INPUT, display, 0, 0, "the PDF is damaged beyond repair: %s", msg);
         goto cleanup;
@@ -190,7 +218,7 @@ cleanup:
     if (q) {
         clear_error(q);
         drain_warnings(q);
-        qpdf_cleanup(&q);
+        qp.qpdf_cleanup(&q);
     }
     return rc;
 }
@@ -235,7 +263,7 @@ cp_pdfdoc_close(cp_pdfdoc *d)
         return;
     clear_error(d->q);
     drain_warnings(d->q);
-    qpdf_cleanup(&d->q);
+    qp.qpdf_cleanup(&d->q);
     free(d);
 }
 
@@ -244,12 +272,12 @@ cp_pdfdoc_close(cp_pdfdoc *d)
 static qpdf_oh
 dict_get(qpdf_data q, qpdf_oh dict, const char *key)
 {
-    if (dict == 0 || !qpdf_oh_is_dictionary(q, dict) || !qpdf_oh_has_key(q, dict, key))
+    if (dict == 0 || !qp.qpdf_oh_is_dictionary(q, dict) || !qp.qpdf_oh_has_key(q, dict, key))
         return 0;
-    qpdf_oh v = qpdf_oh_get_key(q, dict, key);
-    if (qpdf_has_error(q) || qpdf_oh_is_null(q, v)) {
+    qpdf_oh v = qp.qpdf_oh_get_key(q, dict, key);
+    if (qp.qpdf_has_error(q) || qp.qpdf_oh_is_null(q, v)) {
         clear_error(q);
-        qpdf_oh_release(q, v);
+        qp.qpdf_oh_release(q, v);
         return 0;
     }
     return v;
@@ -259,34 +287,34 @@ dict_get(qpdf_data q, qpdf_oh dict, const char *key)
 static qpdf_oh
 page_attr(qpdf_data q, qpdf_oh page, const char *key)
 {
-    qpdf_oh node = qpdf_oh_new_object(q, page);
+    qpdf_oh node = qp.qpdf_oh_new_object(q, page);
     for (int depth = 0; node != 0 && depth <= TREE_DEPTH; depth++) {
         qpdf_oh v = dict_get(q, node, key);
         if (v != 0) {
-            qpdf_oh_release(q, node);
+            qp.qpdf_oh_release(q, node);
             return v;
         }
         qpdf_oh parent = dict_get(q, node, "/Parent");
-        qpdf_oh_release(q, node);
+        qp.qpdf_oh_release(q, node);
         node = parent;
     }
-    qpdf_oh_release(q, node);
+    qp.qpdf_oh_release(q, node);
     return 0;
 }
 
 static int
 read_rect(qpdf_data q, qpdf_oh arr, double r[4])
 {
-    if (arr == 0 || !qpdf_oh_is_array(q, arr) || qpdf_oh_get_array_n_items(q, arr) != 4)
+    if (arr == 0 || !qp.qpdf_oh_is_array(q, arr) || qp.qpdf_oh_get_array_n_items(q, arr) != 4)
         return -1;
     int ok = 1;
     for (int i = 0; i < 4; i++) {
-        qpdf_oh v = qpdf_oh_get_array_item(q, arr, i);
-        if (qpdf_oh_is_number(q, v))
-            r[i] = qpdf_oh_get_numeric_value(q, v);
+        qpdf_oh v = qp.qpdf_oh_get_array_item(q, arr, i);
+        if (qp.qpdf_oh_is_number(q, v))
+            r[i] = qp.qpdf_oh_get_numeric_value(q, v);
         else
             ok = 0;
-        qpdf_oh_release(q, v);
+        qp.qpdf_oh_release(q, v);
         if (ok && !isfinite(r[i]))
             ok = 0;
     }
@@ -446,11 +474,11 @@ walk_dict(stream_walk *w, qpdf_oh dict, int role, int top)
     qpdf_data q = w->q;
     /* qpdf_oh_get_key does not disturb the key iteration (one per
      * qpdf_data); only a nested iteration would. */
-    qpdf_oh_begin_dict_key_iter(q, dict);
-    while (qpdf_oh_dict_more_keys(q)) {
-        const char *k = qpdf_oh_dict_next_key(q);
+    qp.qpdf_oh_begin_dict_key_iter(q, dict);
+    while (qp.qpdf_oh_dict_more_keys(q)) {
+        const char *k = qp.qpdf_oh_dict_next_key(q);
         int r = top ? page_key_role(k) : role == ROLE_CONTENT ? ROLE_SHOWN : role;
-        walk_push(w, qpdf_oh_get_key(q, dict, k), r, k);
+        walk_push(w, qp.qpdf_oh_get_key(q, dict, k), r, k);
     }
 }
 
@@ -460,26 +488,26 @@ walk_page(stream_walk *w, int index)
 {
     qpdf_data q = w->q;
     w->n_stack = 0;
-    walk_push(w, qpdf_get_page_n(q, (size_t)index), ROLE_SHOWN, "");
+    walk_push(w, qp.qpdf_get_page_n(q, (size_t)index), ROLE_SHOWN, "");
     int top = 1;
     while (w->n_stack > 0) {
         walk_item it = w->stack[--w->n_stack];
         qpdf_oh oh = it.oh;
-        int id = qpdf_oh_is_indirect(q, oh) ? qpdf_oh_get_object_id(q, oh) : 0;
+        int id = qp.qpdf_oh_is_indirect(q, oh) ? qp.qpdf_oh_get_object_id(q, oh) : 0;
         seen_obj *s = NULL;
-        int is_stream = qpdf_oh_is_stream(q, oh);
-        int is_dict = !is_stream && qpdf_oh_is_dictionary(q, oh);
+        int is_stream = qp.qpdf_oh_is_stream(q, oh);
+        int is_dict = !is_stream && qp.qpdf_oh_is_dictionary(q, oh);
         /* Other pages and the page tree are not copied with a page. */
-        if (!top && is_dict && (qpdf_oh_is_dictionary_of_type(q, oh, "/Page", "") ||
-                                qpdf_oh_is_dictionary_of_type(q, oh, "/Pages", ""))) {
-            qpdf_oh_release(q, oh);
+        if (!top && is_dict && (qp.qpdf_oh_is_dictionary_of_type(q, oh, "/Page", "") ||
+                                qp.qpdf_oh_is_dictionary_of_type(q, oh, "/Pages", ""))) {
+            qp.qpdf_oh_release(q, oh);
             continue;
         }
         if (id > 0) {
-            int gen = qpdf_oh_get_generation(q, oh);
+            int gen = qp.qpdf_oh_get_generation(q, oh);
             s = seen_get(w, id, gen);
             if (s->role >= it.role) {
-                qpdf_oh_release(q, oh);
+                qp.qpdf_oh_release(q, oh);
                 continue;   /* seen already, with this role or a stronger one */
             }
             s->role = it.role;
@@ -501,18 +529,18 @@ walk_page(stream_walk *w, int index)
             }
         }
         if (is_stream) {
-            qpdf_oh dict = qpdf_oh_get_dict(q, oh);
+            qpdf_oh dict = qp.qpdf_oh_get_dict(q, oh);
             walk_dict(w, dict, it.role, 0);
-            qpdf_oh_release(q, dict);
+            qp.qpdf_oh_release(q, dict);
         } else if (is_dict) {
             walk_dict(w, oh, it.role, top);
-        } else if (qpdf_oh_is_array(q, oh)) {
-            int n = qpdf_oh_get_array_n_items(q, oh);
+        } else if (qp.qpdf_oh_is_array(q, oh)) {
+            int n = qp.qpdf_oh_get_array_n_items(q, oh);
             for (int i = 0; i < n; i++)
-                walk_push(w, qpdf_oh_get_array_item(q, oh, i), it.role, it.key);
+                walk_push(w, qp.qpdf_oh_get_array_item(q, oh, i), it.role, it.key);
         }
         top = 0;
-        qpdf_oh_release(q, oh);
+        qp.qpdf_oh_release(q, oh);
         clear_error(q);
     }
 }
@@ -560,9 +588,10 @@ static bool
 depth_first_visit(depth_walk *w, qpdf_oh oh)
 {
     qpdf_data q = w->q;
-    if (!qpdf_oh_is_indirect(q, oh))
+    if (!qp.qpdf_oh_is_indirect(q, oh))
         return true;
-    seen_obj *s = seen_get(&w->seen, qpdf_oh_get_object_id(q, oh), qpdf_oh_get_generation(q, oh));
+    seen_obj *s = seen_get(&w->seen, qp.qpdf_oh_get_object_id(q, oh),
+                           qp.qpdf_oh_get_generation(q, oh));
     if (s->role != 0)
         return false;
     s->role = 1;
@@ -573,7 +602,7 @@ static void
 depth_walk_free(depth_walk *w)
 {
     for (size_t i = 0; i < w->n_stack; i++)
-        qpdf_oh_release(w->q, w->stack[i].oh);
+        qp.qpdf_oh_release(w->q, w->stack[i].oh);
     free(w->stack);
     free(w->seen.seen);
 }
@@ -585,14 +614,14 @@ check_page_tree(qpdf_data q, const char *display, cp_diags *diags)
     memset(&w, 0, sizeof w);
     w.q = w.seen.q = q;
     int rc = 0;
-    qpdf_oh root = qpdf_get_root(q);
+    qpdf_oh root = qp.qpdf_get_root(q);
     depth_push(&w, dict_get(q, root, "/Pages"), 1);
-    qpdf_oh_release(q, root);
+    qp.qpdf_oh_release(q, root);
     while (w.n_stack > 0 && rc == 0) {
         depth_item it = w.stack[--w.n_stack];
         if (it.oh != 0 && depth_first_visit(&w, it.oh)) {
             qpdf_oh kids = dict_get(q, it.oh, "/Kids");
-            if (kids != 0 && qpdf_oh_is_array(q, kids)) {
+            if (kids != 0 && qp.qpdf_oh_is_array(q, kids)) {
                 if (it.depth > TREE_DEPTH) {
                     cp_error(diags, CP_INPUT, display, 0, 0,
                              "the PDF cannot be used: its page tree is nested more than %d "
@@ -600,14 +629,14 @@ check_page_tree(qpdf_data q, const char *display, cp_diags *diags)
                              "PDF and use that", TREE_DEPTH);
                     rc = -1;
                 } else {
-                    int n = qpdf_oh_get_array_n_items(q, kids);
+                    int n = qp.qpdf_oh_get_array_n_items(q, kids);
                     for (int i = 0; i < n; i++)
-                        depth_push(&w, qpdf_oh_get_array_item(q, kids, i), it.depth + 1);
+                        depth_push(&w, qp.qpdf_oh_get_array_item(q, kids, i), it.depth + 1);
                 }
             }
-            qpdf_oh_release(q, kids);
+            qp.qpdf_oh_release(q, kids);
         }
-        qpdf_oh_release(q, it.oh);
+        qp.qpdf_oh_release(q, it.oh);
         clear_error(q);
     }
     depth_walk_free(&w);
@@ -630,20 +659,20 @@ check_nesting(qpdf_data q, int pages, const char *display, cp_diags *diags)
     qpdf_oh *kids = NULL;
     size_t cap_kids = 0;
     for (int p = 0; p < pages && rc == 0; p++) {
-        qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
+        qpdf_oh page = qp.qpdf_get_page_n(q, (size_t)p);
         depth_push(&w, page, 0);
         while (w.n_stack > 0 && rc == 0) {
             depth_item it = w.stack[w.n_stack - 1];
             w.n_stack--;
             qpdf_oh oh = it.oh, dict = 0;
             bool top = it.oh == page;
-            if (qpdf_oh_is_stream(q, oh))
-                dict = qpdf_oh_get_dict(q, oh);
-            bool container = dict != 0 || qpdf_oh_is_dictionary(q, oh) ||
-                             qpdf_oh_is_array(q, oh);
+            if (qp.qpdf_oh_is_stream(q, oh))
+                dict = qp.qpdf_oh_get_dict(q, oh);
+            bool container = dict != 0 || qp.qpdf_oh_is_dictionary(q, oh) ||
+                             qp.qpdf_oh_is_array(q, oh);
             /* Another page is left unmarked: it is walked from its own top. */
-            bool skip = !container || qpdf_oh_is_dictionary_of_type(q, oh, "/Pages", "") ||
-                        (!top && qpdf_oh_is_dictionary_of_type(q, oh, "/Page", "")) ||
+            bool skip = !container || qp.qpdf_oh_is_dictionary_of_type(q, oh, "/Pages", "") ||
+                        (!top && qp.qpdf_oh_is_dictionary_of_type(q, oh, "/Page", "")) ||
                         !depth_first_visit(&w, oh);
             if (!skip && it.depth > NESTING_DEPTH) {
                 cp_error(diags, CP_INPUT, display, 0, 0,
@@ -658,33 +687,33 @@ check_nesting(qpdf_data q, int pages, const char *display, cp_diags *diags)
                 dict = 0;
             } else if (!skip) {
                 size_t n = 0;
-                if (qpdf_oh_is_array(q, oh)) {
-                    n = (size_t)qpdf_oh_get_array_n_items(q, oh);
+                if (qp.qpdf_oh_is_array(q, oh)) {
+                    n = (size_t)qp.qpdf_oh_get_array_n_items(q, oh);
                     if (n > cap_kids) {
                         cap_kids = n;
                         kids = xreallocarray(kids, cap_kids, sizeof *kids);
                     }
                     for (size_t i = 0; i < n; i++)
-                        kids[i] = qpdf_oh_get_array_item(q, oh, (int)i);
+                        kids[i] = qp.qpdf_oh_get_array_item(q, oh, (int)i);
                 } else {
-                    qpdf_oh_begin_dict_key_iter(q, oh);
-                    while (qpdf_oh_dict_more_keys(q)) {
+                    qp.qpdf_oh_begin_dict_key_iter(q, oh);
+                    while (qp.qpdf_oh_dict_more_keys(q)) {
                         if (n == cap_kids) {
                             cap_kids = cap_kids ? cap_kids * 2 : 64;
                             kids = xreallocarray(kids, cap_kids, sizeof *kids);
                         }
-                        kids[n++] = qpdf_oh_get_key(q, oh, qpdf_oh_dict_next_key(q));
+                        kids[n++] = qp.qpdf_oh_get_key(q, oh, qp.qpdf_oh_dict_next_key(q));
                     }
                 }
                 while (n > 0)
                     depth_push(&w, kids[--n], it.depth + 1);
             }
-            qpdf_oh_release(q, dict);
+            qp.qpdf_oh_release(q, dict);
             if (oh != page)
-                qpdf_oh_release(q, oh);
+                qp.qpdf_oh_release(q, oh);
             clear_error(q);
         }
-        qpdf_oh_release(q, page);
+        qp.qpdf_oh_release(q, page);
     }
     free(kids);
     depth_walk_free(&w);
@@ -699,13 +728,13 @@ take_warnings(qpdf_data q, char **first)
 {
     size_t n = 0;
     *first = NULL;
-    while (qpdf_more_warnings(q)) {
-        qpdf_error e = qpdf_next_warning(q);
+    while (qp.qpdf_more_warnings(q)) {
+        qpdf_error e = qp.qpdf_next_warning(q);
         if (n++ > 0)
             continue;
-        const char *t = qpdf_get_error_message_detail(q, e);
+        const char *t = qp.qpdf_get_error_message_detail(q, e);
         if (t == NULL || t[0] == '\0')
-            t = qpdf_get_error_full_text(q, e);
+            t = qp.qpdf_get_error_full_text(q, e);
         const char *lead = "error decoding stream data for object ";
         if (t && strncmp(t, lead, strlen(lead)) == 0 && strstr(t, ": "))
             t = strstr(t, ": ") + 2;
@@ -725,35 +754,35 @@ image_components(qpdf_data q, qpdf_oh cs)
     };
     int n = 0;
     qpdf_oh first = 0;
-    if (qpdf_oh_is_array(q, cs) && qpdf_oh_get_array_n_items(q, cs) >= 1)
-        first = qpdf_oh_get_array_item(q, cs, 0);
+    if (qp.qpdf_oh_is_array(q, cs) && qp.qpdf_oh_get_array_n_items(q, cs) >= 1)
+        first = qp.qpdf_oh_get_array_item(q, cs, 0);
     qpdf_oh name = first ? first : cs;
-    if (qpdf_oh_is_name(q, name)) {
-        const char *s = qpdf_oh_get_name(q, name);
+    if (qp.qpdf_oh_is_name(q, name)) {
+        const char *s = qp.qpdf_oh_get_name(q, name);
         for (size_t i = 0; i < CP_ARRAY_LEN(names); i++)
             if (strcmp(s, names[i].name) == 0)
                 n = names[i].n;
         if (first && strcmp(s, "/ICCBased") == 0) {
-            qpdf_oh icc = qpdf_oh_get_array_item(q, cs, 1);
-            qpdf_oh icc_dict = qpdf_oh_is_stream(q, icc) ? qpdf_oh_get_dict(q, icc) : 0;
+            qpdf_oh icc = qp.qpdf_oh_get_array_item(q, cs, 1);
+            qpdf_oh icc_dict = qp.qpdf_oh_is_stream(q, icc) ? qp.qpdf_oh_get_dict(q, icc) : 0;
             qpdf_oh v = dict_get(q, icc_dict, "/N");
-            if (v && qpdf_oh_is_integer(q, v)) {
-                long long c = qpdf_oh_get_int_value(q, v);
+            if (v && qp.qpdf_oh_is_integer(q, v)) {
+                long long c = qp.qpdf_oh_get_int_value(q, v);
                 n = c >= 1 && c <= 32 ? (int)c : 0;
             }
-            qpdf_oh_release(q, v);
-            qpdf_oh_release(q, icc_dict);
-            qpdf_oh_release(q, icc);
+            qp.qpdf_oh_release(q, v);
+            qp.qpdf_oh_release(q, icc_dict);
+            qp.qpdf_oh_release(q, icc);
         } else if (first && strcmp(s, "/DeviceN") == 0) {
-            qpdf_oh names_arr = qpdf_oh_get_array_item(q, cs, 1);
-            if (qpdf_oh_is_array(q, names_arr)) {
-                int c = qpdf_oh_get_array_n_items(q, names_arr);
+            qpdf_oh names_arr = qp.qpdf_oh_get_array_item(q, cs, 1);
+            if (qp.qpdf_oh_is_array(q, names_arr)) {
+                int c = qp.qpdf_oh_get_array_n_items(q, names_arr);
                 n = c >= 1 && c <= 32 ? c : 0;
             }
-            qpdf_oh_release(q, names_arr);
+            qp.qpdf_oh_release(q, names_arr);
         }
     }
-    qpdf_oh_release(q, first);
+    qp.qpdf_oh_release(q, first);
     clear_error(q);
     return n;
 }
@@ -762,8 +791,8 @@ static long long
 int_key(qpdf_data q, qpdf_oh dict, const char *key)
 {
     qpdf_oh v = dict_get(q, dict, key);
-    long long n = v && qpdf_oh_is_integer(q, v) ? qpdf_oh_get_int_value(q, v) : -1;
-    qpdf_oh_release(q, v);
+    long long n = v && qp.qpdf_oh_is_integer(q, v) ? qp.qpdf_oh_get_int_value(q, v) : -1;
+    qp.qpdf_oh_release(q, v);
     return n;
 }
 
@@ -776,14 +805,14 @@ image_size(qpdf_data q, qpdf_oh dict, long long *rows, size_t *row_bytes)
     long long bpc = int_key(q, dict, "/BitsPerComponent");
     int comps = 1;
     qpdf_oh mask = dict_get(q, dict, "/ImageMask");
-    if (mask && qpdf_oh_is_bool(q, mask) && qpdf_oh_get_bool_value(q, mask)) {
+    if (mask && qp.qpdf_oh_is_bool(q, mask) && qp.qpdf_oh_get_bool_value(q, mask)) {
         bpc = 1;
     } else {
         qpdf_oh cs = dict_get(q, dict, "/ColorSpace");
         comps = cs ? image_components(q, cs) : 0;
-        qpdf_oh_release(q, cs);
+        qp.qpdf_oh_release(q, cs);
     }
-    qpdf_oh_release(q, mask);
+    qp.qpdf_oh_release(q, mask);
     clear_error(q);
     if (w < 1 || h < 1 || w > 1000000 || h > 1000000 || comps < 1 ||
         (bpc != 1 && bpc != 2 && bpc != 4 && bpc != 8 && bpc != 16))
@@ -805,13 +834,13 @@ stream_what(qpdf_data q, qpdf_oh dict, const found_stream *f)
     qpdf_oh sub = dict_get(q, dict, "/Subtype");
     if (f->role == ROLE_CONTENT)
         kind = "its content";
-    else if (sub && qpdf_oh_is_name_and_equals(q, sub, "/Image"))
+    else if (sub && qp.qpdf_oh_is_name_and_equals(q, sub, "/Image"))
         kind = "an image";
-    else if (sub && qpdf_oh_is_name_and_equals(q, sub, "/Form"))
+    else if (sub && qp.qpdf_oh_is_name_and_equals(q, sub, "/Form"))
         kind = "a form XObject";
     else if (strncmp(f->key, "/FontFile", 9) == 0)
         kind = "an embedded font";
-    qpdf_oh_release(q, sub);
+    qp.qpdf_oh_release(q, sub);
     clear_error(q);
     if (f->role == ROLE_CONTENT || f->key[0] == '\0')
         return xasprintf("%s (object %d %d)", kind, f->id, f->gen);
@@ -828,15 +857,15 @@ only_filter(qpdf_data q, qpdf_oh filter, const char *name)
 {
     qpdf_oh f = filter;
     bool own = false;
-    if (qpdf_oh_is_array(q, filter)) {
-        if (qpdf_oh_get_array_n_items(q, filter) != 1)
+    if (qp.qpdf_oh_is_array(q, filter)) {
+        if (qp.qpdf_oh_get_array_n_items(q, filter) != 1)
             return false;
-        f = qpdf_oh_get_array_item(q, filter, 0);
+        f = qp.qpdf_oh_get_array_item(q, filter, 0);
         own = true;
     }
-    bool yes = qpdf_oh_is_name(q, f) && strcmp(qpdf_oh_get_name(q, f), name) == 0;
+    bool yes = qp.qpdf_oh_is_name(q, f) && strcmp(qp.qpdf_oh_get_name(q, f), name) == 0;
     if (own)
-        qpdf_oh_release(q, f);
+        qp.qpdf_oh_release(q, f);
     return yes;
 }
 
@@ -849,11 +878,11 @@ flate_only(qpdf_data q, qpdf_oh dict, qpdf_oh filter)
     qpdf_oh parms = dict_get(q, dict, "/DecodeParms");
     qpdf_oh p = parms;
     bool own_p = false;
-    if (p && qpdf_oh_is_array(q, p)) {
-        p = qpdf_oh_get_array_n_items(q, p) == 1 ? qpdf_oh_get_array_item(q, p, 0) : 0;
+    if (p && qp.qpdf_oh_is_array(q, p)) {
+        p = qp.qpdf_oh_get_array_n_items(q, p) == 1 ? qp.qpdf_oh_get_array_item(q, p, 0) : 0;
         own_p = p != 0;
     }
-    if (p && qpdf_oh_is_dictionary(q, p)) {
+    if (p && qp.qpdf_oh_is_dictionary(q, p)) {
         long long pred = int_key(q, p, "/Predictor");
         if (pred >= 10) {
             long long colors = int_key(q, p, "/Colors"), bpc = int_key(q, p, "/BitsPerComponent");
@@ -866,12 +895,12 @@ flate_only(qpdf_data q, qpdf_oh dict, qpdf_oh filter)
             else
                 stride = (colors * bpc * cols + 7) / 8 + 1;
         }
-    } else if (p && !qpdf_oh_is_null(q, p)) {
+    } else if (p && !qp.qpdf_oh_is_null(q, p)) {
         stride = -1;
     }
     if (own_p)
-        qpdf_oh_release(q, p);
-    qpdf_oh_release(q, parms);
+        qp.qpdf_oh_release(q, p);
+    qp.qpdf_oh_release(q, parms);
     clear_error(q);
     return stride;
 }
@@ -926,10 +955,10 @@ static void
 replace_data(qpdf_data q, qpdf_oh s, const unsigned char *buf, size_t len)
 {
     /* No filter: the writer compresses it afresh. */
-    qpdf_oh none1 = qpdf_oh_new_null(q), none2 = qpdf_oh_new_null(q);
-    qpdf_oh_replace_stream_data(q, s, buf, len, none1, none2);
-    qpdf_oh_release(q, none1);
-    qpdf_oh_release(q, none2);
+    qpdf_oh none1 = qp.qpdf_oh_new_null(q), none2 = qp.qpdf_oh_new_null(q);
+    qp.qpdf_oh_replace_stream_data(q, s, buf, len, none1, none2);
+    qp.qpdf_oh_release(q, none1);
+    qp.qpdf_oh_release(q, none2);
 }
 
 /* Past a few, damaged streams are only counted: true when this one is
@@ -962,7 +991,7 @@ leave_out(qpdf_data q, qpdf_oh s, const found_stream *f, const char *what, const
 static bool
 raw_data(qpdf_data q, qpdf_oh s, unsigned char **buf, size_t *len)
 {
-    bool ok = !(qpdf_oh_get_stream_data(q, s, qpdf_dl_none, NULL, buf, len) & QPDF_ERRORS);
+    bool ok = !(qp.qpdf_oh_get_stream_data(q, s, qpdf_dl_none, NULL, buf, len) & QPDF_ERRORS);
     clear_error(q);
     drain_warnings(q);
     return ok;
@@ -978,14 +1007,14 @@ check_stream(qpdf_data q, const found_stream *f, const char *display, cp_diags *
     unsigned char *buf = NULL;
     size_t len = 0;
     char *why = NULL, *what = NULL;
-    qpdf_oh s = qpdf_get_object_by_id(q, f->id, f->gen);
-    qpdf_oh dict = qpdf_oh_get_dict(q, s);
+    qpdf_oh s = qp.qpdf_get_object_by_id(q, f->id, f->gen);
+    qpdf_oh dict = qp.qpdf_oh_get_dict(q, s);
     qpdf_oh filter = dict_get(q, dict, "/Filter");
     enum qpdf_stream_decode_level_e level =
         f->role == ROLE_CONTENT ? qpdf_dl_specialized : qpdf_dl_generalized;
     QPDF_BOOL filtered = QPDF_FALSE;
-    int has_filter = filter != 0 && !(qpdf_oh_is_array(q, filter) &&
-                                      qpdf_oh_get_array_n_items(q, filter) == 0);
+    int has_filter = filter != 0 && !(qp.qpdf_oh_is_array(q, filter) &&
+                                      qp.qpdf_oh_get_array_n_items(q, filter) == 0);
     if (!has_filter)
         goto done;      /* nothing to decode: the data is copied as it is */
     if (only_filter(q, filter, "/DCTDecode")) {
@@ -1046,7 +1075,7 @@ check_stream(qpdf_data q, const found_stream *f, const char *display, cp_diags *
     }
     /* Without a buffer qpdf reads nothing and only says whether it can
      * decode these filters at this level. */
-    if (qpdf_oh_get_stream_data(q, s, level, &filtered, NULL, NULL) & QPDF_ERRORS) {
+    if (qp.qpdf_oh_get_stream_data(q, s, level, &filtered, NULL, NULL) & QPDF_ERRORS) {
         clear_error(q);
         drain_warnings(q);
         if (f->role == ROLE_CONTENT) {
@@ -1058,7 +1087,7 @@ check_stream(qpdf_data q, const found_stream *f, const char *display, cp_diags *
         }
         goto done;
     }
-    QPDF_ERROR_CODE st = qpdf_oh_get_stream_data(q, s, level, &filtered, &buf, &len);
+    QPDF_ERROR_CODE st = qp.qpdf_oh_get_stream_data(q, s, level, &filtered, &buf, &len);
     size_t warned = take_warnings(q, &why);
     if (!(st & QPDF_ERRORS) && warned == 0)
         goto done;
@@ -1115,9 +1144,9 @@ done:
     free(buf);
     free(why);
     free(what);
-    qpdf_oh_release(q, filter);
-    qpdf_oh_release(q, dict);
-    qpdf_oh_release(q, s);
+    qp.qpdf_oh_release(q, filter);
+    qp.qpdf_oh_release(q, dict);
+    qp.qpdf_oh_release(q, s);
     return rc;
 }
 
@@ -1152,7 +1181,7 @@ cp_pdfdoc_page_box(cp_pdfbox *out, cp_pdfdoc *d, int index)
     if (index < 0 || index >= d->pages)
         return -1;
     qpdf_data q = d->q;
-    qpdf_oh page = qpdf_get_page_n(q, (size_t)index);
+    qpdf_oh page = qp.qpdf_get_page_n(q, (size_t)index);
     qpdf_oh mb = page_attr(q, page, "/MediaBox");
     qpdf_oh cb = page_attr(q, page, "/CropBox");
     qpdf_oh rot = page_attr(q, page, "/Rotate");
@@ -1176,8 +1205,8 @@ cp_pdfdoc_page_box(cp_pdfbox *out, cp_pdfdoc *d, int index)
     out->x1 = box[2];
     out->y1 = box[3];
     int r = 0;
-    if (rot != 0 && qpdf_oh_is_integer(q, rot)) {
-        long long v = qpdf_oh_get_int_value(q, rot);
+    if (rot != 0 && qp.qpdf_oh_is_integer(q, rot)) {
+        long long v = qp.qpdf_oh_get_int_value(q, rot);
         if (v % 90 == 0)
             r = (int)(((v % 360) + 360) % 360);
     }
@@ -1185,10 +1214,10 @@ cp_pdfdoc_page_box(cp_pdfbox *out, cp_pdfdoc *d, int index)
     int turned = r == 90 || r == 270;
     out->width = turned ? box[3] - box[1] : box[2] - box[0];
     out->height = turned ? box[2] - box[0] : box[3] - box[1];
-    qpdf_oh_release(q, page);
-    qpdf_oh_release(q, mb);
-    qpdf_oh_release(q, cb);
-    qpdf_oh_release(q, rot);
+    qp.qpdf_oh_release(q, page);
+    qp.qpdf_oh_release(q, mb);
+    qp.qpdf_oh_release(q, cb);
+    qp.qpdf_oh_release(q, rot);
     clear_error(q);
     drain_warnings(q);
     return 0;
@@ -1254,14 +1283,14 @@ name_tree_load(outline_walk *w, qpdf_oh node, int depth)
     if (depth > NAME_TREE_DEPTH || ++w->name_visits > NAME_TREE_MAX)
         return;
     qpdf_oh names = dict_get(q, node, "/Names");
-    if (names && qpdf_oh_is_array(q, names)) {
-        int n = qpdf_oh_get_array_n_items(q, names);
+    if (names && qp.qpdf_oh_is_array(q, names)) {
+        int n = qp.qpdf_oh_get_array_n_items(q, names);
         for (int i = 0; i + 1 < n && w->n_names < NAME_TREE_MAX; i += 2) {
-            qpdf_oh k = qpdf_oh_get_array_item(q, names, i);
-            qpdf_oh v = qpdf_oh_get_array_item(q, names, i + 1);
+            qpdf_oh k = qp.qpdf_oh_get_array_item(q, names, i);
+            qpdf_oh v = qp.qpdf_oh_get_array_item(q, names, i + 1);
             size_t len = 0;
-            const char *key = qpdf_oh_is_string(q, k)
-                ? qpdf_oh_get_binary_string_value(q, k, &len) : NULL;
+            const char *key = qp.qpdf_oh_is_string(q, k)
+                ? qp.qpdf_oh_get_binary_string_value(q, k, &len) : NULL;
             if (key) {
                 if (w->n_names == w->cap_names) {
                     w->cap_names = w->cap_names ? w->cap_names * 2 : 64;
@@ -1271,24 +1300,24 @@ name_tree_load(outline_walk *w, qpdf_oh node, int depth)
                 e->key = xstrndup(key, len);
                 e->len = len;
                 /* Values are explicit destinations: no further name lookup. */
-                e->page = qpdf_oh_is_string(q, v) || qpdf_oh_is_name(q, v)
+                e->page = qp.qpdf_oh_is_string(q, v) || qp.qpdf_oh_is_name(q, v)
                     ? -1 : dest_page(w, v, 1);
             }
-            qpdf_oh_release(q, k);
-            qpdf_oh_release(q, v);
+            qp.qpdf_oh_release(q, k);
+            qp.qpdf_oh_release(q, v);
         }
     }
-    qpdf_oh_release(q, names);
+    qp.qpdf_oh_release(q, names);
     qpdf_oh kids = dict_get(q, node, "/Kids");
-    if (kids && qpdf_oh_is_array(q, kids)) {
-        int n = qpdf_oh_get_array_n_items(q, kids);
+    if (kids && qp.qpdf_oh_is_array(q, kids)) {
+        int n = qp.qpdf_oh_get_array_n_items(q, kids);
         for (int i = 0; i < n && w->name_visits <= NAME_TREE_MAX; i++) {
-            qpdf_oh kid = qpdf_oh_get_array_item(q, kids, i);
+            qpdf_oh kid = qp.qpdf_oh_get_array_item(q, kids, i);
             name_tree_load(w, kid, depth + 1);
-            qpdf_oh_release(q, kid);
+            qp.qpdf_oh_release(q, kid);
         }
     }
-    qpdf_oh_release(q, kids);
+    qp.qpdf_oh_release(q, kids);
     clear_error(q);
 }
 
@@ -1312,32 +1341,32 @@ dest_page(outline_walk *w, qpdf_oh dest, int depth)
     int page = -1;
     if (dest == 0 || depth > 4)
         return -1;
-    if (qpdf_oh_is_array(q, dest)) {
-        if (qpdf_oh_get_array_n_items(q, dest) < 1)
+    if (qp.qpdf_oh_is_array(q, dest)) {
+        if (qp.qpdf_oh_get_array_n_items(q, dest) < 1)
             return -1;
-        qpdf_oh first = qpdf_oh_get_array_item(q, dest, 0);
-        if (qpdf_oh_is_dictionary(q, first)) {
-            page = qpdf_find_page_by_oh(q, first);
+        qpdf_oh first = qp.qpdf_oh_get_array_item(q, dest, 0);
+        if (qp.qpdf_oh_is_dictionary(q, first)) {
+            page = qp.qpdf_find_page_by_oh(q, first);
             clear_error(q);     /* not a page of this document */
-        } else if (qpdf_oh_is_integer(q, first)) {
+        } else if (qp.qpdf_oh_is_integer(q, first)) {
             /* A page number where a page object belongs: seen in the wild. */
-            long long v = qpdf_oh_get_int_value(q, first);
+            long long v = qp.qpdf_oh_get_int_value(q, first);
             page = v >= 0 && v < w->pages ? (int)v : -1;
         }
-        qpdf_oh_release(q, first);
-    } else if (qpdf_oh_is_name(q, dest)) {
-        qpdf_oh v = dict_get(q, w->dests, qpdf_oh_get_name(q, dest));
+        qp.qpdf_oh_release(q, first);
+    } else if (qp.qpdf_oh_is_name(q, dest)) {
+        qpdf_oh v = dict_get(q, w->dests, qp.qpdf_oh_get_name(q, dest));
         page = dest_page(w, v, depth + 1);
-        qpdf_oh_release(q, v);
-    } else if (qpdf_oh_is_string(q, dest)) {
+        qp.qpdf_oh_release(q, v);
+    } else if (qp.qpdf_oh_is_string(q, dest)) {
         size_t len = 0;
-        const char *key = qpdf_oh_get_binary_string_value(q, dest, &len);
+        const char *key = qp.qpdf_oh_get_binary_string_value(q, dest, &len);
         if (key)
             page = name_tree_page(w, key, len);
-    } else if (qpdf_oh_is_dictionary(q, dest)) {
+    } else if (qp.qpdf_oh_is_dictionary(q, dest)) {
         qpdf_oh d = dict_get(q, dest, "/D");
         page = dest_page(w, d, depth + 1);
-        qpdf_oh_release(q, d);
+        qp.qpdf_oh_release(q, d);
     }
     clear_error(q);
     return page < 0 || page >= w->pages ? -1 : page;
@@ -1380,14 +1409,14 @@ outline_item(outline_walk *w, qpdf_oh item, cp_outline *o)
 {
     qpdf_data q = w->q;
     qpdf_oh t = dict_get(q, item, "/Title");
-    if (t && qpdf_oh_is_string(q, t)) {
+    if (t && qp.qpdf_oh_is_string(q, t)) {
         size_t len = 0;
-        const char *s = qpdf_oh_get_binary_utf8_value(q, t, &len);
+        const char *s = qp.qpdf_oh_get_binary_utf8_value(q, t, &len);
         o->title = title_tidy(s ? s : "", s ? len : 0);
     } else {
         o->title = xstrdup("");
     }
-    qpdf_oh_release(q, t);
+    qp.qpdf_oh_release(q, t);
 
     o->page = -1;
     qpdf_oh dest = dict_get(q, item, "/Dest");
@@ -1396,15 +1425,15 @@ outline_item(outline_walk *w, qpdf_oh item, cp_outline *o)
     } else {
         qpdf_oh a = dict_get(q, item, "/A");
         qpdf_oh s = dict_get(q, a, "/S");
-        if (s && qpdf_oh_is_name_and_equals(q, s, "/GoTo")) {
+        if (s && qp.qpdf_oh_is_name_and_equals(q, s, "/GoTo")) {
             qpdf_oh d = dict_get(q, a, "/D");
             o->page = dest_page(w, d, 0);
-            qpdf_oh_release(q, d);
+            qp.qpdf_oh_release(q, d);
         }
-        qpdf_oh_release(q, s);
-        qpdf_oh_release(q, a);
+        qp.qpdf_oh_release(q, s);
+        qp.qpdf_oh_release(q, a);
     }
-    qpdf_oh_release(q, dest);
+    qp.qpdf_oh_release(q, dest);
     clear_error(q);
 }
 
@@ -1418,9 +1447,9 @@ outline_level(outline_walk *w, qpdf_oh first, cp_outline **out, size_t *n, int d
     *n = 0;
     if (depth > OUTLINE_DEPTH)
         return;
-    qpdf_oh cur = first ? qpdf_oh_new_object(q, first) : 0;
-    while (cur != 0 && qpdf_oh_is_dictionary(q, cur) && w->visits < CP_PDF_MAX_OUTLINE &&
-           !seen_before(w, qpdf_oh_get_object_id(q, cur))) {
+    qpdf_oh cur = first ? qp.qpdf_oh_new_object(q, first) : 0;
+    while (cur != 0 && qp.qpdf_oh_is_dictionary(q, cur) && w->visits < CP_PDF_MAX_OUTLINE &&
+           !seen_before(w, qp.qpdf_oh_get_object_id(q, cur))) {
         w->visits++;
         if (*n == cap) {
             cap = cap ? cap * 2 : 8;
@@ -1432,12 +1461,12 @@ outline_level(outline_walk *w, qpdf_oh first, cp_outline **out, size_t *n, int d
         qpdf_oh kid = dict_get(q, cur, "/First");
         if (kid)
             outline_level(w, kid, &o->kids, &o->n_kids, depth + 1);
-        qpdf_oh_release(q, kid);
+        qp.qpdf_oh_release(q, kid);
         qpdf_oh next = dict_get(q, cur, "/Next");
-        qpdf_oh_release(q, cur);
+        qp.qpdf_oh_release(q, cur);
         cur = next;
     }
-    qpdf_oh_release(q, cur);
+    qp.qpdf_oh_release(q, cur);
     clear_error(q);
 }
 
@@ -1451,7 +1480,7 @@ cp_pdfdoc_outline(cp_outline **out, size_t *n, cp_pdfdoc *d)
     w->q = q;
     w->pages = d->pages;
 
-    qpdf_oh root = qpdf_get_root(q);
+    qpdf_oh root = qp.qpdf_get_root(q);
     qpdf_oh outlines = dict_get(q, root, "/Outlines");
     qpdf_oh first = dict_get(q, outlines, "/First");
     if (first) {
@@ -1462,14 +1491,14 @@ cp_pdfdoc_outline(cp_outline **out, size_t *n, cp_pdfdoc *d)
             name_tree_load(w, tree, 0);
             qsort(w->names, w->n_names, sizeof *w->names, named_cmp);
         }
-        qpdf_oh_release(q, tree);
-        qpdf_oh_release(q, names);
+        qp.qpdf_oh_release(q, tree);
+        qp.qpdf_oh_release(q, names);
         outline_level(w, first, out, n, 0);
     }
-    qpdf_oh_release(q, first);
-    qpdf_oh_release(q, outlines);
-    qpdf_oh_release(q, root);
-    qpdf_oh_release(q, w->dests);
+    qp.qpdf_oh_release(q, first);
+    qp.qpdf_oh_release(q, outlines);
+    qp.qpdf_oh_release(q, root);
+    qp.qpdf_oh_release(q, w->dests);
     for (size_t i = 0; i < w->n_names; i++)
         free(w->names[i].key);
     free(w->names);
@@ -1498,11 +1527,11 @@ cp_outline_free(cp_outline *o, size_t n)
 static long long
 stream_bytes(qpdf_data q, qpdf_oh oh)
 {
-    if (oh == 0 || !qpdf_oh_is_stream(q, oh))
+    if (oh == 0 || !qp.qpdf_oh_is_stream(q, oh))
         return 0;
-    qpdf_oh dict = qpdf_oh_get_dict(q, oh);
+    qpdf_oh dict = qp.qpdf_oh_get_dict(q, oh);
     long long n = int_key(q, dict, "/Length");
-    qpdf_oh_release(q, dict);
+    qp.qpdf_oh_release(q, dict);
     clear_error(q);
     return n > 0 ? n : 0;
 }
@@ -1519,9 +1548,9 @@ cp_pdfdoc_page_bytes(cp_pdfdoc *d, int index)
     walk_page(&w, index);
     long long n = 0;
     for (size_t i = 0; i < w.n_streams; i++) {
-        qpdf_oh oh = qpdf_get_object_by_id(q, w.streams[i].id, w.streams[i].gen);
+        qpdf_oh oh = qp.qpdf_get_object_by_id(q, w.streams[i].id, w.streams[i].gen);
         n += stream_bytes(q, oh);
-        qpdf_oh_release(q, oh);
+        qp.qpdf_oh_release(q, oh);
     }
     clear_error(q);
     free(w.seen);
