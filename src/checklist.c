@@ -171,20 +171,12 @@ in_language(const eval *e, const xmlNode *first, const char *name, const char *i
     for (const xmlNode *k = first; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || strcmp((const char *)k->name, name) != 0)
             continue;
-        if (id) {
-            xmlChar *kid = xmlGetProp(k, (const xmlChar *)"id");
-            bool same = kid && strcmp((const char *)kid, id) == 0;
-            xmlFree(kid);
-            if (!same)
-                continue;
-        }
-        xmlChar *lang = xmlGetProp(k, (const xmlChar *)"lang");
-        bool mine = lang && e->lang && strcmp((const char *)lang, e->lang) == 0;
-        if (!lang && !plain)
-            plain = k;
-        xmlFree(lang);
-        if (mine)
+        if (id && !cp_data_xml_prop_is(k, "id", id))
+            continue;
+        if (e->lang && cp_data_xml_prop_is(k, "lang", e->lang))
             return k;
+        if (!plain && !xmlHasNsProp(k, (const xmlChar *)"lang", NULL))
+            plain = k;
     }
     return plain;
 }

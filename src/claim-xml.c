@@ -348,3 +348,20 @@ cp_data_xml_prop(const xmlNode *n, const char *name)
     xmlFree(v);
     return s;
 }
+
+bool
+cp_data_xml_prop_is(const xmlNode *n, const char *name, const char *value)
+{
+    const xmlAttr *a = xmlHasNsProp(n, (const xmlChar *)name, NULL);
+    if (a == NULL)
+        return false;
+    /* One text node as a rule; anything else as xmlGetNoNsProp puts it
+     * together. */
+    const xmlNode *t = a->children;
+    if (t && t->type == XML_TEXT_NODE && t->next == NULL && t->content)
+        return strcmp((const char *)t->content, value) == 0;
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+    bool same = v && strcmp((const char *)v, value) == 0;
+    xmlFree(v);
+    return same;
+}

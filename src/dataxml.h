@@ -6,6 +6,7 @@
 #ifndef CP_DATAXML_H
 #define CP_DATAXML_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <libxml/tree.h>
 #include "claimpack/diag.h"
@@ -19,5 +20,9 @@ xmlDoc *cp_data_xml_load(const char *path, const char *root, const char *what, s
 /* Attribute name of n as a new string (the file's bytes, not collapsed as
  * claim fields are), or NULL when absent. */
 char *cp_data_xml_prop(const xmlNode *n, const char *name);
+
+/* Whether n has attribute `name` and it is `value`, without copying it
+ * (lookups that try every element of a list, as the checklist's messages). */
+bool cp_data_xml_prop_is(const xmlNode *n, const char *name, const char *value);
 
 #endif
