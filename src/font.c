@@ -4,12 +4,14 @@
 #include "font.h"
 #include "output.h"
 #include "shape.h"
+#include "textlibs.h"
 #include "unicode.h"
 #include "claimpack/claimpack.h"
 #include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +19,6 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 
-#include <hb.h>
-#include <hb-subset.h>
 
 static const char *const face_files[CP_FACE__COUNT] = {
     "fonts/LiberationSans-Regular.ttf",
@@ -93,23 +93,23 @@ struct cp_fontset {
 static bool
 face_open(face *f)
 {
-    f->face = hb_face_create(f->blob, 0);
-    f->upem = hb_face_get_upem(f->face);
+    f->face = hb.hb_face_create(f->blob, 0);
+    f->upem = hb.hb_face_get_upem(f->face);
     /* libharu embeds TrueType outlines only. */
-    hb_blob_t *glyf = hb_face_reference_table(f->face, HB_TAG('g', 'l', 'y', 'f'));
-    unsigned glyf_len = hb_blob_get_length(glyf);
-    hb_blob_destroy(glyf);
-    if (hb_face_get_glyph_count(f->face) == 0 || f->upem == 0 || glyf_len == 0)
+    hb_blob_t *glyf = hb.hb_face_reference_table(f->face, HB_TAG('g', 'l', 'y', 'f'));
+    unsigned glyf_len = hb.hb_blob_get_length(glyf);
+    hb.hb_blob_destroy(glyf);
+    if (hb.hb_face_get_glyph_count(f->face) == 0 || f->upem == 0 || glyf_len == 0)
         return false;
-    f->font = hb_font_create(f->face);
-    hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
+    f->font = hb.hb_font_create(f->face);
+    hb.hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
     hb_font_extents_t ext;
-    hb_font_get_h_extents(f->font, &ext);
+    hb.hb_font_get_h_extents(f->font, &ext);
     f->ascent = ext.ascender;
     f->descent = ext.descender;
     for (size_t i = 0; i < CACHE_CPS; i++)
         f->cache[i] = -2;
-    f->used = hb_set_create();
+    f->used = hb.hb_set_create();
     return true;
 }
 
@@ -153,7 +153,7 @@ font_map_file(const char *path)
         errno = e;
         return NULL;
     }
-    return hb_blob_create(m->data, (unsigned)m->len, HB_MEMORY_MODE_READONLY, m, font_unmap);
+    return hb.hb_blob_create(m->data, (unsigned)m->len, HB_MEMORY_MODE_READONLY, m, font_unmap);
 }
 
 static int
@@ -176,19 +176,71 @@ face_load(face *f, const char *rel, cp_diags *diags)
 static void
 face_free(face *f)
 {
-    hb_set_destroy(f->used);
-    hb_font_destroy(f->font);
-    hb_face_destroy(f->face);
-    hb_blob_destroy(f->blob);
+    hb.hb_set_destroy(f->used);
+    hb.hb_font_destroy(f->font);
+    hb.hb_face_destroy(f->face);
+    hb.hb_blob_destroy(f->blob);
     free(f->path);
     memset(f, 0, sizeof *f);
+}
+
+/* The tables of textlibs.h, opened once (layout may run on two threads). */
+struct cp_hb hb;
+struct cp_hb_subset hbs;
+struct cp_fribidi bidi;
+#define HB_FN(f) CP_DL_FN(hb, f),
+#define HBS_FN(f) CP_DL_FN(hbs, f),
+#define BIDI_FN(f) CP_DL_FN(bidi, f),
+static const cp_dl_fn hb_fns[] = { HB_FNS(HB_FN) };
+static const cp_dl_fn hbs_fns[] = { HB_SUBSET_FNS(HBS_FN) };
+static const cp_dl_fn bidi_fns[] = { FRIBIDI_FNS(BIDI_FN) };
+#undef HB_FN
+#undef HBS_FN
+#undef BIDI_FN
+static char *textlibs_why;      /* NULL: loaded */
+static pthread_once_t textlibs_once = PTHREAD_ONCE_INIT;
+
+static void
+textlibs_load(void)
+{
+    static const struct {
+        const char *soname, *name, *package;
+        const cp_dl_fn *fns;
+        size_t n;
+    } libs[] = {
+        { "libharfbuzz.so.0", "HarfBuzz", "libharfbuzz0b", hb_fns, CP_ARRAY_LEN(hb_fns) },
+        { "libharfbuzz-subset.so.0", "hb-subset", "libharfbuzz-subset0", hbs_fns,
+          CP_ARRAY_LEN(hbs_fns) },
+        { "libfribidi.so.0", "FriBidi", "libfribidi0", bidi_fns, CP_ARRAY_LEN(bidi_fns) },
+    };
+    for (size_t i = 0; i < CP_ARRAY_LEN(libs) && !textlibs_why; i++) {
+        char *why = cp_dl_open(libs[i].soname, libs[i].fns, libs[i].n);
+        if (why) {
+            textlibs_why = xasprintf("the %s library cannot be loaded (%s); install %s",
+                                     libs[i].name, why, libs[i].package);
+            free(why);
+        }
+    }
+}
+
+const char *
+cp_textlibs_open(void)
+{
+    pthread_once(&textlibs_once, textlibs_load);
+    return textlibs_why;
 }
 
 int
 cp_fontset_load(cp_fontset **out, cp_diags *diags)
 {
+    *out = NULL;
+    const char *why = cp_textlibs_open();
+    if (why) {
+        cp_error(diags, CP_INPUT, NULL, 0, 0, "cannot set the letter's text: %s", why);
+        return -1;
+    }
     cp_fontset *fs = xcalloc(1, sizeof *fs);
-    fs->missing = hb_set_create();
+    fs->missing = hb.hb_set_create();
     int rc = 0;
     for (int i = 0; i < CP_FACE__COUNT; i++)
         if (face_load(&fs->faces[i], face_files[i], diags) < 0)
@@ -219,7 +271,7 @@ cp_fontset_free(cp_fontset *fs)
     for (size_t i = 0; i < fs->n_names; i++)
         free(fs->names[i].name);
     free(fs->names);
-    hb_set_destroy(fs->missing);
+    hb.hb_set_destroy(fs->missing);
     for (size_t i = 0; i < fs->n_pua; i++)
         free(fs->pua[i].text);
     free(fs->pua);
@@ -236,8 +288,8 @@ face_advance(const face *cf, uint32_t cp)
         return f->cache[cp];
     hb_codepoint_t gid;
     int32_t adv = -1;
-    if (hb_font_get_nominal_glyph(f->font, cp, &gid))
-        adv = hb_font_get_glyph_h_advance(f->font, gid);
+    if (hb.hb_font_get_nominal_glyph(f->font, cp, &gid))
+        adv = hb.hb_font_get_glyph_h_advance(f->font, gid);
     if (cp < CACHE_CPS)
         f->cache[cp] = adv;
     return adv;
@@ -297,7 +349,7 @@ fallback_config(cp_fontset *fs)
             cur->name = xstrdup(name);
             for (char *w; (w = next_word(&p)) != NULL;)
                 if (cur->n_scripts < CP_ARRAY_LEN(cur->scripts))
-                    cur->scripts[cur->n_scripts++] = hb_script_from_string(w, -1);
+                    cur->scripts[cur->n_scripts++] = hb.hb_script_from_string(w, -1);
         } else if (strcmp(key, "file") == 0 && cur) {
             char *rest = cp_trim(p);
             if (*rest == '\0')
@@ -316,7 +368,7 @@ fallback_config(cp_fontset *fs)
             if (code == NULL || *name == '\0')
                 continue;
             fs->names = xreallocarray(fs->names, fs->n_names + 1, sizeof *fs->names);
-            fs->names[fs->n_names].script = hb_script_from_string(code, -1);
+            fs->names[fs->n_names].script = hb.hb_script_from_string(code, -1);
             fs->names[fs->n_names++].name = xstrdup(name);
         }
     }
@@ -337,7 +389,7 @@ fallback_face(cp_fontset *fs, size_t k)
             continue;
         /* Mapped, not read: a CJK face is megabytes of which a letter
          * needs a few glyphs. */
-        f->blob = hb_blob_create_from_file_or_fail(b->files[i]);
+        f->blob = hb.hb_blob_create_from_file_or_fail(b->files[i]);
         if (f->blob && face_open(f)) {
             f->path = xstrdup(b->files[i]);
             b->state = 1;
@@ -376,7 +428,7 @@ resolve(const cp_fontset *cfs, int primary, uint32_t cp, int32_t *adv)
     if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || primary >= CP_FACE__COUNT)
         return -1;
     fallback_config(fs);
-    hb_script_t sc = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
+    hb_script_t sc = hb.hb_unicode_script(hb.hb_unicode_funcs_get_default(), cp);
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < fs->n_fb; k++) {
             if (fallback_prefers(&fs->fb[k], sc) != (pass == 0))
@@ -494,7 +546,7 @@ void
 cp_font_note_missing(cp_fontset *fs, uint32_t cp)
 {
     if (cp != 0xFFFD)
-        hb_set_add(fs->missing, cp);
+        hb.hb_set_add(fs->missing, cp);
 }
 
 struct hb_font_t *
@@ -544,7 +596,7 @@ code_glyph(const cp_fontset *fs, enum cp_face face_id, hb_font_t *font, uint32_t
         *gid = fs->pua[code - PUA_FIRST].gid;
         return fs->pua[code - PUA_FIRST].face == (int)face_id;
     }
-    return hb_font_get_nominal_glyph(font, cp_font_code_unicode(fs, code), gid);
+    return hb.hb_font_get_nominal_glyph(font, cp_font_code_unicode(fs, code), gid);
 }
 
 static const char *
@@ -553,7 +605,7 @@ script_label(const cp_fontset *fs, hb_script_t sc, char tag[5])
     for (size_t i = 0; i < fs->n_names; i++)
         if (fs->names[i].script == sc)
             return fs->names[i].name;
-    hb_tag_to_string(hb_script_to_iso15924_tag(sc), tag);
+    hb.hb_tag_to_string(hb.hb_script_to_iso15924_tag(sc), tag);
     tag[4] = '\0';
     return tag;
 }
@@ -561,18 +613,18 @@ script_label(const cp_fontset *fs, hb_script_t sc, char tag[5])
 void
 cp_fontset_report(cp_fontset *fs, cp_diags *diags)
 {
-    if (fs->reported || hb_set_is_empty(fs->missing))
+    if (fs->reported || hb.hb_set_is_empty(fs->missing))
         return;
     fs->reported = true;
     fallback_config(fs);
-    hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+    hb_unicode_funcs_t *uf = hb.hb_unicode_funcs_get_default();
     hb_script_t seen[16];
     size_t n_seen = 0;
     cp_buf names = CP_BUF_INIT, pkgs = CP_BUF_INIT;
     bool pkg_seen[CP_FALLBACK_MAX] = { false };
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(fs->missing, &cp)) {
-        hb_script_t sc = hb_unicode_script(uf, cp);
+    while (hb.hb_set_next(fs->missing, &cp)) {
+        hb_script_t sc = hb.hb_unicode_script(uf, cp);
         if (cp > 0xFFFF)
             sc = HB_SCRIPT_COMMON;
         size_t j = 0;
@@ -591,8 +643,8 @@ cp_fontset_report(cp_fontset *fs, cp_diags *diags)
                 cp_buf_printf(&pkgs, "%s%s", pkgs.len ? " " : "", fs->fb[k].package);
             }
     }
-    unsigned n = hb_set_get_population(fs->missing);
-    hb_codepoint_t first = hb_set_get_min(fs->missing);
+    unsigned n = hb.hb_set_get_population(fs->missing);
+    hb_codepoint_t first = hb.hb_set_get_min(fs->missing);
     char more[48] = "";
     if (n > 1)
         snprintf(more, sizeof more, " and %u more", n - 1);
@@ -614,25 +666,25 @@ cp_font_use(cp_fontset *fs, enum cp_face face_id, const char *s)
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         i += cp_utf8_next(s + i, len - i, &cp);
-        hb_set_add(f->used, cp);
+        hb.hb_set_add(f->used, cp);
     }
 }
 
 bool
 cp_font_used(const cp_fontset *fs, enum cp_face face_id)
 {
-    return fs->faces[face_id].used && !hb_set_is_empty(fs->faces[face_id].used);
+    return fs->faces[face_id].used && !hb.hb_set_is_empty(fs->faces[face_id].used);
 }
 
 size_t
 cp_font_used_codes(uint32_t **out, const cp_fontset *fs, enum cp_face face_id)
 {
     const hb_set_t *set = fs->faces[face_id].used;
-    size_t n = set ? hb_set_get_population(set) : 0;
+    size_t n = set ? hb.hb_set_get_population(set) : 0;
     uint32_t *v = xcalloc(n ? n : 1, sizeof *v);
     size_t k = 0;
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    while (set && k < n && hb_set_next(set, &cp))
+    while (set && k < n && hb.hb_set_next(set, &cp))
         v[k++] = cp;
     *out = v;
     return k;
@@ -676,7 +728,7 @@ cmap_format4(const uint32_t *codes, const hb_codepoint_t *gids, size_t n)
         put16(start + 2 * i, c);
         put16(delta + 2 * i, i < n ? (g - c) & 0xFFFF : 1);
     }
-    return hb_blob_create((const char *)t, (unsigned)len, HB_MEMORY_MODE_READONLY, t, free);
+    return hb.hb_blob_create((const char *)t, (unsigned)len, HB_MEMORY_MODE_READONLY, t, free);
 }
 
 /* The subset `sub` with a cmap that maps the drawn codes (private-use
@@ -698,17 +750,17 @@ static hb_face_t *
 remap_cmap(hb_face_t *sub, const cp_fontset *fs, enum cp_face face_id, const hb_set_t *used,
            bool components, size_t *n_hidden)
 {
-    unsigned n = hb_set_get_population(used);
-    unsigned n_glyphs = hb_face_get_glyph_count(sub);
+    unsigned n = hb.hb_set_get_population(used);
+    unsigned n_glyphs = hb.hb_face_get_glyph_count(sub);
     code_gid *v = xcalloc((size_t)n + n_glyphs + 1, sizeof *v);
-    hb_font_t *font = hb_font_create(sub);
-    hb_set_t *reached = hb_set_create();
+    hb_font_t *font = hb.hb_font_create(sub);
+    hb_set_t *reached = hb.hb_set_create();
     size_t k = 0;
     hb_codepoint_t c = HB_SET_VALUE_INVALID;
-    while (hb_set_next(used, &c))
+    while (hb.hb_set_next(used, &c))
         if (c <= 0xFFFF && code_glyph(fs, face_id, font, c, &v[k].gid)) {
             v[k].code = c;
-            hb_set_add(reached, v[k++].gid);
+            hb.hb_set_add(reached, v[k++].gid);
         }
     /* Glyphs that only other glyphs use (the parts of composite glyphs,
      * which shaped Arabic has two levels deep): libharu keeps only the glyf
@@ -718,15 +770,15 @@ remap_cmap(hb_face_t *sub, const cp_fontset *fs, enum cp_face face_id, const hb_
     size_t hidden = 0;
     for (hb_codepoint_t g = 1; components && g < n_glyphs && hidden < 0x800; g++) {
         hb_glyph_extents_t ext;
-        if (hb_set_has(reached, g) || !hb_font_get_glyph_extents(font, g, &ext)
+        if (hb.hb_set_has(reached, g) || !hb.hb_font_get_glyph_extents(font, g, &ext)
             || (ext.width == 0 && ext.height == 0))
             continue;
         v[k].code = 0xD800 + (uint32_t)hidden++;
         v[k++].gid = g;
     }
     *n_hidden = hidden;
-    hb_set_destroy(reached);
-    hb_font_destroy(font);
+    hb.hb_set_destroy(reached);
+    hb.hb_font_destroy(font);
     qsort(v, k, sizeof *v, code_gid_cmp);
     uint32_t *codes = xcalloc(k ? k : 1, sizeof *codes);
     hb_codepoint_t *gids = xcalloc(k ? k : 1, sizeof *gids);
@@ -741,25 +793,25 @@ remap_cmap(hb_face_t *sub, const cp_fontset *fs, enum cp_face face_id, const hb_
 
     /* A subset is a builder face, which cannot list its tables: read back
      * what it serializes to. */
-    hb_blob_t *sub_blob = hb_face_reference_blob(sub);
-    hb_face_t *flat = hb_face_create(sub_blob, 0);
-    hb_face_t *out = hb_face_builder_create();
+    hb_blob_t *sub_blob = hb.hb_face_reference_blob(sub);
+    hb_face_t *flat = hb.hb_face_create(sub_blob, 0);
+    hb_face_t *out = hb.hb_face_builder_create();
     hb_tag_t tags[64];
     unsigned count = CP_ARRAY_LEN(tags);
-    hb_face_get_table_tags(flat, 0, &count, tags);
+    hb.hb_face_get_table_tags(flat, 0, &count, tags);
     for (unsigned i = 0; i < count; i++) {
         if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) {
-            hb_face_builder_add_table(out, tags[i], cmap);
+            hb.hb_face_builder_add_table(out, tags[i], cmap);
             continue;
         }
-        hb_blob_t *b = hb_face_reference_table(flat, tags[i]);
-        hb_face_builder_add_table(out, tags[i], b);
-        hb_blob_destroy(b);
+        hb_blob_t *b = hb.hb_face_reference_table(flat, tags[i]);
+        hb.hb_face_builder_add_table(out, tags[i], b);
+        hb.hb_blob_destroy(b);
     }
-    hb_blob_destroy(cmap);
-    hb_face_destroy(flat);
-    hb_blob_destroy(sub_blob);
-    hb_face_destroy(sub);
+    hb.hb_blob_destroy(cmap);
+    hb.hb_face_destroy(flat);
+    hb.hb_blob_destroy(sub_blob);
+    hb.hb_face_destroy(sub);
     return out;
 }
 
@@ -775,24 +827,24 @@ cp_font_subset_file(char **path_out, size_t *n_hidden, const cp_fontset *fs,
     *path_out = NULL;
     *n_hidden = 0;
 
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    hb_subset_input_t *in = hbs.hb_subset_input_create_or_fail();
     if (in == NULL) {
         cp_error(diags, CP_OUTPUT, f->path, 0, 0, "cannot subset font: out of memory");
         goto cleanup;
     }
     bool astral = false, glyphs = false;
-    hb_set_t *unicodes = hb_subset_input_unicode_set(in);
-    hb_set_t *gids = hb_subset_input_glyph_set(in);
-    for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next(f->used, &c);) {
+    hb_set_t *unicodes = hbs.hb_subset_input_unicode_set(in);
+    hb_set_t *gids = hbs.hb_subset_input_glyph_set(in);
+    for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb.hb_set_next(f->used, &c);) {
         hb_codepoint_t gid;
         if (c >= PUA_FIRST && c - PUA_FIRST < fs->n_pua && fs->pua[c - PUA_FIRST].face >= 0) {
             if (code_glyph(fs, face_id, f->font, c, &gid))
-                hb_set_add(gids, gid);
+                hb.hb_set_add(gids, gid);
             glyphs = true;
             continue;
         }
         uint32_t u = cp_font_code_unicode(fs, c);
-        hb_set_add(unicodes, u);
+        hb.hb_set_add(unicodes, u);
         astral |= u != c;
     }
     /* libharu reads cmap (format 4), glyf/loca, hmtx, head, hhea, maxp,
@@ -801,23 +853,23 @@ cp_font_subset_file(char **path_out, size_t *n_hidden, const cp_fontset *fs,
      * (and libharu does not shape), so they go: a third of the size. */
     /* Shaped glyphs keep their numbers, which the private-use codes'
      * cmap entries name (remap_cmap). */
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING
+    hbs.hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING
                                   | (glyphs ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0));
-    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
-    hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
-    hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
-    hb_set_add(drop, HB_TAG('k', 'e', 'r', 'n'));
-    sub = hb_subset_or_fail(f->face, in);
+    hb_set_t *drop = hbs.hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    hb.hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
+    hb.hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
+    hb.hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
+    hb.hb_set_add(drop, HB_TAG('k', 'e', 'r', 'n'));
+    sub = hbs.hb_subset_or_fail(f->face, in);
     if (sub == NULL) {
         cp_error(diags, CP_OUTPUT, f->path, 0, 0, "cannot subset font");
         goto cleanup;
     }
     if (astral || glyphs)
         sub = remap_cmap(sub, fs, face_id, f->used, glyphs, n_hidden);
-    blob = hb_face_reference_blob(sub);
+    blob = hb.hb_face_reference_blob(sub);
     unsigned len;
-    const char *data = hb_blob_get_data(blob, &len);
+    const char *data = hb.hb_blob_get_data(blob, &len);
     if (len == 0) {
         cp_error(diags, CP_OUTPUT, f->path, 0, 0, "cannot subset font");
         goto cleanup;
@@ -853,8 +905,8 @@ cleanup:
     if (fd >= 0)
         close(fd);
     free(path);
-    hb_blob_destroy(blob);
-    hb_face_destroy(sub);
-    hb_subset_input_destroy(in);
+    hb.hb_blob_destroy(blob);
+    hb.hb_face_destroy(sub);
+    hbs.hb_subset_input_destroy(in);
     return rc;
 }

@@ -2,6 +2,7 @@
  * order and HarfBuzz for the glyphs (shape.h). */
 #include "config.h"
 #include "shape.h"
+#include "textlibs.h"
 #include "unicode.h"
 #include "util.h"
 
@@ -9,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <fribidi.h>
-#include <hb.h>
 
 #define PUA_FIRST 0xE000
 #define PUA_LAST 0xF8FF
@@ -40,7 +39,7 @@ is_mark(uint32_t cp)
     if (cp < 0x300)              /* the first marks */
         return false;
     hb_unicode_general_category_t gc =
-        hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+        hb.hb_unicode_general_category(hb.hb_unicode_funcs_get_default(), cp);
     return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK
         || gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK
         || gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK;
@@ -96,12 +95,12 @@ line_read(line *ln, cp_fontset *fs, int primary, const char *text, size_t len)
             next = ln->face[i];
     }
     /* Scripts: common and inherited characters take their neighbours'. */
-    hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+    hb_unicode_funcs_t *uf = hb.hb_unicode_funcs_get_default();
     hb_script_t cur = HB_SCRIPT_INVALID;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = ln->u[i];
         hb_script_t sc = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? HB_SCRIPT_LATIN
-                       : c < 0x80 ? HB_SCRIPT_COMMON : hb_unicode_script(uf, c);
+                       : c < 0x80 ? HB_SCRIPT_COMMON : hb.hb_unicode_script(uf, c);
         if (sc == HB_SCRIPT_COMMON || sc == HB_SCRIPT_INHERITED || sc == HB_SCRIPT_UNKNOWN)
             sc = cur;
         ln->script[i] = cur = sc;
@@ -147,18 +146,18 @@ line_bidi(line *ln, enum cp_dir dir, FriBidiStrIndex *map)
         return n == 0 && dir == CP_DIR_RTL;
     FriBidiCharType *types = xcalloc(n + 1, sizeof *types);
     FriBidiBracketType *brackets = xcalloc(n + 1, sizeof *brackets);
-    fribidi_get_bidi_types(ln->u, (FriBidiStrIndex)n, types);
-    fribidi_get_bracket_types(ln->u, (FriBidiStrIndex)n, types, brackets);
+    bidi.fribidi_get_bidi_types(ln->u, (FriBidiStrIndex)n, types);
+    bidi.fribidi_get_bracket_types(ln->u, (FriBidiStrIndex)n, types, brackets);
     FriBidiParType base = dir == CP_DIR_RTL ? FRIBIDI_PAR_RTL
                         : dir == CP_DIR_LTR ? FRIBIDI_PAR_LTR : FRIBIDI_PAR_ON;
-    if (fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)n, &base,
+    if (bidi.fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)n, &base,
                                             ln->level) == 0)
         cp_out_of_memory(n * sizeof *ln->level);
     bool rtl = FRIBIDI_IS_RTL(base);
     /* No flags: marks stay after their letters in a reversed run, which
      * HarfBuzz shapes as a whole (FRIBIDI_FLAG_REORDER_NSM would move
      * them). */
-    if (fribidi_reorder_line(0, types, (FriBidiStrIndex)n, 0, base, ln->level, NULL, map) == 0)
+    if (bidi.fribidi_reorder_line(0, types, (FriBidiStrIndex)n, 0, base, ln->level, NULL, map) == 0)
         cp_out_of_memory(n * sizeof *map);
     free(types);
     free(brackets);
@@ -257,7 +256,7 @@ glyph_code(cp_fontset *fs, int f, hb_font_t *font, hb_codepoint_t gid, const uin
 {
     hb_codepoint_t nominal;
     if (n == 1 && !(text[0] >= PUA_FIRST && text[0] <= PUA_LAST)
-        && hb_font_get_nominal_glyph(font, text[0], &nominal) && nominal == gid) {
+        && hb.hb_font_get_nominal_glyph(font, text[0], &nominal) && nominal == gid) {
         if (text[0] <= 0xFFFF)
             return text[0];
         uint32_t c = cp_font_astral_code(fs, text[0]);
@@ -302,26 +301,26 @@ shape_run(out *o, const line *ln, size_t lo, size_t hi)
     hb_font_t *font = cp_font_hb(o->fs, (enum cp_face)f);
     double scale = o->size / cp_font_upem(o->fs, (enum cp_face)f);
     bool rtl = ln->level[lo] & 1;
-    hb_buffer_t *buf = hb_buffer_create();
+    hb_buffer_t *buf = hb.hb_buffer_create();
     /* The whole line as context: letters join across a change of face. */
-    hb_buffer_add_utf32(buf, ln->u, (int)ln->n, (unsigned)lo, (int)(hi - lo));
-    hb_buffer_set_direction(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
-    hb_buffer_set_script(buf, ln->script[lo]);
+    hb.hb_buffer_add_utf32(buf, ln->u, (int)ln->n, (unsigned)lo, (int)(hi - lo));
+    hb.hb_buffer_set_direction(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+    hb.hb_buffer_set_script(buf, ln->script[lo]);
     /* Each character its own cluster but where glyphs merge them, so that
      * every glyph can be given back the text it draws. */
-    hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
-    hb_buffer_set_flags(buf, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES
+    hb.hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+    hb.hb_buffer_set_flags(buf, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES
                              | (lo == 0 ? HB_BUFFER_FLAG_BOT : 0)
                              | (hi == ln->n ? HB_BUFFER_FLAG_EOT : 0));
     /* No kerning, as in the unshaped text beside it. */
     hb_feature_t nokern = { HB_TAG('k', 'e', 'r', 'n'), 0, HB_FEATURE_GLOBAL_START,
                             HB_FEATURE_GLOBAL_END };
-    hb_shape(font, buf, &nokern, 1);
-    if (!hb_buffer_allocation_successful(buf))
+    hb.hb_shape(font, buf, &nokern, 1);
+    if (!hb.hb_buffer_allocation_successful(buf))
         cp_out_of_memory((hi - lo) * 64);
     unsigned ng;
-    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &ng);
-    hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &ng);
+    hb_glyph_info_t *info = hb.hb_buffer_get_glyph_infos(buf, &ng);
+    hb_glyph_position_t *pos = hb.hb_buffer_get_glyph_positions(buf, &ng);
     for (unsigned g = 0; g < ng; g++) {
         /* The cluster's text: from its first character to the next
          * cluster's (clusters rise in logical order, along the glyphs
@@ -349,11 +348,11 @@ shape_run(out *o, const line *ln, size_t lo, size_t hi)
         uint32_t text[64];
         size_t nt = k == g ? cluster_text(text, CP_ARRAY_LEN(text), ln->u + c, end - c, glyphs, rtl) : 0;
         uint32_t code = glyph_code(o->fs, f, font, info[g].codepoint, text, nt);
-        double nominal = hb_font_get_glyph_h_advance(font, info[g].codepoint) * scale;
+        double nominal = hb.hb_font_get_glyph_h_advance(font, info[g].codepoint) * scale;
         put_glyph(o, info[g].cluster, f, code, pos[g].x_offset * scale, pos[g].y_offset * scale,
                   pos[g].x_advance * scale, nominal);
     }
-    hb_buffer_destroy(buf);
+    hb.hb_buffer_destroy(buf);
 }
 
 void
@@ -461,12 +460,16 @@ cp_shaped_span(const cp_shaped *s, const char *text, size_t a, size_t b, double 
 enum cp_dir
 cp_shape_direction(const char *text, size_t len)
 {
+    /* Only laid-out text asks, once the fonts are loaded (cp_fontset_load
+     * opens FriBidi); left to right without it, as it cannot be set then. */
+    if (cp_textlibs_open())
+        return CP_DIR_LTR;
     for (size_t i = 0; i < len;) {
         uint32_t cp;
         i += cp_utf8_next(text + i, len - i, &cp);
         if (cp == '\n')
             break;
-        FriBidiCharType t = fribidi_get_bidi_type(cp);
+        FriBidiCharType t = bidi.fribidi_get_bidi_type(cp);
         if (t == FRIBIDI_TYPE_LTR)
             return CP_DIR_LTR;
         if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
