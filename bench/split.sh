@@ -64,6 +64,8 @@ printf 'ratio (goal <= 1.10):           %6.2f\n' "$(echo "$b / $a" | bc -l)"
 printf 'the letter as a PDF, %d builds: %6.3f s\n' "$R" "$c"
 printf 'build --text, %d builds:        %6.3f s\n' "$R" "$d"
 printf 'ratio (goal <= 0.5):            %6.2f\n' "$(echo "$d / $c" | bc -l)"
+# The machine is shared: a ratio means something only with its load.
+printf 'load average (1, 5, 15 min):    %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$big" -le $((10 * 1048576)) ]; then
     echo "every part within 10M: yes"
 else
