@@ -50,6 +50,7 @@ static const struct field {
     { "card-issuer.statement", F_DATE, offsetof(cp_claim, card.statement) },
     { "card-issuer.card-ending", F_STR, offsetof(cp_claim, card.ending) },
     { "problem.summary", F_STR, offsetof(cp_claim, problem.summary) },
+    { "problem.type", F_STR, offsetof(cp_claim, problem.type) },
     { "problem.fact", F_COUNT, offsetof(cp_claim, problem.n_facts) },
     { "problem.noticed", F_DATE, offsetof(cp_claim, problem.noticed) },
     { "history.event", F_COUNT, offsetof(cp_claim, n_history) },

@@ -173,8 +173,9 @@ put_cites(render *r, cp_buf *b, const cp_text_item *t, bool record)
             const cp_enclosure *e = &r->in->enclosures[k];
             if (e->doc != d)
                 continue;
+            /* a no-break space: "(Exhibits B, C)" is not split after its comma */
             if (labels.len)
-                cp_buf_puts(&labels, ", ");
+                cp_buf_puts(&labels, ",\u00a0");
             parts = xreallocarray(parts, n + 1, sizeof *parts);
             parts[n++] = (cp_block_link){ labels.len, strlen(e->label), e->first_page };
             cp_buf_puts(&labels, e->label);
