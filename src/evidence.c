@@ -249,6 +249,10 @@ add_file(cp_document *d, char *path, char *display)
     d->files[d->n_files].image = NULL;
     d->files[d->n_files].chat = NULL;
     d->files[d->n_files].pdf = NULL;
+    d->files[d->n_files].mail = NULL;
+    d->files[d->n_files].text = NULL;
+    d->files[d->n_files].read_warnings = (cp_diags)CP_DIAGS_INIT;
+    memset(&d->files[d->n_files].stamp, 0, sizeof d->files[d->n_files].stamp);
     d->files[d->n_files].found = CP_FOUND_NONE;
     d->files[d->n_files].n_items = -1;
     d->files[d->n_files].n_pictures = -1;
@@ -476,6 +480,10 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
                   st.st_size / 1048576.0, EVIDENCE_MAX_BYTES >> 20);
         goto cleanup;
     }
+    f->stamp.dev = (unsigned long long)st.st_dev;
+    f->stamp.ino = (unsigned long long)st.st_ino;
+    f->stamp.size = (long long)st.st_size;
+    f->stamp.mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
     fd = open(f->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0 || read_head(head, &len, fd) < 0) {
         DOC_ERROR("%s: cannot be read: %s", name, strerror(errno));
@@ -546,15 +554,18 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
         if (cp_mail_read(&m, f->path, name, &sub) == 0) {
             f->found = m->outlook ? CP_FOUND_OUTLOOK : m->url ? CP_FOUND_PAGE : CP_FOUND_EMAIL;
             f->n_items = m->url ? -1 : (int)m->n_attachments;
-            cp_mail_free(m);
+            cp_mail_free(f->mail);
+            f->mail = m;        /* the pack lays out this reading */
         }
         break;
     }
     case CP_FMT_TEXT: {
         char *text = NULL;
-        if (cp_text_read(&text, f->path, name, &sub) == 0)
+        if (cp_text_read(&text, f->path, name, &sub) == 0) {
             f->found = CP_FOUND_TEXT;
-        free(text);
+            free(f->text);
+            f->text = text;     /* the pack lays out this reading */
+        }
         break;
     }
     case CP_FMT_CHAT: {
@@ -573,12 +584,28 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
         break;
     }
     relay(diags, &sub, c, d);
+    /* build: the pack, which reads no e-mail or text again, gives the
+     * reading's warnings as its own reading gave them (pack.c). */
+    for (size_t i = 0; fast && (f->mail || f->text) && i < sub.count; i++) {
+        const cp_diag *x = &sub.items[i];
+        if (x->severity != CP_ERROR)
+            cp_warning(&f->read_warnings, x->file, x->line, x->col, "%s", x->message);
+    }
 
 cleanup:
     cp_diags_free(&sub);
     if (fd >= 0)
         close(fd);
     free(all);
+}
+
+bool
+cp_evidence_file_is(const cp_evidence_file *f, const struct stat *st)
+{
+    return f->stamp.dev == (unsigned long long)st->st_dev &&
+           f->stamp.ino == (unsigned long long)st->st_ino &&
+           f->stamp.size == (long long)st->st_size &&
+           f->stamp.mtime_ns == (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
 }
 
 int
@@ -597,6 +624,9 @@ cp_evidence_files_free(cp_document *d)
         cp_image_free(d->files[k].image);
         cp_chat_free(d->files[k].chat);
         cp_pdfdoc_close(d->files[k].pdf);
+        cp_mail_free(d->files[k].mail);
+        free(d->files[k].text);
+        cp_diags_free(&d->files[k].read_warnings);
     }
     free(d->files);
     d->files = NULL;

@@ -1,6 +1,7 @@
 /* pack.c: exhibits, the index of exhibits, and the pages they take. */
 #include "config.h"
 #include "pack.h"
+#include "claimpack/evidence.h"
 #include "util.h"
 
 #include <errno.h>
@@ -125,6 +126,13 @@ hash_some(void *arg)
     return NULL;
 }
 
+/* Whether the pack uses the evidence check's reading of f, not its own. */
+static bool
+reads_checked(const cp_evidence_file *f)
+{
+    return f->pdf || f->mail || f->text;
+}
+
 static void
 add_image(cp_pack *p, const char *path, const char *member, const char *display,
           const cp_image *info, const char *sha256)
@@ -168,6 +176,14 @@ load_chat(cp_pack *p, cp_exhibit *e, cp_diags *d)
         add_image(p, pic->path, pic->member, pic->display, &pic->image, pic->sha256);
     }
     return 0;
+}
+
+static void
+pass_warnings(cp_diags *to, const cp_diags *from)
+{
+    for (size_t i = 0; i < from->count; i++)
+        cp_warning(to, from->items[i].file, from->items[i].line, from->items[i].col, "%s",
+                   from->items[i].message);
 }
 
 static int
@@ -219,11 +235,21 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
         cp_pdfdoc_outline(&e->outline, &e->n_outline, e->pdf);
         return 0;
     case CP_FMT_EMAIL:
+        /* The e-mail and the text the evidence check read (build always
+         * checks first), with the warnings of that reading. */
         e->type = CP_EX_MAIL;
-        return cp_mail_read(&e->mail, f->path, f->display, d);
+        if (f->mail == NULL && cp_mail_read(&e->own_mail, f->path, f->display, d) < 0)
+            return -1;
+        e->mail = f->mail ? f->mail : e->own_mail;
+        pass_warnings(d, &f->read_warnings);
+        return 0;
     case CP_FMT_TEXT:
         e->type = CP_EX_TEXT;
-        return cp_text_read(&e->text, f->path, f->display, d);
+        if (f->text == NULL && cp_text_read(&e->own_text, f->path, f->display, d) < 0)
+            return -1;
+        e->text = f->text ? f->text : e->own_text;
+        pass_warnings(d, &f->read_warnings);
+        return 0;
     case CP_FMT_CHAT:
         e->type = CP_EX_EXPORT;
         return load_chat(p, e, d);
@@ -301,10 +327,11 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
             cp_error(diags, CP_INPUT, job.items[i]->file->display, 0, 0, "cannot be read: %s",
                      strerror(job.errs[i]));
             rc = -1;
-        } else if (!job.errs[i] && !failed[i] && job.items[i]->pdf &&
-                   !cp_pdfdoc_is_file(job.items[i]->pdf, &job.sts[i])) {
-            /* qpdf goes on reading the file it opened: the SHA-256 in the
-             * index must be that file's. */
+        } else if (!job.errs[i] && !failed[i] && reads_checked(job.items[i]->file) &&
+                   !cp_evidence_file_is(job.items[i]->file, &job.sts[i])) {
+            /* The pack lays out the check's reading (and qpdf goes on
+             * reading the file it opened): the SHA-256 in the index must
+             * be that of the file read. */
             cp_error(diags, CP_INPUT, job.items[i]->file->display, 0, 0, "the file changed "
                      "while the PDF was being made (it is no longer the file it was checked "
                      "as); build again");
@@ -336,12 +363,12 @@ cp_pack_free(cp_pack *p)
         cp_exhibit *e = &p->items[i];
         cp_pdfdoc_close(e->own_pdf);
         cp_outline_free(e->outline, e->n_outline);
-        cp_mail_free(e->mail);
+        cp_mail_free(e->own_mail);
         cp_chat_free(e->own_chat);
         free(e->page_images);
         if (e->file && e->file->image == NULL)
             free(e->image.page_dims);   /* probed here, not by the evidence check */
-        free(e->text);
+        free(e->own_text);
         free(e->note);
     }
     free(p->items);

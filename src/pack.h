@@ -45,8 +45,12 @@ typedef struct cp_exhibit {
     cp_pdfdoc *own_pdf;              /* a PDF opened by cp_pack_load itself; owned */
     cp_outline *outline;             /* CP_EX_PDF: its own bookmarks */
     size_t n_outline;
-    cp_mail *mail;                   /* CP_EX_MAIL */
-    char *text;                      /* CP_EX_TEXT */
+    const cp_mail *mail;             /* CP_EX_MAIL: the evidence check's reading
+                                      * (file->mail), else own_mail */
+    cp_mail *own_mail;               /* an e-mail read by cp_pack_load itself; owned */
+    const char *text;                /* CP_EX_TEXT: the evidence check's reading
+                                      * (file->text), else own_text */
+    char *own_text;                  /* a text read by cp_pack_load itself; owned */
     const cp_chat *chat;             /* CP_EX_EXPORT: the evidence check's reading
                                       * (file->chat), else own_chat */
     cp_chat *own_chat;               /* a chat read by cp_pack_load itself; owned */

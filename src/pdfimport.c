@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <zlib.h>
 
 struct cp_pdfdoc {
@@ -24,7 +23,6 @@ struct cp_pdfdoc {
     int pages;
     bool streams_checked;       /* check_streams ran (cp_pdfdoc_check_streams) */
     size_t repairs;             /* qpdf's warnings about the structure so far */
-    struct stat st;             /* the file as qpdf opened it (cp_pdfdoc_is_file) */
 };
 
 /* qpdf's functions (qpdfdoc.h), filled by cp_qpdf_open. */
@@ -140,13 +138,6 @@ cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool 
     if (has_pdf_header(path, display, diags) < 0 ||
         cp_qpdf_open(CP_INPUT, display, "read PDF files", diags) < 0)
         return -1;
-    /* Which file qpdf reads, taken just before it opens it: the pack
-     * hashes the file by its path later, and must hash this one. */
-    struct stat file;
-    if (stat(path, &file) < 0) {
-        cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s", strerror(errno));
-        return -1;
-    }
     qpdf_data q = qp.qpdf_init();
     qp.qpdf_silence_errors(q);
     qp.qpdf_set_suppress_warnings(q, QPDF_TRUE);   /* collected, not printed */
@@ -204,7 +195,6 @@ cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, bool 
     d->q = q;
     d->pages = pages;
     d->repairs = drain_warnings(q);
-    d->st = file;
     q = NULL;
     if (streams && cp_pdfdoc_check_streams(d, display, diags) < 0) {
         cp_pdfdoc_close(d);
@@ -234,14 +224,6 @@ cp_pdfdoc_check_streams(cp_pdfdoc *d, const char *display, cp_diags *diags)
     if (d->repairs > 0)         /* a quick look leaves this warning to the import */
         cp_warning(diags, display, 0, 0, "the PDF was damaged and has been repaired");
     return 0;
-}
-
-bool
-cp_pdfdoc_is_file(const cp_pdfdoc *d, const struct stat *st)
-{
-    return d->st.st_dev == st->st_dev && d->st.st_ino == st->st_ino &&
-           d->st.st_size == st->st_size && d->st.st_mtim.tv_sec == st->st_mtim.tv_sec &&
-           d->st.st_mtim.tv_nsec == st->st_mtim.tv_nsec;
 }
 
 int

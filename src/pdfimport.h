@@ -36,10 +36,7 @@ int cp_pdfdoc_open_opt(cp_pdfdoc **out, const char *path, const char *display, b
 /* What cp_pdfdoc_open does beyond a quick look: the streams decoded, the
  * warnings given; once (0 at once when it ran). 0 or -1. */
 int cp_pdfdoc_check_streams(cp_pdfdoc *d, const char *display, cp_diags *diags);
-/* Whether st (a stat or fstat) is the file qpdf opened for d, as it was:
- * the same file, size and modification time. */
-struct stat;
-bool cp_pdfdoc_is_file(const cp_pdfdoc *d, const struct stat *st);
+
 int cp_pdfdoc_page_count(const cp_pdfdoc *d);
 void cp_pdfdoc_close(cp_pdfdoc *d);
 

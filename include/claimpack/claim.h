@@ -153,6 +153,16 @@ typedef struct cp_evidence_file {
                               * so that it is read and decoded once; owned */
     struct cp_pdfdoc *pdf;   /* a PDF as cp_evidence_check opened it with qpdf: what the
                               * pack imports, so that qpdf reads it once; owned */
+    struct cp_mail *mail;    /* an e-mail (Outlook message, saved page) as cp_evidence_check
+                              * read it: what the pack lays out, parsed once; owned */
+    char *text;              /* a text file as cp_evidence_check read it, likewise; owned */
+    cp_diags read_warnings;  /* build's check (cp_evidence_check_opt, fast): the warnings
+                              * of reading the e-mail or text, which the pack gives as
+                              * those of its own reading */
+    struct cp_file_stamp {   /* the file as the check found it: the pack refuses to hash */
+        unsigned long long dev, ino;    /* another one (cp_evidence_file_is) */
+        long long size, mtime_ns;
+    } stamp;
     /* What the check found in it, for `claimpack check`'s list (counts -1
      * when they do not apply): */
     enum cp_found found;
