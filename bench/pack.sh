@@ -11,12 +11,14 @@
 # 2560x1440, an invoice; about a minute). Needs img2pdf, qpdf, GNU time.
 #
 # Nearly all of claimpack's CPU time here is checking the pictures as check
-# does (libjpeg's entropy decode of the 40 photos, 1.9 s; libpng's decode of
-# the 10 screenshots, 0.7 s): 3.2 s of user and system time against the
-# other tools' 3.5 s. The pictures are checked on every core (imagestore.c),
-# so the ratio falls with idle cores and tends to that of the CPU times
-# (0.9) on a busy machine: on a shared two-core machine 0.75 at a load
-# average of 6-9, 0.85 at 18 (1.32 and more when one core checked them).
+# does (libjpeg's entropy decode of the 40 photos, 2.2 s; libpng's decode of
+# the 10 screenshots, 0.7 s): 3.3 s of user and system time against the
+# other tools' 3.0-3.5 s. The pictures are checked on every core
+# (imagestore.c), so the ratio falls with idle cores and nears that of the
+# CPU times (about 1) on a busy machine. Medians of 3 to 5 runs on a shared
+# two-core machine: 0.75 at a load average of 6-9, 0.85 at 18, 1.10-1.27 at
+# 6-10 later (1.32 when one core checked the pictures): the goal is not met
+# there.
 set -eu
 N=${1:-3}
 here=$(cd "$(dirname "$0")/.." && pwd)
