@@ -12,11 +12,16 @@
 # heif-convert (libheif-examples), img2pdf, qpdf, GNU time, bc.
 #
 # Measured on two cores shared with other work (quote the ratio with
-# uptime's load average): with libheif's RGB planes taken as they are
-# (image-heif.c), 0.65 at a load of 15-18 where the YCbCr 4:2:0 decode
-# gave 0.78 at the same load, peak 124 MB against 150; callgrind counts
-# 14.3 billion instructions for the build against 16.7 (the decode of the
-# four photos alone, as heif-convert does it, is 16.2).
+# uptime's load average), median of 5:
+#   libheif asked for YCbCr 4:2:0 (before)      0.70 at load 10-11, peak 163 MB
+#   its RGB planes taken as they are            0.65 at load 15-18 (0.78 before
+#                                               at the same load), peak 124 MB
+#   and image-heif.c's decoder plugin           0.59 at load 9-10, peak 116 MB;
+#                                               0.60 at load 5-7 (N=7), 119 MB
+# callgrind, the whole build: 16.7, 14.3 and 13.1 billion instructions;
+# heif-convert's decode of the four photos alone is 16.2. What is left is
+# libde265's decoding, the conversion to RGB (libheif's for the Nokia's,
+# whose file gives its colours) and libjpeg.
 set -eu
 N=${1:-5}
 here=$(cd "$(dirname "$0")/.." && pwd)

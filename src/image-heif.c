@@ -5,7 +5,9 @@
  * while decoding, as heif-convert shows the picture; the EXIF orientation
  * tag such files also carry describes the same turn again, so it is not
  * read (orientation stays 1 and nothing is applied twice). The size
- * limits are checked on the item's declared size before any decode. */
+ * limits are checked on the item's declared size before any decode.
+ * A photo decoded for the JPEG encoder comes out as RGB planes, through
+ * a decoder plugin of ours where the file allows (below). */
 #include "config.h"
 #include "image.h"
 #include "util.h"
@@ -16,7 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libde265/de265.h>
 #include <libheif/heif.h>
+#include <libheif/heif_plugin.h>
 
 /* libheif is opened with dlopen on the first HEIC or AVIF picture, as mail.c
  * opens GMime: linked, it and the codecs it brings (x265, libde265, aom,
@@ -35,7 +39,10 @@ static struct {
     __typeof__(heif_decoding_options_alloc) *decoding_options_alloc;
     __typeof__(heif_decoding_options_free) *decoding_options_free;
     __typeof__(heif_image_get_bits_per_pixel_range) *image_get_bits_per_pixel_range;
+    __typeof__(heif_image_add_plane) *image_add_plane;
+    __typeof__(heif_image_create) *image_create;
     __typeof__(heif_image_get_height) *image_get_height;
+    __typeof__(heif_image_get_plane) *image_get_plane;
     __typeof__(heif_image_get_plane_readonly) *image_get_plane_readonly;
     __typeof__(heif_image_get_width) *image_get_width;
     __typeof__(heif_image_handle_get_chroma_bits_per_pixel) *image_handle_get_chroma_bits_per_pixel;
@@ -43,13 +50,338 @@ static struct {
     __typeof__(heif_image_handle_get_ispe_height) *image_handle_get_ispe_height;
     __typeof__(heif_image_handle_get_ispe_width) *image_handle_get_ispe_width;
     __typeof__(heif_image_handle_get_luma_bits_per_pixel) *image_handle_get_luma_bits_per_pixel;
+    __typeof__(heif_image_handle_get_nclx_color_profile) *image_handle_get_nclx_color_profile;
     __typeof__(heif_image_handle_get_width) *image_handle_get_width;
     __typeof__(heif_image_handle_has_alpha_channel) *image_handle_has_alpha_channel;
     __typeof__(heif_image_handle_release) *image_handle_release;
     __typeof__(heif_image_release) *image_release;
+    __typeof__(heif_image_set_nclx_color_profile) *image_set_nclx_color_profile;
+    __typeof__(heif_nclx_color_profile_alloc) *nclx_color_profile_alloc;
+    __typeof__(heif_nclx_color_profile_free) *nclx_color_profile_free;
+    __typeof__(heif_register_decoder) *register_decoder;
 } hf;
 static const char *hf_why;      /* NULL: loaded */
 static pthread_once_t hf_once = PTHREAD_ONCE_INIT;
+
+/* --- HEVC to RGB planes in one step ---------------------------------------
+ *
+ * libheif converts each picture its decoder gives it from YCbCr into RGB
+ * planes (src/README.md), with a per-pixel loop that was the largest part
+ * of a phone photo's decode after the HEVC decoding itself. This decoder
+ * plugin, registered on the context of a photo decoded for the JPEG
+ * encoder, decodes with the same libde265 (found through libheif, which
+ * brings it) and gives libheif the RGB planes itself, so libheif converts
+ * nothing: the same arithmetic as libheif 1.15's conversion (its colour
+ * matrices, range and rounding, from the stream's colour description as
+ * libheif's own plugin passes it on), done from tables. A picture it does
+ * not convert (not 8-bit, monochrome, a matrix it does not know) it gives
+ * as YCbCr, as libheif's own plugin does, and libheif converts it. It is
+ * used only when the file declares no colours of its own (no nclx), which
+ * libheif would apply instead of the stream's. */
+static struct {
+    __typeof__(de265_decode) *decode;
+    __typeof__(de265_flush_data) *flush_data;
+    __typeof__(de265_free_decoder) *free_decoder;
+    __typeof__(de265_get_bits_per_pixel) *get_bits_per_pixel;
+    __typeof__(de265_get_chroma_format) *get_chroma_format;
+    __typeof__(de265_get_image_colour_primaries) *get_image_colour_primaries;
+    __typeof__(de265_get_image_full_range_flag) *get_image_full_range_flag;
+    __typeof__(de265_get_image_height) *get_image_height;
+    __typeof__(de265_get_image_matrix_coefficients) *get_image_matrix_coefficients;
+    __typeof__(de265_get_image_plane) *get_image_plane;
+    __typeof__(de265_get_image_transfer_characteristics) *get_image_transfer_characteristics;
+    __typeof__(de265_get_image_width) *get_image_width;
+    __typeof__(de265_get_next_picture) *get_next_picture;
+    __typeof__(de265_new_decoder) *new_decoder;
+    __typeof__(de265_push_NAL) *push_NAL;
+    __typeof__(de265_release_next_picture) *release_next_picture;
+    __typeof__(de265_start_worker_threads) *start_worker_threads;
+} de;
+static bool de_loaded;
+
+/* libde265 as libheif brought it in: looked up through libheif's handle,
+ * whose dependencies dlsym searches too. Without it the plugin is not
+ * used and libheif decodes as it does alone. */
+static void
+de_load(void *heif)
+{
+#define DE_NAME(f) { "de265_" #f, (void **)&de.f }
+    struct { const char *name; void **slot; } fns[] = {
+    DE_NAME(decode),
+    DE_NAME(flush_data),
+    DE_NAME(free_decoder),
+    DE_NAME(get_bits_per_pixel),
+    DE_NAME(get_chroma_format),
+    DE_NAME(get_image_colour_primaries),
+    DE_NAME(get_image_full_range_flag),
+    DE_NAME(get_image_height),
+    DE_NAME(get_image_matrix_coefficients),
+    DE_NAME(get_image_plane),
+    DE_NAME(get_image_transfer_characteristics),
+    DE_NAME(get_image_width),
+    DE_NAME(get_next_picture),
+    DE_NAME(new_decoder),
+    DE_NAME(push_NAL),
+    DE_NAME(release_next_picture),
+    DE_NAME(start_worker_threads),
+    };
+#undef DE_NAME
+    bool ok = true;
+    for (size_t i = 0; ok && i < CP_ARRAY_LEN(fns); i++)
+        ok = (*fns[i].slot = dlsym(heif, fns[i].name)) != NULL;
+    de_loaded = ok;
+}
+
+static const struct heif_error hp_ok = { heif_error_Ok, heif_suberror_Unspecified, "" };
+static const struct heif_error hp_failed = { heif_error_Decoder_plugin_error,
+                                             heif_suberror_Unspecified, "" };
+static const struct heif_error hp_short = { heif_error_Decoder_plugin_error,
+                                            heif_suberror_End_of_data, "" };
+
+static const char *
+hp_name(void)
+{
+    return "claimpack: libde265 to RGB planes";
+}
+
+/* Above libde265's own plugin (100), so the context takes this one. */
+static int
+hp_supports(enum heif_compression_format format)
+{
+    return format == heif_compression_HEVC ? 200 : 0;
+}
+
+static struct heif_error
+hp_new(void **dec)
+{
+    de265_decoder_context *ctx = de.new_decoder();
+    if (ctx == NULL)
+        return hp_failed;
+    de.start_worker_threads(ctx, 1);        /* as libheif's plugin decodes */
+    *dec = ctx;
+    return hp_ok;
+}
+
+static void
+hp_free(void *dec)
+{
+    de.free_decoder(dec);
+}
+
+/* The NAL units as libheif gives them: each after its 4-byte length. */
+static struct heif_error
+hp_push(void *dec, const void *data, size_t size)
+{
+    const uint8_t *p = data;
+    size_t at = 0;
+    while (at < size) {
+        if (size - at < 4)
+            return hp_short;
+        uint32_t n = (uint32_t)p[at] << 24 | (uint32_t)p[at + 1] << 16 |
+                     (uint32_t)p[at + 2] << 8 | p[at + 3];
+        at += 4;
+        if (n > size - at)
+            return hp_short;
+        de.push_NAL(dec, p + at, (int)n, 0, NULL);
+        at += n;
+    }
+    return hp_ok;
+}
+
+/* libheif's YCbCr to RGB coefficients for a matrix (nclx.cc), in its float
+ * arithmetic; -1 for the matrices it treats apart (0 GBR, 8 YCgCo, 12 and
+ * 13 from the primaries): those are left to it. */
+typedef struct ycc_coeffs {
+    float r_cr, g_cb, g_cr, b_cb;
+} ycc_coeffs;
+
+static int
+ycc_coeffs_of(int matrix, ycc_coeffs *c)
+{
+    float kr = 0, kb = 0;
+    switch (matrix) {
+    case 0: case 8: case 12: case 13:
+        return -1;
+    case 1: kr = 0.2126f; kb = 0.0722f; break;
+    case 4: kr = 0.30f; kb = 0.11f; break;
+    case 5: case 6: kr = 0.299f; kb = 0.114f; break;
+    case 7: kr = 0.212f; kb = 0.087f; break;
+    case 9: case 10: kr = 0.2627f; kb = 0.0593f; break;
+    default: break;
+    }
+    if (kb != 0 || kr != 0) {
+        c->r_cr = 2 * (-kr + 1);
+        c->g_cb = 2 * kb * (-kb + 1) / (kb + kr - 1);
+        c->g_cr = 2 * kr * (-kr + 1) / (kb + kr - 1);
+        c->b_cb = 2 * (-kb + 1);
+    } else {                    /* libheif's defaults: BT.601 */
+        c->r_cr = 1.402f;
+        c->g_cb = -0.344136f;
+        c->g_cr = -0.714136f;
+        c->b_cb = 1.772f;
+    }
+    return 0;
+}
+
+static inline uint8_t
+hp_clip(float f)
+{
+    long x = (long)(f + 0.5f);
+    return x < 0 ? 0 : x > 255 ? 255 : (uint8_t)x;
+}
+
+/* The picture as 8-bit RGB planes, converted as libheif converts: 0, or
+ * -1 when it is not one this converts (*out untouched). */
+static int
+hp_rgb(const struct de265_image *pic, struct heif_image **out)
+{
+    int w = de.get_image_width(pic, 0), h = de.get_image_height(pic, 0);
+    enum de265_chroma chroma = de.get_chroma_format(pic);
+    int sh = chroma == de265_chroma_444 ? 0 : 1, sv = chroma == de265_chroma_420 ? 1 : 0;
+    ycc_coeffs c;
+    if (chroma == de265_chroma_mono || w <= 0 || h <= 0 ||
+        ycc_coeffs_of(de.get_image_matrix_coefficients(pic), &c) < 0)
+        return -1;
+    for (int k = 0; k < 3; k++)
+        if (de.get_bits_per_pixel(pic, k) != 8)
+            return -1;
+    for (int k = 1; k < 3; k++)
+        if (de.get_image_width(pic, k) < ((w - 1) >> sh) + 1 ||
+            de.get_image_height(pic, k) < ((h - 1) >> sv) + 1)
+            return -1;
+    /* Each product libheif computes per pixel, once per sample value. */
+    int full = de.get_image_full_range_flag(pic);
+    float ty[256], trcr[256], tgcb[256], tgcr[256], tbcb[256];
+    for (int v = 0; v < 256; v++) {
+        float yv = (float)v, cv = (float)(v - 128);
+        if (!full) {
+            yv = (yv - 16.0f) * 1.1689f;
+            cv = cv * 1.1429f;
+        }
+        ty[v] = yv;
+        trcr[v] = c.r_cr * cv;
+        tgcb[v] = c.g_cb * cv;
+        tgcr[v] = c.g_cr * cv;
+        tbcb[v] = c.b_cb * cv;
+    }
+    struct heif_image *im = NULL;
+    if (hf.image_create(w, h, heif_colorspace_RGB, heif_chroma_444, &im).code != heif_error_Ok)
+        return -1;
+    static const enum heif_channel chans[3] = { heif_channel_R, heif_channel_G,
+                                                heif_channel_B };
+    uint8_t *o[3];
+    int os[3];
+    for (int k = 0; k < 3; k++) {
+        if (hf.image_add_plane(im, chans[k], w, h, 8).code != heif_error_Ok ||
+            (o[k] = hf.image_get_plane(im, chans[k], &os[k])) == NULL) {
+            hf.image_release(im);
+            return -1;
+        }
+    }
+    int ys, bs, rs;
+    const uint8_t *Y = de.get_image_plane(pic, 0, &ys);
+    const uint8_t *Cb = de.get_image_plane(pic, 1, &bs);
+    const uint8_t *Cr = de.get_image_plane(pic, 2, &rs);
+    for (int y = 0; y < h; y++) {
+        const uint8_t *yr = Y + (size_t)y * (size_t)ys;
+        const uint8_t *br = Cb + (size_t)(y >> sv) * (size_t)bs;
+        const uint8_t *rr = Cr + (size_t)(y >> sv) * (size_t)rs;
+        uint8_t *R = o[0] + (size_t)y * (size_t)os[0], *G = o[1] + (size_t)y * (size_t)os[1],
+                *B = o[2] + (size_t)y * (size_t)os[2];
+        for (int x = 0; x < w; x++) {
+            float yv = ty[yr[x]];
+            int cb = br[x >> sh], cr = rr[x >> sh];
+            R[x] = hp_clip(yv + trcr[cr]);
+            G[x] = hp_clip(yv + tgcb[cb] + tgcr[cr]);
+            B[x] = hp_clip(yv + tbcb[cb]);
+        }
+    }
+    *out = im;
+    return 0;
+}
+
+/* Any other picture as libheif's own plugin gives it: its planes as they
+ * are, and the stream's colour description, for libheif to convert. */
+static struct heif_error
+hp_ycc(const struct de265_image *pic, struct heif_image **out)
+{
+    bool mono = de.get_chroma_format(pic) == de265_chroma_mono;
+    int bpp = de.get_bits_per_pixel(pic, 0);
+    static const enum heif_channel chans[3] = { heif_channel_Y, heif_channel_Cb,
+                                                heif_channel_Cr };
+    struct heif_image *im = NULL;
+    struct heif_error err = hf.image_create(de.get_image_width(pic, 0),
+                                            de.get_image_height(pic, 0),
+                                            mono ? heif_colorspace_monochrome
+                                                 : heif_colorspace_YCbCr,
+                                            (enum heif_chroma)de.get_chroma_format(pic), &im);
+    if (err.code != heif_error_Ok)
+        return err;
+    for (int k = 0; k < (mono ? 1 : 3); k++) {
+        int stride, w = de.get_image_width(pic, k), h = de.get_image_height(pic, k);
+        const uint8_t *src = de.get_image_plane(pic, k, &stride);
+        if (de.get_bits_per_pixel(pic, k) != bpp || w <= 0 || h <= 0 || src == NULL ||
+            hf.image_add_plane(im, chans[k], w, h, bpp).code != heif_error_Ok) {
+            hf.image_release(im);
+            return hp_failed;
+        }
+        int ds;
+        uint8_t *dst = hf.image_get_plane(im, chans[k], &ds);
+        size_t row = (size_t)w * (size_t)((bpp + 7) / 8);
+        for (int y = 0; y < h; y++)
+            memcpy(dst + (size_t)y * (size_t)ds, src + (size_t)y * (size_t)stride, row);
+    }
+    struct heif_color_profile_nclx *nclx = hf.nclx_color_profile_alloc();
+    if (nclx) {
+        nclx->color_primaries = (enum heif_color_primaries)de.get_image_colour_primaries(pic);
+        nclx->transfer_characteristics = (enum heif_transfer_characteristics)
+                                         de.get_image_transfer_characteristics(pic);
+        nclx->matrix_coefficients = (enum heif_matrix_coefficients)
+                                    de.get_image_matrix_coefficients(pic);
+        nclx->full_range_flag = (uint8_t)(de.get_image_full_range_flag(pic) != 0);
+        hf.image_set_nclx_color_profile(im, nclx);
+        hf.nclx_color_profile_free(nclx);
+    }
+    *out = im;
+    return hp_ok;
+}
+
+/* The last picture the stream decodes to, as libheif's own plugin takes
+ * it; a stream that gives none is an error. */
+static struct heif_error
+hp_decode(void *dec, struct heif_image **out)
+{
+    struct heif_error err = hp_ok;
+    int more;
+    *out = NULL;
+    de.flush_data(dec);
+    do {
+        more = 0;
+        if (de.decode(dec, &more) != DE265_OK)
+            break;
+        const struct de265_image *pic = de.get_next_picture(dec);
+        if (pic) {
+            hf.image_release(*out);
+            *out = NULL;
+            if (hp_rgb(pic, out) < 0)
+                err = hp_ycc(pic, out);
+            de.release_next_picture(dec);
+            if (err.code != heif_error_Ok)
+                return err;
+        }
+    } while (more);
+    return *out ? hp_ok : hp_failed;
+}
+
+static const struct heif_decoder_plugin hevc_rgb = {
+    .plugin_api_version = 1,
+    .get_plugin_name = hp_name,
+    .does_support_format = hp_supports,
+    .new_decoder = hp_new,
+    .free_decoder = hp_free,
+    .push_data = hp_push,
+    .decode_image = hp_decode,
+};
 
 static void
 hf_load(void)
@@ -65,7 +397,10 @@ hf_load(void)
     HF_NAME(decoding_options_alloc),
     HF_NAME(decoding_options_free),
     HF_NAME(image_get_bits_per_pixel_range),
+    HF_NAME(image_add_plane),
+    HF_NAME(image_create),
     HF_NAME(image_get_height),
+    HF_NAME(image_get_plane),
     HF_NAME(image_get_plane_readonly),
     HF_NAME(image_get_width),
     HF_NAME(image_handle_get_chroma_bits_per_pixel),
@@ -73,10 +408,15 @@ hf_load(void)
     HF_NAME(image_handle_get_ispe_height),
     HF_NAME(image_handle_get_ispe_width),
     HF_NAME(image_handle_get_luma_bits_per_pixel),
+    HF_NAME(image_handle_get_nclx_color_profile),
     HF_NAME(image_handle_get_width),
     HF_NAME(image_handle_has_alpha_channel),
     HF_NAME(image_handle_release),
     HF_NAME(image_release),
+    HF_NAME(image_set_nclx_color_profile),
+    HF_NAME(nclx_color_profile_alloc),
+    HF_NAME(nclx_color_profile_free),
+    HF_NAME(register_decoder),
     };
 #undef HF_NAME
     void *h = dlopen(HEIF_SONAME, RTLD_NOW | RTLD_LOCAL);
@@ -86,7 +426,9 @@ hf_load(void)
     if (!ok) {
         const char *e = dlerror();
         hf_why = xstrdup(e ? e : HEIF_SONAME);
+        return;
     }
+    de_load(h);
 }
 
 /* 0, or -1 with a CP_INPUT error on `display` saying what is missing. */
@@ -111,6 +453,19 @@ heif_fail(const char *what, struct heif_error err, const char *display, cp_diags
     cp_error(diags, CP_INPUT, display, 0, 0, "damaged %s image: %s", what,
              err.message && *err.message ? err.message : "libheif failed");
     return -1;
+}
+
+/* Whether the file gives the picture's colours (nclx; a grid takes its
+ * first tile's): libheif converts with those instead of the stream's. */
+static bool
+has_nclx(const struct heif_image_handle *h)
+{
+    struct heif_color_profile_nclx *nclx = NULL;
+    struct heif_error err = hf.image_handle_get_nclx_color_profile(h, &nclx);
+    if (err.code != heif_error_Ok || nclx == NULL)
+        return false;
+    hf.nclx_color_profile_free(nclx);
+    return true;
 }
 
 static void
@@ -218,6 +573,8 @@ heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, const ch
          * it converts nothing more, a quarter fewer instructions (callgrind,
          * src/README.md). Its conversion to RGB applies the file's colour
          * matrix and range, so the planes are what heif-convert shows. */
+        if (de_loaded && !has_nclx(h))
+            hf.register_decoder(ctx, &hevc_rgb);
         err = hf.decode_image(h, &im, heif_colorspace_RGB, heif_chroma_444, opt);
         if (err.code != heif_error_Ok) {
             heif_fail(what, err, display, diags);

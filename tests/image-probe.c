@@ -7,6 +7,11 @@
  *   image-probe rgba FILE...      the decoded pixels as 8-bit RGBA on stdout,
  *                                 one image after the other (PNG), to compare
  *                                 with ImageMagick's
+ *   image-probe planes FILE...    a photo decoded for the JPEG encoder
+ *                                 (cp_image_decode_photo) against cp_image_load's
+ *                                 pixels of it: "FILE: planes|pixels WxH, N
+ *                                 samples differ" (planes: the decoder's RGB
+ *                                 planes were taken)
  *   image-probe time FILE N       median milliseconds of N runs: marker walk,
  *                                 full probe (walk + 1/8 decode), full decode
  *   image-probe evidence CLAIM-DIR KIND:LINE:PATTERN...
@@ -102,6 +107,46 @@ cmd_rgba(const char *path)
     free(out);
     cp_image_free(img);
     return 0;
+}
+
+static int
+cmd_planes(const char *path)
+{
+    cp_diags diags = CP_DIAGS_INIT;
+    const char *base = cp_path_base(path);
+    char *buf = NULL;
+    size_t len = 0;
+    cp_image photo, *img = NULL;
+    memset(&photo, 0, sizeof photo);
+    int rc = 3;
+    if (cp_read_file(&buf, &len, path, (size_t)CP_IMAGE_MAX_BYTES) < 0 ||
+        cp_image_decode_photo(&photo, (const unsigned char *)buf, len, 0, base, &diags) < 0 ||
+        cp_image_load(&img, path, base, &diags) < 0 || img->bits != 8 || img->cs != CP_CS_RGB ||
+        img->width != photo.width || img->height != photo.height) {
+        cp_diags_print(&diags, stderr);
+        goto done;
+    }
+    long differ = 0;
+    for (size_t y = 0; y < (size_t)img->height; y++)
+        for (size_t x = 0; x < (size_t)img->width; x++)
+            for (int k = 0; k < 3; k++) {
+                unsigned char a = img->data[(y * (size_t)img->width + x) * 3 + (size_t)k];
+                unsigned char b = photo.plane[0] ? photo.plane[k][y * photo.stride[k] + x]
+                                  : photo.data[(y * (size_t)photo.width + x) * 3 + (size_t)k];
+                differ += a != b;
+            }
+    printf("%s: %s %dx%d, %ld samples differ\n", base, photo.plane[0] ? "planes" : "pixels",
+           photo.width, photo.height, differ);
+    rc = 0;
+done:
+    free(buf);
+    free(photo.data);
+    free(photo.alpha);
+    if (photo.release)
+        photo.release(photo.owner);
+    cp_image_free(img);
+    cp_diags_free(&diags);
+    return rc;
 }
 
 static double
@@ -242,10 +287,16 @@ main(int argc, char **argv)
                 return 3;
         return 0;
     }
+    if (argc >= 3 && strcmp(argv[1], "planes") == 0) {
+        for (int i = 2; i < argc; i++)
+            if (cmd_planes(argv[i]) != 0)
+                return 3;
+        return 0;
+    }
     if (argc == 4 && strcmp(argv[1], "time") == 0)
         return cmd_time(argv[2], atoi(argv[3]));
     if (argc >= 4 && strcmp(argv[1], "evidence") == 0)
         return cmd_evidence(argc - 2, argv + 2);
-    fprintf(stderr, "usage: image-probe probe|load|rgba|time|evidence ...\n");
+    fprintf(stderr, "usage: image-probe probe|load|rgba|planes|time|evidence ...\n");
     return 2;
 }
