@@ -1,8 +1,10 @@
 /* checklist.c: the checklist that `claimpack check` prints. The rules are data
  * (data/checklist.xml, vocabulary described at its top); this file only
- * knows how to read the claim model's fields and how to walk the rules. */
+ * knows how to walk the rules. The fields they name are the claim's fields
+ * of claim-fields.c, the table the templates read too. */
 #include "config.h"
 #include "claimpack/checklist.h"
+#include "claim-fields.h"
 #include "dataxml.h"
 #include "law.h"
 #include "util.h"
@@ -16,50 +18,6 @@
 #include <strings.h>
 
 #define RULES_LIMIT (1024 * 1024)
-
-/* The claim's fields as the rules name them. */
-enum field_kind { F_STR, F_DATE, F_COUNT, F_BOOL };
-
-static const struct field {
-    const char *name;
-    enum field_kind kind;
-    size_t off;
-} fields[] = {
-    { "claim.date", F_DATE, offsetof(cp_claim, date) },
-    { "claimant.name", F_STR, offsetof(cp_claim, claimant.name) },
-    { "claimant.address", F_STR, offsetof(cp_claim, claimant.address) },
-    { "claimant.email", F_STR, offsetof(cp_claim, claimant.email) },
-    { "claimant.phone", F_STR, offsetof(cp_claim, claimant.phone) },
-    { "claimant.department", F_STR, offsetof(cp_claim, claimant.department) },
-    { "recipient.name", F_STR, offsetof(cp_claim, recipient.name) },
-    { "recipient.address", F_STR, offsetof(cp_claim, recipient.address) },
-    { "recipient.email", F_STR, offsetof(cp_claim, recipient.email) },
-    { "recipient.phone", F_STR, offsetof(cp_claim, recipient.phone) },
-    { "recipient.department", F_STR, offsetof(cp_claim, recipient.department) },
-    { "order.number", F_STR, offsetof(cp_claim, order.number) },
-    { "order.placed", F_DATE, offsetof(cp_claim, order.placed) },
-    { "order.expected", F_DATE, offsetof(cp_claim, order.expected) },
-    { "order.delivered", F_DATE, offsetof(cp_claim, order.delivered) },
-    { "order.seller", F_STR, offsetof(cp_claim, order.seller) },
-    { "order.marketplace", F_STR, offsetof(cp_claim, order.marketplace) },
-    { "order.tracking", F_STR, offsetof(cp_claim, order.tracking) },
-    { "order.carrier", F_STR, offsetof(cp_claim, order.carrier) },
-    { "order.product", F_COUNT, offsetof(cp_claim, order.n_products) },
-    { "card-issuer.name", F_STR, offsetof(cp_claim, card.issuer.name) },
-    { "card-issuer.address", F_STR, offsetof(cp_claim, card.issuer.address) },
-    { "card-issuer.statement", F_DATE, offsetof(cp_claim, card.statement) },
-    { "card-issuer.card-ending", F_STR, offsetof(cp_claim, card.ending) },
-    { "problem.summary", F_STR, offsetof(cp_claim, problem.summary) },
-    { "problem.type", F_STR, offsetof(cp_claim, problem.type) },
-    { "problem.fact", F_COUNT, offsetof(cp_claim, problem.n_facts) },
-    { "problem.noticed", F_DATE, offsetof(cp_claim, problem.noticed) },
-    { "history.event", F_COUNT, offsetof(cp_claim, n_history) },
-    { "previous-claim", F_BOOL, offsetof(cp_claim, previous.present) },
-    { "previous-claim.ref", F_STR, offsetof(cp_claim, previous.ref) },
-    { "previous-claim.date", F_DATE, offsetof(cp_claim, previous.date) },
-    { "resolution.kind", F_BOOL, offsetof(cp_claim, resolution.present) },
-    { "resolution.amount", F_BOOL, offsetof(cp_claim, resolution.amount.present) },
-};
 
 /* Where an item belongs; <claim> stands in for an absent element. */
 static const struct element {
@@ -107,32 +65,12 @@ rules_error(eval *e, const xmlNode *n, const char *fmt, ...)
     e->failed = 1;
 }
 
-static const struct field *
+/* A field the rules may name: the claim's (claim-fields.c), not a letter's. */
+static const cp_field *
 field_find(const char *name, size_t len)
 {
-    for (size_t i = 0; i < CP_ARRAY_LEN(fields); i++)
-        if (strlen(fields[i].name) == len && strncmp(fields[i].name, name, len) == 0)
-            return &fields[i];
-    return NULL;
-}
-
-static bool
-field_present(const cp_claim *c, const struct field *f)
-{
-    const char *base = (const char *)c + f->off;
-    switch (f->kind) {
-    case F_STR: {
-        const char *s = *(char *const *)(const void *)base;
-        return s && *s;
-    }
-    case F_DATE:
-        return cp_date_valid(*(const cp_date *)(const void *)base);
-    case F_COUNT:
-        return *(const size_t *)(const void *)base > 0;
-    case F_BOOL:
-        return *(const bool *)(const void *)base;
-    }
-    return false;
+    const cp_field *f = cp_field_find(name, len);
+    return f && !f->letter ? f : NULL;
 }
 
 static cp_loc
@@ -321,10 +259,10 @@ cond_require(eval *e, const xmlNode *n)
     } else if (f) {
         for (const char *p = f; *p;) {
             size_t l = strcspn(p, "|");
-            const struct field *fd = field_find(p, l);
+            const cp_field *fd = field_find(p, l);
             if (!fd)
                 rules_error(e, n, "unknown field '%.*s'", (int)l, p);
-            else if (field_present(e->c, fd))
+            else if (cp_field_present(fd, e->c))
                 ok = true;
             else   /* then the item is listed without a second diagnostic */
                 e->schema_said |= cp_claim_schema_said(e->c, fd->name);
@@ -556,7 +494,7 @@ eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
     char *id = cp_data_xml_prop(n, "id"), *from = cp_data_xml_prop(n, "from"), *off = cp_data_xml_prop(n, "offset");
     char *kind = cp_data_xml_prop(n, "kind"), *el = cp_data_xml_prop(n, "element"), *source = cp_data_xml_prop(n, "source");
     char *label = NULL, *note = NULL;
-    const struct field *f = from ? field_find(from, strlen(from)) : NULL;
+    const cp_field *f = from ? field_find(from, strlen(from)) : NULL;
     long count = 0;
     char unit = 'd';
     bool first = cp_streq(kind, "first-day"), reply = cp_streq(kind, "reply");
@@ -564,7 +502,7 @@ eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
 
     if (!id)
         ok = false, rules_error(e, n, "<deadline> without id");
-    if (!f || f->kind != F_DATE)
+    if (!f || f->kind != CP_FIELD_DATE || f->compute)
         ok = false, rules_error(e, n, "from='%s' is not a date field", from ? from : "");
     if (!off || parse_offset(off, &count, &unit) < 0)
         ok = false, rules_error(e, n, "bad offset '%s' (use Nd, Nm or Ny)", off ? off : "");
@@ -575,7 +513,7 @@ eval_deadline(eval *e, const xmlNode *n, cp_checklist *cl)
     if (!applies(e, n) || !ok)
         goto cleanup;
     label = deadline_label(e, n, id);
-    note = deadline_note(e, n, from, count, unit, first);
+    note = deadline_note(e, n, f->name, count, unit, first);
 
     cl->deadlines = xreallocarray(cl->deadlines, cl->n_deadlines + 1, sizeof *cl->deadlines);
     cp_deadline *d = &cl->deadlines[cl->n_deadlines++];

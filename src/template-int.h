@@ -1,6 +1,7 @@
 /* template-int.h: what the three files of the template engine share, and
  * nothing else includes: template.c (the tree, the placeholders a template
- * may name, finding and loading a template, listing them),
+ * may name as claim-fields.c's fields, finding and loading a template,
+ * listing them),
  * template-parse.c (reading and checking a template into the tree) and
  * template-render.c (walking the tree against a claim into a letter). */
 #ifndef CLAIMPACK_TEMPLATE_INT_H
@@ -8,6 +9,7 @@
 
 #include "claimpack/claimpack.h"
 #include "claimpack/template.h"
+#include "claim-fields.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -45,17 +47,13 @@ struct cp_template {
     nodes root;
 };
 
-/* What a placeholder may name. Lists are usable in #each and #if; "flags"
- * (previous, resolution) in #if only. */
-enum field_use { F_VALUE, F_LIST, F_FLAG };
-typedef struct field {
-    const char *name;
-    enum field_use use;
-} field;
-
-/* template.c: the placeholders (NULL or false when `name` is none), and
- * the tree. */
-const field *root_field(const char *name);
+/* template.c: what a placeholder may name, the claim's and the letter's
+ * fields of claim-fields.c (NULL when `name` is none); whether a field is
+ * a value (a flag is for #if only, a list for #each and #if); whether the
+ * items of list `list` (a list field's name) have a field `name`. And the
+ * tree. */
+const cp_field *root_field(const char *name);
+bool value_field(const cp_field *f);
 bool item_field(const char *list, const char *name);
 node *nodes_add(nodes *ns, enum node_kind kind, const char *file, int line, int col);
 void nodes_free(nodes *ns);

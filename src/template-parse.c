@@ -75,23 +75,26 @@ valid_name(const char *s)
     return true;
 }
 
-/* Is `name` usable here as a value (for_if: in a condition)? Complains. */
-static bool
+/* Is `name` usable here as a value (for_if: in a condition)? The name to
+ * keep in the tree: an item's field as written, a field of the claim or
+ * the letter by its name in claim-fields.c (an alias becomes the name);
+ * NULL, with a complaint, when it is not usable. */
+static const char *
 check_name(parser *p, const char *file, int line, int col, const char *name, bool for_if)
 {
     for (int i = p->n_lists - 1; i >= 0; i--)
         if (item_field(p->lists[i], name))
-            return true;
-    const field *f = root_field(name);
+            return name;
+    const cp_field *f = root_field(name);
     if (!f) {
         perr(p, file, line, col, "unknown placeholder '{{%s}}'", name);
-        return false;
+        return NULL;
     }
-    if (f->use != F_VALUE && !for_if) {
+    if (!value_field(f) && !for_if) {
         perr(p, file, line, col, "'%s' can only be tested with '{{#if %s}}'", name, name);
-        return false;
+        return NULL;
     }
-    return true;
+    return f->name;
 }
 
 /* Tag kinds found by the lexer. */
@@ -164,14 +167,15 @@ parse_condition(parser *p, node *n, const char *arg)
     if (eq)
         *eq = '\0';
     char *path = cp_trim(copy);
+    const char *kept = NULL;
     bool ok = valid_name(path);
     if (!ok)
         perr(p, n->file, n->line, n->col, "bad condition '{{#if %s}}'", arg);
     else
-        ok = check_name(p, n->file, n->line, n->col, path, true);
+        ok = (kept = check_name(p, n->file, n->line, n->col, path, true)) != NULL;
     if (ok && eq) {
-        const field *f = root_field(path);
-        if (f && f->use != F_VALUE) {
+        const cp_field *f = root_field(kept);
+        if (f && !value_field(f)) {
             perr(p, n->file, n->line, n->col, "'%s' cannot be compared with a value", path);
             ok = false;
         }
@@ -185,21 +189,23 @@ parse_condition(parser *p, node *n, const char *arg)
             ok = false;
         }
     }
-    n->str = xstrdup(path);
+    n->str = xstrdup(kept ? kept : path);
     free(copy);
     return ok;
 }
 
+/* Is `name` a list? Sets n->str to the list's name in claim-fields.c. */
 static bool
 known_list(parser *p, node *n, const char *name)
 {
-    const field *f = root_field(name);
-    if (!f || f->use != F_LIST) {
+    const cp_field *f = root_field(name);
+    n->str = xstrdup(f ? f->name : name);
+    if (!f || f->kind != CP_FIELD_LIST) {
         perr(p, n->file, n->line, n->col, "unknown list '{{#each %s}}'", name);
         return false;
     }
     for (int i = 0; i < p->n_lists; i++)
-        if (strcmp(p->lists[i], name) == 0) {
+        if (strcmp(p->lists[i], f->name) == 0) {
             perr(p, n->file, n->line, n->col, "'{{#each %s}}' inside itself", name);
             return false;
         }
@@ -247,12 +253,14 @@ parse_inline(parser *p, const char *file, int line, int col0, const char *s, siz
         switch (tag) {
         case T_COMMENT:
             break;
-        case T_VAR:
-            if (check_name(p, file, line, col, arg, false)) {
+        case T_VAR: {
+            const char *kept = check_name(p, file, line, col, arg, false);
+            if (kept) {
                 node *n = nodes_add(out, N_VAR, file, line, col);
-                n->str = xstrdup(arg);
+                n->str = xstrdup(kept);
             }
             break;
+        }
         case T_PHRASE: {
             node *n = nodes_add(out, N_PHRASE, file, line, col);
             n->str = xstrdup(arg);
@@ -263,8 +271,6 @@ parse_inline(parser *p, const char *file, int line, int col0, const char *s, siz
         case T_EACH: {
             node *n = nodes_add(out, tag == T_IF ? N_IF : N_EACH, file, line, col);
             bool ok = tag == T_IF ? parse_condition(p, n, arg) : known_list(p, n, arg);
-            if (tag == T_EACH)
-                n->str = xstrdup(arg);
             if (p->nesting >= NESTING_MAX) {
                 perr(p, file, line, col, "sections nested deeper than %d", NESTING_MAX);
                 free(arg);
@@ -625,8 +631,6 @@ parse_blocks(parser *p, src *s, nodes *out, int *end_line)
         /* #if or #each over lines. */
         node *n = nodes_add(out, tag == T_IF ? N_IF : N_EACH, s->file, line, col);
         bool ok = tag == T_IF ? parse_condition(p, n, arg) : known_list(p, n, arg);
-        if (tag == T_EACH)
-            n->str = xstrdup(arg);
         free(arg);
         if (p->nesting >= NESTING_MAX) {
             perr(p, s->file, line, col, "sections nested deeper than %d", NESTING_MAX);

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "claimpack/claimpack.h"
 #include "claimpack/template.h"
+#include "claim-fields.h"
 #include "law.h"
 #include "template-int.h"
 #include "util.h"
@@ -36,7 +37,7 @@ typedef struct render {
     const cp_l10n *l;
     char *law;               /* cp_law_code of the claim's jurisdiction */
     cp_law_body body;        /* where the next step goes (cp_law_body_get); name NULL: none */
-    cp_date deadline;
+    cp_field_letter letter;  /* the fields the letter adds to the claim's */
     frame frames[NESTING_MAX];
     int n_frames;
     int depth;
@@ -58,47 +59,7 @@ typedef struct render {
 static size_t
 list_count(const render *r, const char *list)
 {
-    if (strcmp(list, "facts") == 0)
-        return r->c->problem.n_facts;
-    if (strcmp(list, "history") == 0)
-        return r->c->n_history;
-    if (strcmp(list, "products") == 0)
-        return r->c->order.n_products;
-    if (strcmp(list, "enclosures") == 0)
-        return r->in->n_enclosures;
-    if (strcmp(list, "answers") == 0)
-        return r->c->previous.n_answers;
-    return 0;
-}
-
-static void
-put_date(render *r, cp_buf *b, cp_date d, bool raw)
-{
-    if (!cp_date_valid(d))
-        return;
-    if (raw) {
-        char iso[11];
-        cp_date_format_iso(d, iso);
-        cp_buf_puts(b, iso);
-    } else {
-        char *s = cp_l10n_date(r->l, d);
-        cp_buf_puts(b, s);
-        free(s);
-    }
-}
-
-static void
-put_amount(render *r, cp_buf *b, const cp_amount *a, bool raw)
-{
-    if (!a->present)
-        return;
-    if (raw) {
-        cp_buf_printf(b, "%lld", a->minor);
-        return;
-    }
-    char *s = cp_l10n_amount(r->l, a);
-    cp_buf_puts(b, s);
-    free(s);
+    return cp_field_count(root_field(list), r->c, &r->letter);
 }
 
 static void
@@ -106,56 +67,6 @@ put_str(cp_buf *b, const char *s)
 {
     if (s)
         cp_buf_puts(b, s);
-}
-
-/* price x quantity; not present when the price is missing. */
-static cp_amount
-line_total(const cp_product *p)
-{
-    cp_amount a = p->price;
-    int q = p->quantity > 0 ? p->quantity : 1;
-    if (a.present && a.minor <= 0x7fffffffffffffffLL / q)
-        a.minor *= q;
-    return a;
-}
-
-/* The sum of the products' prices, when they share a currency. */
-static cp_amount
-order_total(const cp_order *o)
-{
-    cp_amount sum = { 0 };
-    for (size_t i = 0; i < o->n_products; i++) {
-        cp_amount a = line_total(&o->products[i]);
-        if (!a.present)
-            return (cp_amount){ 0 };
-        if (i == 0) {
-            sum = a;
-            continue;
-        }
-        if (strcmp(a.currency, sum.currency) != 0)
-            return (cp_amount){ 0 };
-        while (a.digits < sum.digits && a.minor < 0x7fffffffffffffffLL / 10)
-            a.minor *= 10, a.digits++;
-        while (sum.digits < a.digits && sum.minor < 0x7fffffffffffffffLL / 10)
-            sum.minor *= 10, sum.digits++;
-        sum.minor += a.minor;
-    }
-    return sum;
-}
-
-static void
-put_party(cp_buf *b, const cp_party *p, const char *f)
-{
-    if (strcmp(f, "name") == 0)
-        put_str(b, p->name);
-    else if (strcmp(f, "department") == 0)
-        put_str(b, p->department);
-    else if (strcmp(f, "address") == 0)
-        put_str(b, p->address);
-    else if (strcmp(f, "email") == 0)
-        put_str(b, p->email);
-    else if (strcmp(f, "phone") == 0)
-        put_str(b, p->phone);
 }
 
 /* "(Exhibit B)", "(Exhibits B, C)": the exhibits of the documents that t
@@ -228,30 +139,32 @@ item_value(render *r, const frame *f, const char *name, bool raw, cp_buf *b)
         cp_buf_printf(b, "%zu", f->index + 1);
         return true;
     }
-    if (strcmp(f->list, "facts") == 0 || strcmp(f->list, "answers") == 0) {
-        const cp_text_item *t = strcmp(f->list, "facts") == 0 ? &r->c->problem.facts[f->index]
-                                                              : &r->c->previous.answers[f->index];
+    const cp_l10n *l = raw ? NULL : r->l;
+    if (strcmp(f->list, "problem.fact") == 0 || strcmp(f->list, "previous-claim.answer") == 0) {
+        const cp_text_item *t = strcmp(f->list, "problem.fact") == 0
+                                    ? &r->c->problem.facts[f->index]
+                                    : &r->c->previous.answers[f->index];
         if (strcmp(name, "cites") == 0)
             put_cites(r, b, t, false);
         else
             put_str(b, t->text);
-    } else if (strcmp(f->list, "history") == 0) {
+    } else if (strcmp(f->list, "history.event") == 0) {
         const cp_text_item *e = &r->c->history[f->index];
         if (strcmp(name, "date") == 0)
-            put_date(r, b, e->date, raw);
+            cp_field_put_date(b, e->date, l);
         else
             put_str(b, e->text);
-    } else if (strcmp(f->list, "products") == 0) {
+    } else if (strcmp(f->list, "order.product") == 0) {
         const cp_product *p = &r->c->order.products[f->index];
         if (strcmp(name, "description") == 0)
             put_str(b, p->description);
         else if (strcmp(name, "price") == 0)
-            put_amount(r, b, &p->price, raw);
+            cp_field_put_amount(b, &p->price, l);
         else if (strcmp(name, "quantity") == 0)
             cp_buf_printf(b, "%d", p->quantity > 0 ? p->quantity : 1);
         else {
-            cp_amount t = line_total(p);
-            put_amount(r, b, &t, raw);
+            cp_amount t = cp_product_total(p);
+            cp_field_put_amount(b, &t, l);
         }
     } else {
         const cp_enclosure *e = &r->in->enclosures[f->index];
@@ -273,119 +186,18 @@ item_value(render *r, const frame *f, const char *name, bool raw, cp_buf *b)
     return true;
 }
 
-/* Append the value of `name` (raw: as in the claim file, for comparisons). */
+/* Append the value of `name` (raw: as in the claim file, for comparisons):
+ * the current item's field of that name, else the claim's or the letter's
+ * field (claim-fields.c). */
 static void
 value(render *r, const char *name, bool raw, cp_buf *b)
 {
     for (int i = r->n_frames - 1; i >= 0; i--)
         if (item_value(r, &r->frames[i], name, raw, b))
             return;
-    const cp_claim *c = r->c;
-    if (strncmp(name, "claimant.", 9) == 0) {
-        put_party(b, &c->claimant, name + 9);
-    } else if (strncmp(name, "recipient.", 10) == 0) {
-        put_party(b, &c->recipient, name + 10);
-    } else if (strcmp(name, "order.number") == 0) {
-        put_str(b, c->order.number);
-    } else if (strcmp(name, "order.placed") == 0) {
-        put_date(r, b, c->order.placed, raw);
-    } else if (strcmp(name, "order.expected") == 0) {
-        put_date(r, b, c->order.expected, raw);
-    } else if (strcmp(name, "order.delivered") == 0) {
-        put_date(r, b, c->order.delivered, raw);
-    } else if (strcmp(name, "order.seller") == 0) {
-        put_str(b, c->order.seller);
-    } else if (strcmp(name, "order.marketplace") == 0) {
-        put_str(b, c->order.marketplace);
-    } else if (strcmp(name, "order.tracking") == 0) {
-        put_str(b, c->order.tracking);
-    } else if (strcmp(name, "order.carrier") == 0) {
-        put_str(b, c->order.carrier);
-    } else if (strcmp(name, "order.total") == 0) {
-        cp_amount t = order_total(&c->order);
-        put_amount(r, b, &t, raw);
-    } else if (strcmp(name, "product") == 0) {
-        for (size_t i = 0; i < c->order.n_products; i++) {
-            if (i)
-                cp_buf_puts(b, "; ");
-            put_str(b, c->order.products[i].description);
-        }
-    } else if (strcmp(name, "problem.summary") == 0) {
-        put_str(b, c->problem.summary);
-    } else if (strcmp(name, "problem.noticed") == 0) {
-        put_date(r, b, c->problem.noticed, raw);
-    } else if (strcmp(name, "problem.type") == 0) {
-        put_str(b, c->problem.type);
-    } else if (strcmp(name, "basis") == 0) {
-        /* The type whose legal paragraph the letter carries: an appeal or a
-         * reminder restates the law of the problem it is about. */
-        bool restate = (c->type == CP_TYPE_APPEAL || c->type == CP_TYPE_REMINDER)
-                       && c->problem.type;
-        put_str(b, restate ? c->problem.type : cp_claim_type_name(c->type));
-    } else if (strcmp(name, "card.ending") == 0) {
-        put_str(b, c->card.ending);
-    } else if (strcmp(name, "card.statement") == 0) {
-        put_date(r, b, c->card.statement, raw);
-    } else if (strcmp(name, "previous") == 0) {
-        if (c->previous.present)
-            cp_buf_puts(b, "1");
-    } else if (strcmp(name, "previous.ref") == 0) {
-        put_str(b, c->previous.ref);
-    } else if (strcmp(name, "previous.date") == 0) {
-        put_date(r, b, c->previous.date, raw);
-    } else if (strcmp(name, "previous.reason") == 0) {
-        put_str(b, c->previous.reason);
-    } else if (strcmp(name, "previous.outcome") == 0 && c->previous.outcome) {
-        /* "rejected" is a word of the claim file: say it in the letter's
-         * language when the phrases know it. */
-        char *key = xasprintf("outcome.%s", c->previous.outcome);
-        const char *v = raw ? NULL : cp_l10n_lookup(r->l, key);
-        put_str(b, v ? v : c->previous.outcome);
-        free(key);
-    } else if (strcmp(name, "resolution") == 0) {
-        if (c->resolution.present)
-            cp_buf_puts(b, "1");
-    } else if (strcmp(name, "resolution.kind") == 0 && c->resolution.present) {
-        int k = (int)c->resolution.kind;
-        const char *kn = cp_resolution_kind_name((enum cp_resolution_kind)k);
-        if (!kn)
-            kn = "other";
-        if (raw) {
-            cp_buf_puts(b, kn);
-        } else {
-            char *key = xasprintf("resolution.%s", kn);
-            put_str(b, cp_l10n_get(r->l, key));
-            free(key);
-        }
-    } else if (strcmp(name, "resolution.amount") == 0) {
-        put_amount(r, b, &c->resolution.amount, raw);
-    } else if (strcmp(name, "resolution.text") == 0) {
-        put_str(b, c->resolution.text);
-    } else if (strcmp(name, "date") == 0) {
-        put_date(r, b, c->date, raw);
-    } else if (strcmp(name, "deadline") == 0) {
-        put_date(r, b, r->deadline, raw);
-    } else if (strcmp(name, "jurisdiction") == 0) {
-        put_str(b, c->jurisdiction);
-    } else if (strcmp(name, "law") == 0) {
-        put_str(b, r->law);
-    } else if (strcmp(name, "escalation.body") == 0) {
-        put_str(b, r->body.name);
-    } else if (strcmp(name, "escalation.ecc") == 0) {
-        if (r->body.ecc)
-            cp_buf_puts(b, "1");
-    } else if (strcmp(name, "letter-before-claim") == 0) {
-        if (c->letter_before_claim)
-            cp_buf_puts(b, "1");
-    } else if (strcmp(name, "type") == 0) {
-        put_str(b, cp_claim_type_name(c->type));
-    } else if (strcmp(name, "lang") == 0) {
-        put_str(b, cp_l10n_lang_code(cp_l10n_lang(r->l)));
-    } else {
-        const field *f = root_field(name);
-        if (f && f->use == F_LIST && list_count(r, name) > 0)
-            cp_buf_puts(b, "1");
-    }
+    const cp_field *f = root_field(name);
+    if (f)
+        cp_field_value(f, r->c, &r->letter, raw ? NULL : r->l, b);
 }
 
 static bool
@@ -477,8 +289,9 @@ render_inline(render *r, const nodes *ns, cp_buf *b)
             if (strcmp(n->str, "cites") == 0 && r->n_frames > 0 &&
                 item_field(r->frames[r->n_frames - 1].list, "cites")) {
                 const frame *f = &r->frames[r->n_frames - 1];
-                put_cites(r, b, strcmp(f->list, "facts") == 0 ? &r->c->problem.facts[f->index]
-                                                               : &r->c->previous.answers[f->index],
+                put_cites(r, b, strcmp(f->list, "problem.fact") == 0
+                                    ? &r->c->problem.facts[f->index]
+                                    : &r->c->previous.answers[f->index],
                           true);
             } else {
                 value(r, n->str, false, b);
@@ -596,7 +409,7 @@ add_block(render *r, enum cp_block_kind kind, char *label, char *text, int level
             from |= CP_FROM_ENCLOSURE;
             break;
         }
-        if (strcmp(r->frames[i - 1].list, "facts") == 0)
+        if (strcmp(r->frames[i - 1].list, "problem.fact") == 0)
             from |= CP_FROM_FACT;
     }
     r->text_total += strlen(text) + (label ? strlen(label) : 0);
@@ -710,9 +523,16 @@ cp_template_render(cp_letter **out, const cp_template *t, const cp_letter_input 
     render r = { .in = in, .c = in->claim, .l = in->l10n, .diags = diags };
     r.law = cp_law_code(in->claim->jurisdiction);
     cp_law_body_get(&r.body, in->claim, cp_l10n_lang_code(cp_l10n_lang(in->l10n)));
-    r.deadline = cp_date_valid(in->deadline) ? in->deadline
-                 : cp_date_valid(in->claim->date) ? cp_date_add_days(in->claim->date, 14)
-                                                  : in->deadline;
+    r.letter = (cp_field_letter){
+        .deadline = cp_date_valid(in->deadline) ? in->deadline
+                    : cp_date_valid(in->claim->date) ? cp_date_add_days(in->claim->date, 14)
+                                                     : in->deadline,
+        .law = r.law,
+        .lang = cp_l10n_lang_code(cp_l10n_lang(in->l10n)),
+        .n_enclosures = in->n_enclosures,
+        .body = r.body.name,
+        .ecc = r.body.ecc,
+    };
     render_blocks(&r, &t->root);
     flush_paragraph(&r);
     cites_clear(&r);

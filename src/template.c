@@ -3,7 +3,8 @@
  * inline text, placeholders, phrases and sections, template-parse.c);
  * rendering walks the tree against a claim and collects the letter's
  * blocks (template-render.c). This file holds the tree, the placeholders a
- * template may name, where a template is found, and the listing of them;
+ * template may name (the fields of claim-fields.c), where a template is
+ * found, and the listing of them;
  * template-int.h is what the three share.
  *
  * Block markup is recognised in the template text only, never in the values
@@ -19,62 +20,26 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const field root_fields[] = {
-    { "claimant.name", F_VALUE }, { "claimant.department", F_VALUE },
-    { "claimant.address", F_VALUE }, { "claimant.email", F_VALUE },
-    { "claimant.phone", F_VALUE },
-    { "recipient.name", F_VALUE }, { "recipient.department", F_VALUE },
-    { "recipient.address", F_VALUE }, { "recipient.email", F_VALUE },
-    { "recipient.phone", F_VALUE },
-    { "order.number", F_VALUE }, { "order.placed", F_VALUE }, { "order.expected", F_VALUE },
-    { "order.delivered", F_VALUE }, { "order.seller", F_VALUE },
-    { "order.marketplace", F_VALUE }, { "order.tracking", F_VALUE },
-    { "order.carrier", F_VALUE }, { "order.total", F_VALUE }, { "product", F_VALUE },
-    { "problem.summary", F_VALUE }, { "problem.noticed", F_VALUE },
-    { "problem.type", F_VALUE }, { "basis", F_VALUE },
-    { "card.ending", F_VALUE }, { "card.statement", F_VALUE },
-    { "previous", F_FLAG }, { "previous.ref", F_VALUE }, { "previous.date", F_VALUE },
-    { "previous.outcome", F_VALUE }, { "previous.reason", F_VALUE },
-    { "resolution", F_FLAG }, { "resolution.kind", F_VALUE },
-    { "resolution.amount", F_VALUE }, { "resolution.text", F_VALUE },
-    { "date", F_VALUE }, { "deadline", F_VALUE }, { "jurisdiction", F_VALUE },
-    { "type", F_VALUE }, { "lang", F_VALUE }, { "law", F_VALUE },
-    { "escalation.body", F_VALUE }, { "escalation.ecc", F_FLAG },
-    { "letter-before-claim", F_FLAG },
-    { "facts", F_LIST }, { "history", F_LIST }, { "products", F_LIST },
-    { "enclosures", F_LIST }, { "answers", F_LIST },
-};
-
-/* The fields of one item of each list. */
-static const char *const item_fields[][9] = {
-    { "facts", "text", "cites", "index", NULL },
-    { "answers", "text", "cites", "index", NULL },
-    { "history", "date", "text", "index", NULL },
-    { "products", "description", "price", "quantity", "total", "index", NULL },
-    { "enclosures", "label", "title", "kind", "first_page", "page_count", "part", "part_page",
-      "index" },
-};
-
-const field *
+/* A placeholder names a field of claim-fields.c's table, by its name or
+ * its alias; template-parse.c stores the name, so rendering meets one
+ * name for each field. */
+const cp_field *
 root_field(const char *name)
 {
-    for (size_t i = 0; i < CP_ARRAY_LEN(root_fields); i++)
-        if (strcmp(root_fields[i].name, name) == 0)
-            return &root_fields[i];
-    return NULL;
+    return cp_field_find(name, strlen(name));
+}
+
+bool
+value_field(const cp_field *f)
+{
+    return f->kind != CP_FIELD_FLAG && f->kind != CP_FIELD_LIST;
 }
 
 bool
 item_field(const char *list, const char *name)
 {
-    for (size_t i = 0; i < CP_ARRAY_LEN(item_fields); i++) {
-        if (strcmp(item_fields[i][0], list) != 0)
-            continue;
-        for (size_t j = 1; j < CP_ARRAY_LEN(item_fields[i]) && item_fields[i][j]; j++)
-            if (strcmp(item_fields[i][j], name) == 0)
-                return true;
-    }
-    return false;
+    const cp_field *f = root_field(list);
+    return f && cp_field_has_item(f, name);
 }
 
 /* ---- the tree ---- */

@@ -1,9 +1,9 @@
 {{! Una solicitud de revisión de una reclamación rechazada (claimpack-template(5)). Partes compartidas: templates/es/. }}
 {{> head}}
-%subject Solicitud de revisión{{#if previous.ref}} de la reclamación {{previous.ref}}{{/if}} – pedido {{order.number}}: {{product}}
+%subject Solicitud de revisión{{#if previous-claim.ref}} de la reclamación {{previous-claim.ref}}{{/if}} – pedido {{order.number}}: {{product}}
 
-{{#if previous}}
-Mi reclamación{{#if previous.ref}} {{previous.ref}}{{/if}}{{#if previous.date}} del {{previous.date}}{{/if}} sobre el pedido que se indica a continuación {{#if previous.outcome}}fue {{previous.outcome}}{{else}}no fue atendida{{/if}}.
+{{#if previous-claim}}
+Mi reclamación{{#if previous-claim.ref}} {{previous-claim.ref}}{{/if}}{{#if previous-claim.date}} del {{previous-claim.date}}{{/if}} sobre el pedido que se indica a continuación {{#if previous-claim.outcome}}fue {{previous-claim.outcome}}{{else}}no fue atendida{{/if}}.
 {{else}}
 Mi reclamación anterior sobre el pedido que se indica a continuación no fue atendida.
 {{/if}}

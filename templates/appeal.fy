@@ -1,9 +1,9 @@
 {{! In fersyk om in ôfwiisde claim opnij te beoardieljen (claimpack-template(5)). Dielde dielen: templates/fy/. }}
 {{> head}}
-%subject Fersyk om in nije beoardieling{{#if previous.ref}} fan claim {{previous.ref}}{{/if}} – bestelling {{order.number}}: {{product}}
+%subject Fersyk om in nije beoardieling{{#if previous-claim.ref}} fan claim {{previous-claim.ref}}{{/if}} – bestelling {{order.number}}: {{product}}
 
-{{#if previous}}
-Myn claim{{#if previous.ref}} {{previous.ref}}{{/if}}{{#if previous.date}} fan {{previous.date}}{{/if}} oer de bestelling hjirûnder is {{#if previous.outcome}}{{previous.outcome}}{{else}}net tawiisd{{/if}}.
+{{#if previous-claim}}
+Myn claim{{#if previous-claim.ref}} {{previous-claim.ref}}{{/if}}{{#if previous-claim.date}} fan {{previous-claim.date}}{{/if}} oer de bestelling hjirûnder is {{#if previous-claim.outcome}}{{previous-claim.outcome}}{{else}}net tawiisd{{/if}}.
 {{else}}
 Myn eardere claim oer de bestelling hjirûnder is net tawiisd.
 {{/if}}

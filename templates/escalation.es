@@ -2,7 +2,7 @@
 {{> head}}
 %subject Reclamación contra {{#if order.seller}}{{order.seller}}{{else}}un vendedor{{/if}} – pedido {{order.number}}: {{product}}
 
-Les pido ayuda en un conflicto con {{#if order.seller}}{{order.seller}}{{else}}un vendedor{{/if}}{{#if order.marketplace}} ({{order.marketplace}}){{/if}}. Primero intenté resolverlo con el vendedor, sin éxito{{#if previous}}: mi reclamación{{#if previous.ref}} {{previous.ref}}{{/if}}{{#if previous.date}} del {{previous.date}}{{/if}} {{#if previous.outcome}}fue {{previous.outcome}}{{else}}no fue atendida{{/if}}{{/if}}. A continuación resumo los hechos y los contactos mantenidos hasta ahora.
+Les pido ayuda en un conflicto con {{#if order.seller}}{{order.seller}}{{else}}un vendedor{{/if}}{{#if order.marketplace}} ({{order.marketplace}}){{/if}}. Primero intenté resolverlo con el vendedor, sin éxito{{#if previous-claim}}: mi reclamación{{#if previous-claim.ref}} {{previous-claim.ref}}{{/if}}{{#if previous-claim.date}} del {{previous-claim.date}}{{/if}} {{#if previous-claim.outcome}}fue {{previous-claim.outcome}}{{else}}no fue atendida{{/if}}{{/if}}. A continuación resumo los hechos y los contactos mantenidos hasta ahora.
 {{> details}}
 {{> answers}}
 {{> legal}}

@@ -2,7 +2,7 @@
 {{> head}}
 %subject Klacht oer {{#if order.seller}}{{order.seller}}{{else}}in ferkeaper{{/if}} – bestelling {{order.number}}: {{product}}
 
-Ik freegje jo help by in skeel mei {{#if order.seller}}{{order.seller}}{{else}}in ferkeaper{{/if}}{{#if order.marketplace}} ({{order.marketplace}}){{/if}}. Ik haw earst besocht it mei de ferkeaper op te lossen, sûnder resultaat{{#if previous}}: myn claim{{#if previous.ref}} {{previous.ref}}{{/if}}{{#if previous.date}} fan {{previous.date}}{{/if}} is {{#if previous.outcome}}{{previous.outcome}}{{else}}net tawiisd{{/if}}{{/if}}. Hjirûnder set ik de feiten en it kontakt oant no ta op in rige.
+Ik freegje jo help by in skeel mei {{#if order.seller}}{{order.seller}}{{else}}in ferkeaper{{/if}}{{#if order.marketplace}} ({{order.marketplace}}){{/if}}. Ik haw earst besocht it mei de ferkeaper op te lossen, sûnder resultaat{{#if previous-claim}}: myn claim{{#if previous-claim.ref}} {{previous-claim.ref}}{{/if}}{{#if previous-claim.date}} fan {{previous-claim.date}}{{/if}} is {{#if previous-claim.outcome}}{{previous-claim.outcome}}{{else}}net tawiisd{{/if}}{{/if}}. Hjirûnder set ik de feiten en it kontakt oant no ta op in rige.
 {{> details}}
 {{> answers}}
 {{> legal}}

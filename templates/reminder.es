@@ -1,13 +1,13 @@
 {{! Un requerimiento formal tras vencer el plazo de una carta anterior (claimpack-template(5)). Partes compartidas: templates/es/. }}
 {{> head}}
-%subject Requerimiento formal{{#if previous.ref}} – referencia {{previous.ref}}{{/if}} – pedido {{order.number}}: {{product}}
+%subject Requerimiento formal{{#if previous-claim.ref}} – referencia {{previous-claim.ref}}{{/if}} – pedido {{order.number}}: {{product}}
 
-{{#if previous.date}}
-El {{previous.date}} les escribí sobre el pedido que se indica a continuación{{#if previous.ref}} (su referencia {{previous.ref}}){{/if}} y les pedí una respuesta dentro del plazo indicado.
+{{#if previous-claim.date}}
+El {{previous-claim.date}} les escribí sobre el pedido que se indica a continuación{{#if previous-claim.ref}} (su referencia {{previous-claim.ref}}){{/if}} y les pedí una respuesta dentro del plazo indicado.
 {{else}}
 Les escribí anteriormente sobre el pedido que se indica a continuación y les pedí una respuesta dentro del plazo indicado.
 {{/if}}
-{{#if previous.outcome = rejected denied refused closed partial other}}
+{{#if previous-claim.outcome = rejected denied refused closed partial other}}
 Ese plazo ha vencido sin una respuesta satisfactoria.
 {{else}}
 Ese plazo ha vencido sin que haya recibido respuesta.
@@ -19,7 +19,7 @@ Por medio de la presente les requiero formalmente y les concedo un último plazo
 {{> request}}
 
 {{! The next step names the body of the claim's jurisdiction (data/law/, claimpack-template(5): escalation.body); a UK letter before claim says its own (letter-before-claim). }}
-{{#if letter-before-claim}}
+{{#if claim.letter-before-claim}}
 {{> law pre-action}}
 {{else}}
 {{#if escalation.ecc}}

@@ -1,13 +1,13 @@
 {{! In formele oanmoanning nei't de termyn fan in eardere brief ferrûn is (claimpack-template(5)). Dielde dielen: templates/fy/. }}
 {{> head}}
-%subject Formele oanmoanning{{#if previous.ref}} – kenmerk {{previous.ref}}{{/if}} – bestelling {{order.number}}: {{product}}
+%subject Formele oanmoanning{{#if previous-claim.ref}} – kenmerk {{previous-claim.ref}}{{/if}} – bestelling {{order.number}}: {{product}}
 
-{{#if previous.date}}
-Op {{previous.date}} haw ik jo skreaun oer de bestelling hjirûnder{{#if previous.ref}} (jo kenmerk {{previous.ref}}){{/if}} en jo frege binnen de termyn dy't ik stelde te reagearjen.
+{{#if previous-claim.date}}
+Op {{previous-claim.date}} haw ik jo skreaun oer de bestelling hjirûnder{{#if previous-claim.ref}} (jo kenmerk {{previous-claim.ref}}){{/if}} en jo frege binnen de termyn dy't ik stelde te reagearjen.
 {{else}}
 Ik haw jo earder skreaun oer de bestelling hjirûnder en jo frege binnen de termyn dy't ik stelde te reagearjen.
 {{/if}}
-{{#if previous.outcome = rejected denied refused closed partial other}}
+{{#if previous-claim.outcome = rejected denied refused closed partial other}}
 Dy termyn is ferrûn sûnder in foldwaande antwurd.
 {{else}}
 Dy termyn is ferrûn sûnder dat ik in antwurd krige haw.
@@ -19,7 +19,7 @@ Dizze brief is in formele oanmoanning: ik jou jo in lêste termyn oant en mei {{
 {{> request}}
 
 {{! The next step names the body of the claim's jurisdiction (data/law/, claimpack-template(5): escalation.body); a UK letter before claim says its own (letter-before-claim). }}
-{{#if letter-before-claim}}
+{{#if claim.letter-before-claim}}
 {{> law pre-action}}
 {{else}}
 {{#if escalation.ecc}}

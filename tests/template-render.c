@@ -9,12 +9,21 @@
  *   template-render l10n LANG JURISDICTION amount 1234.56 EUR
  *   template-render l10n LANG JURISDICTION page-of N M
  *   template-render l10n LANG JURISDICTION get KEY
+ *   template-render fields
+ *       the fields a template or the checklist may name (claim-fields.c),
+ *       one a line: name, kind, whose (claim, computed or letter), alias
+ *       ("-": none) and, for a list, its items' fields
+ *   template-render checklist RULES CLAIM.xml
+ *       evaluate checklist rules file RULES against the claim; print each
+ *       item's id and state
  *
  * Exit status as claimpack's: 3 when a template or phrase file is bad. */
 #include "config.h"
 #include "claimpack/claimpack.h"
 #include "claimpack/template.h"
 #include "claimpack/l10n.h"
+#include "claimpack/checklist.h"
+#include "claim-fields.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -230,6 +239,44 @@ cleanup:
     return status;
 }
 
+static int
+do_fields(void)
+{
+    size_t n;
+    const cp_field *f = cp_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        printf("%s %s %s %s", f[i].name, cp_field_kind_name(f[i].kind),
+               f[i].letter ? "letter" : f[i].compute ? "computed" : "claim",
+               f[i].alias ? f[i].alias : "-");
+        for (size_t k = 0; f[i].items && f[i].items[k]; k++)
+            printf("%c%s", k ? ',' : ' ', f[i].items[k]);
+        putchar('\n');
+    }
+    return ferror(stdout) ? 4 : 0;
+}
+
+static int
+do_checklist(int argc, char **argv)
+{
+    if (argc < 3)
+        return 2;
+    static const char *const states[] = { "present", "missing", "recommended", "warning" };
+    cp_diags diags = CP_DIAGS_INIT;
+    cp_claim *c = NULL;
+    cp_checklist *cl = NULL;
+    cp_check_options opt = { false };
+    if (cp_claim_parse(&c, argv[2], &diags) == 0 &&
+        cp_checklist_eval(&cl, c, argv[1], &opt, &diags) == 0)
+        for (size_t i = 0; i < cl->n_items; i++)
+            printf("%s %s\n", cl->items[i].id, states[cl->items[i].state]);
+    cp_checklist_free(cl);
+    cp_claim_free(c);
+    cp_diags_print(&diags, stderr);
+    int status = cp_diags_status(&diags);
+    cp_diags_free(&diags);
+    return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -241,5 +288,9 @@ main(int argc, char **argv)
         return do_load(argc - 1, argv + 1);
     if (strcmp(argv[1], "render") == 0)
         return do_render(argc - 1, argv + 1);
+    if (strcmp(argv[1], "fields") == 0)
+        return do_fields();
+    if (strcmp(argv[1], "checklist") == 0)
+        return do_checklist(argc - 1, argv + 1);
     return 2;
 }
