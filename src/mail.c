@@ -414,18 +414,6 @@ text_unflow(const char *s, int delsp)
     return cp_buf_detach(&b);
 }
 
-/* Cut valid UTF-8 at `limit` bytes without splitting a character. */
-static void
-utf8_cut(char *s, size_t limit)
-{
-    size_t n = strlen(s);
-    if (n <= limit)
-        return;
-    while (limit > 0 && ((unsigned char)s[limit] & 0xC0) == 0x80)
-        limit--;
-    s[limit] = '\0';
-}
-
 /* A header value as one tidy line of valid UTF-8; NULL when empty. */
 static char *
 header_tidy(const char *v)
@@ -678,8 +666,8 @@ typedef struct html_sax {
     int enough;         /* it has: the parser is stopped */
 } html_sax;
 
-/* Stop once the text is longer than the caller keeps: a 50 MB mail need
- * not be held as text whole to be cut to 4 MB. text_tidy is line by line,
+/* Stop once the text is longer than the caller takes: a 50 MB mail need
+ * not be held as text whole to be found longer than 4 MB. text_tidy is line by line,
  * so the tidy text of what is written so far begins as the tidy text of
  * the whole does. */
 static void
@@ -889,7 +877,7 @@ typedef struct mail_ctx {
     const char *display;
     cp_diags *diags;
     size_t text_len;    /* body text so far, all messages together */
-    int truncated;
+    int too_long;       /* the text passed CP_MAIL_MAX_TEXT: refused */
     int too_deep;       /* the nesting limit that was passed, else 0 */
     size_t nuls;        /* NUL bytes in the decoded text, shown as U+FFFD */
 } mail_ctx;
@@ -991,15 +979,13 @@ add_body_text(mail_ctx *ctx, mail_acc *acc, GMimeObject *obj)
         cp_buf_puts(&utf8, joined);
         free(joined);
     }
-    size_t room = ctx->truncated ? 0 : CP_MAIL_MAX_TEXT - ctx->text_len;
+    size_t room = ctx->too_long ? 0 : CP_MAIL_MAX_TEXT - ctx->text_len;
     char *text = part_is_html(obj) ? cp_mail_html_to_text(utf8.data ? utf8.data : "", utf8.len, room)
                                    : text_tidy(utf8.data ? utf8.data : "", utf8.len);
     cp_buf_free(&utf8);
-    if (text[0] != '\0' && !ctx->truncated) {
-        if (strlen(text) > room) {
-            utf8_cut(text, room);
-            ctx->truncated = 1;
-        }
+    if (strlen(text) > room) {
+        ctx->too_long = 1;
+    } else if (text[0] != '\0') {
         if (acc->body.len > 0)
             cp_buf_puts(&acc->body, "\n\n");
         cp_buf_puts(&acc->body, text);
@@ -1416,6 +1402,18 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
     }
 
     cp_mail *m = mail_from_message(&ctx, msg, 0);
+    /* Refused past the bound, as a text file and a chat are, not cut
+     * short: its end, which a cut would hide, may be what the claim is
+     * about. */
+    if (ctx.too_long) {
+        cp_error(diags, CP_INPUT, display, 0, 0,
+                 "the %s text is longer than %u MB; enclose the part the claim is about (%s)",
+                 m->url ? "saved web page's" : "e-mail's", CP_MAIL_MAX_TEXT / (1024 * 1024),
+                 m->url ? "that part of the page, saved on its own"
+                        : "the messages it is about, saved on their own");
+        cp_mail_free(m);
+        goto cleanup;
+    }
     if (m->url && m->body[0] == '\0') {
         cp_error(diags, CP_INPUT, display, 0, 0, "the saved web page (MHTML) holds no "
                  "readable page: its parts are missing (are the MIME boundary lines "
@@ -1433,10 +1431,6 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
     if (ctx.nuls > 0)
         cp_warning(diags, display, 0, 0, "the e-mail's text has %zu NUL byte%s, shown as \xEF\xBF\xBD",
                    ctx.nuls, ctx.nuls == 1 ? "" : "s");
-    if (ctx.truncated)
-        cp_warning(diags, display, 0, 0,
-                   "the e-mail's text is longer than %u MB; only the first %u MB are included",
-                   CP_MAIL_MAX_TEXT / (1024 * 1024), CP_MAIL_MAX_TEXT / (1024 * 1024));
     *out = m;
     rc = 0;
 

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include "claimpack/diag.h"
 
-/* Limits: larger files are refused, longer text is cut with a warning. */
+/* Limits: larger files and longer text are refused (exit 3). */
 #define CP_MAIL_MAX_FILE  (50u * 1024 * 1024)
 #define CP_MAIL_MAX_TEXT  (4u * 1024 * 1024)
 #define CP_MAIL_MAX_DEPTH 8     /* message/rfc822 inside message/rfc822 ... */

@@ -584,20 +584,44 @@ tidy(char *s)
         b.len--;
     cp_buf_putc(&b, '\0');
     free(s);
-    char *t = cp_buf_detach(&b);
-    if (strlen(t) > CP_MAIL_MAX_TEXT)
-        t[CP_MAIL_MAX_TEXT] = '\0';   /* cut further back to a whole character below */
-    size_t n = strlen(t);
-    while (n > 0 && ((unsigned char)t[n - 1] & 0xC0) == 0x80)
-        n--;
-    if (n < strlen(t) && n > 0 && (unsigned char)t[n - 1] >= 0xC0)
-        t[n - 1] = '\0';
-    return t;
+    return cp_buf_detach(&b);
 }
 
+/* Whether the stream is there and larger than stream_bytes reads. */
+static bool
+stream_too_large(GsfInfile *dir, const char *name)
+{
+    GsfInput *in = gf.gsf_infile_child_by_name(dir, name);
+    if (in == NULL)
+        return false;
+    bool big = !is_storage(in) && (uint64_t)gf.gsf_input_size(in) > MSG_MAX_PROP;
+    gf.g_object_unref(in);
+    return big;
+}
+
+static const char too_long[] = "the e-mail's text is longer than %u MB; enclose the part the "
+                               "claim is about (the messages it is about, saved on their own)";
+
+/* The body as text, or NULL with an error: one that is too long is
+ * refused, never cut short or left out (its end may be what the claim is
+ * about). A text stream larger than MSG_MAX_PROP is longer than
+ * CP_MAIL_MAX_TEXT as text in any encoding. */
 static char *
 msg_body(const msg_store *st, const char *display, cp_diags *d)
 {
+    static const char *const forms[] = { "__substg1.0_1000001F", "__substg1.0_1000001E",
+                                         "__substg1.0_10130102", "__substg1.0_10090102" };
+    for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
+        if (stream_too_large(st->dir, forms[k])) {
+            if (k < 2)
+                cp_error(d, CP_INPUT, display, 0, 0, too_long, CP_MAIL_MAX_TEXT >> 20);
+            else
+                cp_error(d, CP_INPUT, display, 0, 0, "the e-mail's %s body is larger than %u MB, "
+                         "more than claimpack reads; enclose the part the claim is about (the "
+                         "messages it is about, saved on their own)", k == 2 ? "HTML" : "RTF",
+                         MSG_MAX_PROP >> 20);
+            return NULL;
+        }
     char *text = prop_text(st, 0x1000);
     if (text)
         return tidy(text);
@@ -758,6 +782,14 @@ cp_outlook_read(cp_mail **out, const unsigned char *data, size_t len, const char
     if (m->date == NULL && (fixed_prop(ole, 32, 0x0039, &v) || fixed_prop(ole, 32, 0x0E06, &v)))
         m->date = filetime_text(v);
     m->body = msg_body(&st, display, diags);
+    /* Refused past the bound of an e-mail's text, as cp_mail_read refuses
+     * a long e-mail, not cut short. */
+    if (m->body && strlen(m->body) > CP_MAIL_MAX_TEXT)
+        cp_error(diags, CP_INPUT, display, 0, 0, too_long, CP_MAIL_MAX_TEXT >> 20);
+    if (m->body == NULL || strlen(m->body) > CP_MAIL_MAX_TEXT) {
+        cp_mail_free(m);
+        goto cleanup;
+    }
     msg_attachments(m, ole, st.codepage);
     *out = m;
     rc = 0;
