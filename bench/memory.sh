@@ -10,20 +10,37 @@
 #   jpeg-p    a progressive 49-megapixel JPEG of 97 scans (libjpeg holds
 #             its coefficients whole)
 #   text      4 MB of text, the most a text file may hold (988 pages)
-#   html-deep an HTML mail of replies quoted inside each other, a million
-#             levels deep (500,000 messages, 42 MB): read from libxml2's
-#             SAX events (mail.c); its tree took 543 MB
-#   html-flat a flat HTML mail of 48 MB (4 MB of its text are set)
+#   html-deep an HTML mail of replies quoted inside each other, 160,000
+#             levels deep (80,000 messages, 6.7 MB, just under the 4 MB of
+#             text an e-mail may have): read from libxml2's SAX events
+#             (mail.c); a million levels (42 MB) took 543 MB as its tree
+#   html-flat a flat HTML mail of 48 MB whose text is just under 4 MB, the
+#             most an e-mail's text may be (more is refused)
+#   webp      a 7000x7000 lossy WebP (49 megapixels): libwebp decodes it
+#             whole into one RGB buffer, handed out row by row
+#   webp-ll   a 5200x5200 lossless WebP, just under the 200 MB bound on
+#             what libwebp holds (4 bytes a pixel of its own, 3 of output)
+#   webp-llx  a 7000x7000 lossless WebP: refused, over the bound
+#   tiff      a 7000x7000 RGB TIFF (Deflate, strips of 64 rows): decoded a
+#             band of strips at a time
+#   tiff-4    four such pages in one file (196 megapixels)
+#   gif       a 7000x7000 GIF: its first frame held as one byte a pixel
+#   bmp24     a 7000x7000 24-bit BMP (147 MB), decoded a row at a time
+#   bmp32     a 7000x7000 32-bit BMP with alpha (196 MB, under the 200 MB
+#             a file may be)
+#   heic      a 7000x7000 HEIC (heif-enc), decoded whole by libheif
+#   avif      the same as AVIF
 #
 #   bench/memory.sh   from the build directory (needs ./claimpack); prints
 #                     one line per input: peak RSS of check, build, img2pdf,
 #                     and build / 256 MB. Needs python3, ImageMagick,
-#                     jpegtran (libjpeg-turbo-progs), img2pdf, GNU time.
+#                     jpegtran (libjpeg-turbo-progs), img2pdf, GNU time,
+#                     cwebp (webp), heif-enc (libheif-examples).
 set -eu
 CLAIMPACK=${CLAIMPACK:-$(pwd)/claimpack}
 here=$(cd "$(dirname "$0")/.." && pwd)
-for t in python3 convert jpegtran img2pdf /usr/bin/time; do
-    command -v "$t" >/dev/null || { echo "$t not found (apt-get install python3 imagemagick libjpeg-turbo-progs img2pdf time)" >&2; exit 1; }
+for t in python3 convert jpegtran img2pdf /usr/bin/time cwebp heif-enc; do
+    command -v "$t" >/dev/null || { echo "$t not found (apt-get install python3 imagemagick libjpeg-turbo-progs img2pdf time webp libheif-examples)" >&2; exit 1; }
 done
 [ -x "$CLAIMPACK" ] || { echo "$CLAIMPACK not found: run from the build directory" >&2; exit 1; }
 W=$(mktemp -d "${TMPDIR:-/tmp}/claimpack-bench.XXXXXX")
@@ -62,14 +79,82 @@ head = ('From: Seller <seller@example.com>\nSubject: Re: your order\nMIME-Versio
         'Content-Type: text/html; charset=utf-8\n\n<html><body>')
 with open(f'{W}/html-deep.eml', 'w') as f:
     f.write(head)
-    for i in range(500000, 0, -1):
+    for i in range(80000, 0, -1):
         f.write('<div>Message %d of the thread about order 1, 3 Nov</div><blockquote>' % i)
-    f.write('</blockquote>' * 500000 + '</body></html>\n')
+    f.write('</blockquote>' * 80000 + '</body></html>\n')
 with open(f'{W}/html-flat.eml', 'w') as f:
     f.write(head)
-    f.write(('<p>' + line.strip() + '</p>\n') * (48 * 1024 * 1024 // (len(line) + 7)))
+    n = 4 * 1024 * 1024 // (len(line) + 2) - 1000   # a blank line between paragraphs
+    pad = ' ' * (48 * 1024 * 1024 // n - len(line) - 40)
+    f.write(('<p class="msg" title="%s">' % pad + line.strip() + '</p>\n') * n)
     f.write('</body></html>\n')
+# 7000x7000 pictures: a gradient, so that the compressors have some work.
+import struct
+side = 7000
+def rows(w, h, ch):
+    for y in range(h):
+        v = y * 255 // h
+        yield bytes([v, 0x50, 255 - v, 0x80][:ch]) * w
+with open(f'{W}/pic.ppm', 'wb') as f:
+    f.write(b'P6\n%d %d\n255\n' % (side, side))
+    for r in rows(side, side, 3):
+        f.write(r)
+with open(f'{W}/ll.ppm', 'wb') as f:
+    f.write(b'P6\n5200 5200\n255\n')
+    for r in rows(5200, 5200, 3):
+        f.write(r)
+def bmp(name, bits):
+    ch = bits // 8
+    stride = (side * ch + 3) & ~3
+    hs = 40 if bits == 24 else 56
+    with open(f'{W}/{name}', 'wb') as f:
+        f.write(b'BM' + struct.pack('<IHHI', 14 + hs + stride * side, 0, 0, 14 + hs))
+        f.write(struct.pack('<IiiHHIIiiII', hs, side, side, 1, bits, 0 if bits == 24 else 3,
+                            stride * side, 2835, 2835, 0, 0))
+        if bits == 32:
+            f.write(struct.pack('<4I', 0xFF0000, 0xFF00, 0xFF, 0xFF000000))
+        for r in rows(side, side, ch):
+            f.write(r + bytes(stride - len(r)))
+bmp('bmp24.bmp', 24)
+bmp('bmp32.bmp', 32)
+def tiff(name, pages):
+    per = 64
+    out = bytearray(b'II*\0\0\0\0\0')
+    prev = 4
+    strips = []
+    it = rows(side, side, 3)
+    for y in range(0, side, per):
+        strips.append(zlib.compress(b''.join(next(it) for _ in range(min(per, side - y))), 6))
+    for _ in range(pages):
+        offs = []
+        for st in strips:
+            offs.append(len(out)); out += st
+        n = len(strips)
+        so = len(out); out += struct.pack(f'<{n}I', *offs)
+        sc = len(out); out += struct.pack(f'<{n}I', *[len(st) for st in strips])
+        bps = len(out); out += struct.pack('<3H', 8, 8, 8)
+        if len(out) % 2:
+            out += b'\0'
+        tags = [(256, 4, 1, side), (257, 4, 1, side), (258, 3, 3, bps), (259, 3, 1, 8),
+                (262, 3, 1, 2), (273, 4, n, so), (277, 3, 1, 3), (278, 4, 1, per), (279, 4, n, sc)]
+        out[prev:prev + 4] = struct.pack('<I', len(out))
+        out += struct.pack('<H', len(tags))
+        for t, ty, c, v in tags:
+            out += struct.pack('<HHI', t, ty, c) + (struct.pack('<HH', v, 0) if ty == 3 and c == 1
+                                                     else struct.pack('<I', v))
+        prev = len(out); out += b'\0\0\0\0'
+    open(f'{W}/{name}', 'wb').write(out)
+tiff('tiff.tiff', 1)
+tiff('tiff-4.tiff', 4)
 PY
+cwebp -quiet -q 80 "$W/pic.ppm" -o "$W/webp.webp"
+cwebp -quiet -lossless -z 0 "$W/ll.ppm" -o "$W/webp-ll.webp"
+cwebp -quiet -lossless -z 0 "$W/pic.ppm" -o "$W/webp-llx.webp"
+convert "$W/pic.ppm" -colors 64 "$W/gif.gif"
+convert "$W/pic.ppm" "$W/pic.png"
+heif-enc -q 50 "$W/pic.png" -o "$W/heic.heic" >/dev/null
+heif-enc -A -q 50 "$W/pic.png" -o "$W/avif.avif" >/dev/null
+rm -f "$W/pic.ppm" "$W/ll.ppm" "$W/pic.png"
 convert -size 7000x7000 xc:'#806040' -type TrueColor -quality 30 "$W/base.jpg"
 jpegtran -scans "$W/scans.txt" -outfile "$W/jpeg-p.jpg" "$W/base.jpg"
 cp "$here/tests/fixtures/evidence/invoice.pdf" "$here/tests/fixtures/evidence/photo.jpg" "$W/"
@@ -96,7 +181,10 @@ peak() {   # peak COMMAND...: peak RSS in MB, and the exit status
 printf '%-8s %-16s %-16s %-16s %s\n' input check build img2pdf "build/256MB"
 for x in png16:png16.png:photo png16-i:png16-i.png:photo png8-i:png8-i.png:photo \
          jpeg-p:jpeg-p.jpg:photo text:text.txt:correspondence \
-         html-deep:html-deep.eml:correspondence html-flat:html-flat.eml:correspondence; do
+         html-deep:html-deep.eml:correspondence html-flat:html-flat.eml:correspondence \
+         webp:webp.webp:photo webp-ll:webp-ll.webp:photo webp-llx:webp-llx.webp:photo \
+         tiff:tiff.tiff:photo tiff-4:tiff-4.tiff:photo gif:gif.gif:photo \
+         bmp24:bmp24.bmp:photo bmp32:bmp32.bmp:photo heic:heic.heic:photo avif:avif.avif:photo; do
     name=${x%%:*} rest=${x#*:} file=${rest%%:*} kind=${rest#*:}
     claim "$file" "$kind"
     c=$(peak "$CLAIMPACK" check "$W/claim.xml")

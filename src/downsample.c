@@ -544,6 +544,113 @@ cleanup:
     return ret;
 }
 
+/* --- targets fed row by row (cp_ds_rows) --------------------------------- */
+
+struct cp_ds_rows {
+    ds_state st;
+    int width, height, y;
+    bool failed;                /* libjpeg stopped: st.err.msg says why */
+    unsigned char *row;         /* a row laid on white */
+};
+
+/* The state of one call, and its end (ds_begin, ds_end below). */
+static void ds_begin(ds_state *st, int decode_w, int decode_h, cp_ds_target *targets, size_t n);
+static int ds_end(ds_state *st, int ret);
+
+cp_ds_rows *
+cp_ds_rows_begin(cp_ds_target *targets, size_t n, int width, int height, enum cp_colorspace cs)
+{
+    cp_ds_rows *r = xcalloc(1, sizeof *r);
+    ds_begin(&r->st, 0, 0, targets, n);
+    r->width = width;
+    r->height = height;
+    r->st.comps = cs == CP_CS_GRAY ? 1 : 3;
+    r->row = xmalloc((size_t)width * (size_t)r->st.comps);
+    if (setjmp(r->st.err.jb))
+        r->failed = true;
+    else
+        setup(&r->st, width, height);
+    return r;
+}
+
+int
+cp_ds_rows_put(cp_ds_rows *r, const unsigned char *colour, const unsigned char *alpha)
+{
+    if (r->failed || r->y >= r->height)
+        return -1;
+    if (setjmp(r->st.err.jb)) {
+        r->failed = true;
+        return -1;
+    }
+    const unsigned char *row = colour;
+    if (alpha) {   /* on white paper, as run_png lays a decoded PNG */
+        int c = r->st.comps;
+        for (int x = 0; x < r->width; x++)
+            for (int k = 0; k < c; k++) {
+                int v = colour[(size_t)x * c + k];
+                r->row[(size_t)x * c + k] =
+                    (unsigned char)((v * alpha[x] + 255 * (255 - alpha[x]) + 127) / 255);
+            }
+        row = r->row;
+    }
+    return feed(&r->st, r->y++, row);
+}
+
+int
+cp_ds_rows_end(cp_ds_rows *r, bool ok, const char *display, cp_diags *diags)
+{
+    volatile int ret = -1;
+    if (r->failed) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "cannot re-encode the picture (libjpeg: %s)",
+                 r->st.err.msg);
+    } else if (ok && r->y == r->height) {
+        if (setjmp(r->st.err.jb)) {
+            cp_error(diags, CP_INPUT, display, 0, 0, "cannot re-encode the picture (libjpeg: %s)",
+                     r->st.err.msg);
+        } else {
+            finish(&r->st);
+            ret = 0;
+        }
+    }
+    ret = ds_end(&r->st, ret);
+    free(r->row);
+    free(r);
+    return ret;
+}
+
+/* A decoded format's rows (cp_image_decode_rows) into targets, begun at
+ * the first row, when the header fields are known. */
+typedef struct ds_feed {
+    cp_ds_target *t;
+    size_t n;
+    const cp_image *img;
+    cp_ds_rows *r;
+} ds_feed;
+
+static int
+ds_feed_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
+{
+    ds_feed *f = ctx;
+    if (f->r == NULL)
+        f->r = cp_ds_rows_begin(f->t, f->n, f->img->width, f->img->height, f->img->cs);
+    return cp_ds_rows_put(f->r, colour, alpha);
+}
+
+static int
+run_rows(ds_state *st, const unsigned char *buf, size_t len, int page, const char *display,
+         cp_diags *diags)
+{
+    cp_image img;
+    memset(&img, 0, sizeof img);
+    ds_feed f = { st->t, st->n_enc, &img, NULL };
+    int rc = cp_image_decode_rows(&img, buf, len, page, ds_feed_row, &f, display, diags);
+    free(img.page_dims);
+    if (f.r == NULL)
+        return -1;
+    /* Its own diagnostic when libjpeg stopped the rows. */
+    return cp_ds_rows_end(f.r, rc == 0, display, diags) < 0 || rc < 0 ? -1 : 0;
+}
+
 /* The state of one call, and its end: the targets are filled only when
  * the whole call succeeded. */
 static void
@@ -604,10 +711,19 @@ cp_downsample(const char *path, const char *display, const cp_image *info, int d
         madvise(map, len, MADV_SEQUENTIAL);
         ret = run_jpeg(&st, map, len, display, diags);
         munmap(map, len);
-    } else if (info->format != CP_IMG_PNG ||
-               (ret = run_png_rows(&st, path, display, diags)) > 0) {
-        /* A PNG that rows cannot stream, or a format only image.c decodes
-         * (the page of a TIFF scan that info describes). */
+    } else if (info->format != CP_IMG_PNG) {
+        /* A format only image.c decodes (the page of a TIFF scan that info
+         * describes), row by row. */
+        char *data = NULL;
+        size_t len = 0;
+        if (cp_read_file(&data, &len, path, (size_t)CP_IMAGE_MAX_BYTES) < 0)
+            cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again: %s",
+                     strerror(errno));
+        else
+            ret = run_rows(&st, (const unsigned char *)data, len, info->page, display, diags);
+        free(data);
+    } else if ((ret = run_png_rows(&st, path, display, diags)) > 0) {
+        /* A PNG that rows cannot stream. */
         cp_image *img = NULL;
         ret = -1;
         if (cp_image_load_page(&img, path, info->page, display, diags) == 0)
@@ -627,6 +743,8 @@ cp_downsample_buf(const unsigned char *buf, size_t len, const char *display,
     int ret = -1;
     if (info->is_jpeg) {
         ret = run_jpeg(&st, buf, len, display, diags);
+    } else if (info->format != CP_IMG_PNG) {
+        ret = run_rows(&st, buf, len, info->page, display, diags);
     } else {
         cp_image *img = xcalloc(1, sizeof *img);
         if (cp_image_decode_page(img, buf, len, info->page, 1, display, diags) == 0)

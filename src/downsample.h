@@ -57,6 +57,19 @@ int cp_downsample_image(const cp_image *img, const char *display, cp_ds_target *
 int cp_downsample_planes(const cp_image *img, const char *display, cp_ds_target *t,
                          cp_diags *diags);
 
+/* Targets made from rows fed one at a time, each of width 8-bit gray or
+ * RGB samples (cs) with its 8-bit alpha laid on white, or NULL: what
+ * cp_downsample_image makes of the same pixels held whole, for a picture
+ * that is never held whole (cp_image_decode_rows). cp_ds_rows_end fills
+ * the targets when ok and every row was put; a libjpeg failure is its
+ * CP_INPUT diagnostic naming `display`. put: 0, or -1 once libjpeg has
+ * failed; end: 0 or -1. */
+typedef struct cp_ds_rows cp_ds_rows;
+cp_ds_rows *cp_ds_rows_begin(cp_ds_target *targets, size_t n, int width, int height,
+                             enum cp_colorspace cs);
+int cp_ds_rows_put(cp_ds_rows *r, const unsigned char *colour, const unsigned char *alpha);
+int cp_ds_rows_end(cp_ds_rows *r, bool ok, const char *display, cp_diags *diags);
+
 /* The target size for a picture of w x h pixels drawn in a box of
  * box_w x box_h points (the upright picture's box: orientation 5-8 swaps
  * sides) at `dpi`, never larger than the picture itself. */

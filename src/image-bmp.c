@@ -156,44 +156,41 @@ pal_rgb(const struct bmp *b, unsigned i, unsigned char *o)
     return 0;
 }
 
-/* Decode to RGBA rows, top-down. */
+/* Decode row y (counted from the top) to RGBA. */
 static int
-bmp_pixels(struct bmp *b, unsigned char *px)
+bmp_row(struct bmp *b, long y, unsigned char *o)
 {
     size_t stride = (((size_t)b->w * (size_t)b->bits + 31) / 32) * 4;
-    for (long y = 0; y < b->h; y++) {
-        unsigned char *o = px + (size_t)y * (size_t)b->w * 4;
-        if (b->idx != NULL) {
-            const unsigned char *row = b->idx + (size_t)y * (size_t)b->w;
-            for (long x = 0; x < b->w; x++, o += 4)
-                if (pal_rgb(b, row[x], o) < 0)
-                    goto bad_index;
+    if (b->idx != NULL) {
+        const unsigned char *row = b->idx + (size_t)y * (size_t)b->w;
+        for (long x = 0; x < b->w; x++, o += 4)
+            if (pal_rgb(b, row[x], o) < 0)
+                goto bad_index;
+        return 0;
+    }
+    long sy = b->top_down ? y : b->h - 1 - y;
+    const unsigned char *row = b->buf + b->off + (size_t)sy * stride;
+    for (long x = 0; x < b->w; x++, o += 4) {
+        uint32_t v;
+        switch (b->bits) {
+        case 1:
+        case 4:
+        case 8: {
+            size_t bit = (size_t)x * (size_t)b->bits;
+            unsigned i = (row[bit / 8] >> (8 - b->bits - bit % 8)) & ((1u << b->bits) - 1);
+            if (pal_rgb(b, i, o) < 0)
+                goto bad_index;
             continue;
         }
-        long sy = b->top_down ? y : b->h - 1 - y;
-        const unsigned char *row = b->buf + b->off + (size_t)sy * stride;
-        for (long x = 0; x < b->w; x++, o += 4) {
-            uint32_t v;
-            switch (b->bits) {
-            case 1:
-            case 4:
-            case 8: {
-                size_t bit = (size_t)x * (size_t)b->bits;
-                unsigned i = (row[bit / 8] >> (8 - b->bits - bit % 8)) & ((1u << b->bits) - 1);
-                if (pal_rgb(b, i, o) < 0)
-                    goto bad_index;
-                continue;
-            }
-            case 16: v = le16(row + x * 2); break;
-            case 24: v = (uint32_t)row[x * 3] | (uint32_t)row[x * 3 + 1] << 8 |
-                         (uint32_t)row[x * 3 + 2] << 16; break;
-            default: v = le32(row + x * 4); break;
-            }
-            o[0] = field_get(v, &b->f[0]);
-            o[1] = field_get(v, &b->f[1]);
-            o[2] = field_get(v, &b->f[2]);
-            o[3] = b->f[3].width ? field_get(v, &b->f[3]) : 0xFF;
+        case 16: v = le16(row + x * 2); break;
+        case 24: v = (uint32_t)row[x * 3] | (uint32_t)row[x * 3 + 1] << 8 |
+                     (uint32_t)row[x * 3 + 2] << 16; break;
+        default: v = le32(row + x * 4); break;
         }
+        o[0] = field_get(v, &b->f[0]);
+        o[1] = field_get(v, &b->f[1]);
+        o[2] = field_get(v, &b->f[2]);
+        o[3] = b->f[3].width ? field_get(v, &b->f[3]) : 0xFF;
     }
     return 0;
 bad_index:
@@ -292,7 +289,7 @@ bmp_palette(struct bmp *b, uint32_t clr_used, size_t after)
 }
 
 int
-cp_image_bmp(cp_image *img, const unsigned char *buf, size_t len, int load,
+cp_image_bmp(cp_image *img, const unsigned char *buf, size_t len, cp_rows *rows,
              const char *display, cp_diags *diags)
 {
     struct bmp b = { .buf = buf, .len = len };
@@ -388,38 +385,39 @@ cp_image_bmp(cp_image *img, const unsigned char *buf, size_t len, int load,
             goto fail;
         }
     }
-    px = xmalloc((size_t)b.w * (size_t)b.h * 4);
-    if (bmp_pixels(&b, px) < 0)
-        goto fail;
-
-    size_t n = (size_t)b.w * (size_t)b.h;
+    /* Decoded from the file a row at a time, twice: first to learn whether
+     * the picture is grey and what its alpha is, then for rows, so that
+     * its pixels are never held. */
+    px = xmalloc((size_t)b.w * 4);
     int gray = 1, opaque = 1, clear = 1;
-    for (size_t i = 0; i < n; i++) {
-        const unsigned char *o = px + i * 4;
-        gray &= o[0] == o[1] && o[1] == o[2];
-        opaque &= o[3] == 0xFF;
-        clear &= o[3] == 0;
+    for (long y = 0; y < b.h; y++) {
+        if (bmp_row(&b, y, px) < 0)
+            goto fail;
+        for (long x = 0; x < b.w; x++) {
+            const unsigned char *o = px + (size_t)x * 4;
+            gray &= o[0] == o[1] && o[1] == o[2];
+            opaque &= o[3] == 0xFF;
+            clear &= o[3] == 0;
+        }
     }
     /* Writers that fill a 32-bit alpha mask with zeros mean no alpha: the
      * picture would vanish, and viewers show it opaque. */
-    if (clear)
-        for (size_t i = 0; i < n; i++)
-            px[i * 4 + 3] = 0xFF;
-    if (load) {
-        if (gray && (opaque || clear)) {
-            for (size_t i = 0; i < n; i++)
-                px[i] = px[i * 4];
-            cp_image_take_pixels(img, px, (size_t)b.w, (int)b.w, (int)b.h, 1);
-        } else {
-            cp_image_take_pixels(img, px, (size_t)b.w * 4, (int)b.w, (int)b.h, 4);
+    int one = gray && (opaque || clear);
+    cp_rows_begin(rows, img, (int)b.w, (int)b.h, one ? 1 : 4);
+    for (long y = 0; y < b.h && rows->fn != NULL; y++) {
+        bmp_row(&b, y, px);
+        for (long x = 0; x < b.w; x++) {
+            if (clear)
+                px[x * 4 + 3] = 0xFF;
+            if (one)
+                px[x] = px[x * 4];
         }
-    } else {
-        img->width = (int)b.w;
-        img->height = (int)b.h;
-        img->bits = 8;
-        img->cs = gray && (opaque || clear) ? CP_CS_GRAY : CP_CS_RGB;
-        img->size = n * (img->cs == CP_CS_GRAY ? 1 : 3);
+        if (cp_rows_put(rows, px) < 0) {
+            cp_rows_end(rows);
+            goto cleanup;
+        }
     }
+    cp_rows_end(rows);
     if (hsize >= 40) {
         /* Pixels a metre, to dots an inch. */
         uint32_t xm = le32(h + 24), ym = le32(h + 28);

@@ -29,12 +29,28 @@ gif_read(GifFileType *gif, GifByteType *out, int n)
     return (int)k;
 }
 
-/* Decode the frame just described onto the RGBA canvas. */
+/* The first frame as a viewer shows it: each pixel of the logical screen
+ * the frame covers (its colour index) or not (transparent). One byte a
+ * pixel and a bit, where RGBA would be four bytes: the canvas is held
+ * whole because an interlaced frame's rows come in four passes. */
+struct canvas {
+    int w, h;
+    unsigned char *index;        /* w x h colour indices */
+    unsigned char *covered;      /* w x h bits */
+    unsigned char rgb[256][3];   /* the frame's colour table, black past its end */
+};
+
+/* Decode the frame just described onto the canvas. */
 static int
-gif_first_frame(GifFileType *gif, unsigned char *canvas, int transparent)
+gif_first_frame(GifFileType *gif, struct canvas *cv, int transparent)
 {
     const GifImageDesc *d = &gif->Image;
     const ColorMapObject *map = d->ColorMap ? d->ColorMap : gif->SColorMap;
+    for (int i = 0; map != NULL && i < map->ColorCount && i < 256; i++) {
+        cv->rgb[i][0] = map->Colors[i].Red;
+        cv->rgb[i][1] = map->Colors[i].Green;
+        cv->rgb[i][2] = map->Colors[i].Blue;
+    }
     GifPixelType *line = xmalloc((size_t)d->Width);
     static const int start[4] = { 0, 4, 2, 1 }, step[4] = { 8, 8, 4, 2 };
     int passes = d->Interlace ? 4 : 1, rc = 0;
@@ -46,34 +62,55 @@ gif_first_frame(GifFileType *gif, unsigned char *canvas, int transparent)
                 break;
             }
             int cy = d->Top + y;
-            if (cy < 0 || cy >= gif->SHeight)
+            if (cy < 0 || cy >= cv->h)
                 continue;
             for (int x = 0; x < d->Width; x++) {
                 int cx = d->Left + x;
-                if (cx < 0 || cx >= gif->SWidth || line[x] == transparent)
+                if (cx < 0 || cx >= cv->w || line[x] == transparent)
                     continue;
-                unsigned char *o = canvas + ((size_t)cy * (size_t)gif->SWidth + (size_t)cx) * 4;
-                if (map != NULL && line[x] < map->ColorCount) {
-                    o[0] = map->Colors[line[x]].Red;
-                    o[1] = map->Colors[line[x]].Green;
-                    o[2] = map->Colors[line[x]].Blue;
-                } else {
-                    o[0] = o[1] = o[2] = 0;
-                }
-                o[3] = 0xFF;
+                size_t i = (size_t)cy * (size_t)cv->w + (size_t)cx;
+                cv->index[i] = line[x];
+                cv->covered[i / 8] |= (unsigned char)(1u << (i % 8));
             }
         }
     free(line);
     return rc;
 }
 
+/* The canvas's rows as RGBA to rows: what the frame leaves uncovered is
+ * transparent (the page's white). */
+static int
+gif_rows(const struct canvas *cv, cp_image *img, cp_rows *rows)
+{
+    unsigned char *line = xmalloc((size_t)cv->w * 4);
+    int rc = 0;
+    cp_rows_begin(rows, img, cv->w, cv->h, 4);
+    for (int y = 0; y < cv->h && rc == 0 && rows->fn != NULL; y++) {
+        for (int x = 0; x < cv->w; x++) {
+            size_t i = (size_t)y * (size_t)cv->w + (size_t)x;
+            unsigned char *o = line + (size_t)x * 4;
+            if (cv->covered[i / 8] & (1u << (i % 8))) {
+                memcpy(o, cv->rgb[cv->index[i]], 3);
+                o[3] = 0xFF;
+            } else {
+                memset(o, 0, 4);
+            }
+        }
+        rc = cp_rows_put(rows, line);
+    }
+    cp_rows_end(rows);
+    free(line);
+    return rc;
+}
+
 int
-cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, int load,
+cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, cp_rows *rows,
              const char *display, cp_diags *diags)
 {
     struct gif_src src = { buf, len, 0 };
     int err = 0, ret = -1, frames = 0, transparent = -1;
-    unsigned char *canvas = NULL;
+    struct canvas cv;
+    memset(&cv, 0, sizeof cv);
     const char *problem = NULL;
 
     memset(img, 0, sizeof *img);
@@ -89,7 +126,10 @@ cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, int load,
         goto cleanup;
     /* Transparent to begin with: what the first frame leaves uncovered is
      * the page's white. */
-    canvas = xcalloc((size_t)gif->SWidth * (size_t)gif->SHeight, 4);
+    cv.w = gif->SWidth;
+    cv.h = gif->SHeight;
+    cv.index = xmalloc((size_t)cv.w * (size_t)cv.h);
+    cv.covered = xcalloc(((size_t)cv.w * (size_t)cv.h + 7) / 8, 1);
     GifRecordType rec;
     do {
         if (DGifGetRecordType(gif, &rec) == GIF_ERROR) {
@@ -109,7 +149,7 @@ cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, int load,
                     problem = "the first frame has no colour table";
                     goto fail;
                 }
-                if (gif_first_frame(gif, canvas, transparent) < 0) {
+                if (gif_first_frame(gif, &cv, transparent) < 0) {
                     problem = "the picture data is cut short or damaged";
                     goto fail;
                 }
@@ -151,22 +191,16 @@ cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, int load,
         problem = "there is no picture in it";
         goto fail;
     }
+    if (gif_rows(&cv, img, rows) < 0)
+        goto cleanup;
     img->frames = frames;
-    if (load) {
-        cp_image_take_pixels(img, canvas, (size_t)gif->SWidth * 4, gif->SWidth, gif->SHeight, 4);
-    } else {
-        img->width = gif->SWidth;
-        img->height = gif->SHeight;
-        img->bits = 8;
-        img->cs = CP_CS_RGB;
-        img->size = (size_t)gif->SWidth * (size_t)gif->SHeight * 3;
-    }
     ret = 0;
     goto cleanup;
 fail:
     cp_error(diags, CP_INPUT, display, 0, 0, "damaged GIF image: %s", problem);
 cleanup:
-    free(canvas);
+    free(cv.index);
+    free(cv.covered);
     DGifCloseFile(gif, &err);
     return ret;
 }

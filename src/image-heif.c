@@ -503,13 +503,13 @@ take_planes(cp_image *img, struct heif_image *im, int w, int h)
     return 0;
 }
 
-/* load: 0 decode to check, 1 decode and keep the pixels, 2 the header only
- * (the primary item's size after its transformations, no decode), 3 as 1
- * but as the decoder's RGB planes (take_planes) when the picture is 8-bit
- * without alpha. */
+/* load: 0 decode to check, 1 decode and hand the rows to rows, 2 the
+ * header only (the primary item's size after its transformations, no
+ * decode), 3 decode as the decoder's RGB planes (take_planes) when the
+ * picture is 8-bit without alpha, else return 1 without decoding. */
 static int
-heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, const char *display,
-         cp_diags *diags)
+heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, cp_rows *rows,
+         const char *display, cp_diags *diags)
 {
     const char *what = len >= 12 && (memcmp(buf + 8, "avif", 4) == 0 ||
                                      memcmp(buf + 8, "avis", 4) == 0) ? "AVIF" : "HEIC";
@@ -565,8 +565,13 @@ heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, const ch
     }
     int alpha = hf.image_handle_has_alpha_channel(h);
     opt = hf.decoding_options_alloc();
-    if (load == 3 && !alpha && hf.image_handle_get_luma_bits_per_pixel(h) == 8 &&
-        hf.image_handle_get_chroma_bits_per_pixel(h) == 8) {
+    bool planes = !alpha && hf.image_handle_get_luma_bits_per_pixel(h) == 8 &&
+                  hf.image_handle_get_chroma_bits_per_pixel(h) == 8;
+    if (load == 3 && !planes) {
+        ret = 1;
+        goto cleanup;
+    }
+    if (load == 3) {
         /* libheif 1.15 turns every picture it decodes into RGB planes
          * (HeifContext::decode_image_planar), and any other form asked for
          * is converted from those, YCbCr 4:2:0 too: asked for the planes,
@@ -608,16 +613,7 @@ heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, const ch
             cp_error(diags, CP_INPUT, display, 0, 0, "damaged %s image: no picture decoded", what);
         goto cleanup;
     }
-    if (load) {
-        cp_image_take_pixels(img, px, (size_t)stride, dw, dh, alpha ? 4 : 3);
-    } else {
-        img->width = dw;
-        img->height = dh;
-        img->bits = 8;
-        img->cs = CP_CS_RGB;
-        img->size = (size_t)dw * (size_t)dh * 3;
-    }
-    ret = 0;
+    ret = cp_rows_put_all(rows, img, px, (size_t)stride, dw, dh, alpha ? 4 : 3);
 
 cleanup:
     hf.decoding_options_free(opt);
@@ -628,22 +624,22 @@ cleanup:
 }
 
 int
-cp_image_heif(cp_image *img, const unsigned char *buf, size_t len, int load,
+cp_image_heif(cp_image *img, const unsigned char *buf, size_t len, cp_rows *rows,
               const char *display, cp_diags *diags)
 {
-    return heif_run(img, buf, len, load ? 1 : 0, display, diags);
+    return heif_run(img, buf, len, rows->fn ? 1 : 0, rows, display, diags);
 }
 
 int
 cp_image_heif_header(cp_image *img, const unsigned char *buf, size_t len, const char *display,
                      cp_diags *diags)
 {
-    return heif_run(img, buf, len, 2, display, diags);
+    return heif_run(img, buf, len, 2, NULL, display, diags);
 }
 
 int
 cp_image_heif_planes(cp_image *img, const unsigned char *buf, size_t len, const char *display,
                      cp_diags *diags)
 {
-    return heif_run(img, buf, len, 3, display, diags);
+    return heif_run(img, buf, len, 3, NULL, display, diags);
 }

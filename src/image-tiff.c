@@ -29,7 +29,8 @@
     X(TIFFClientOpenExt) X(TIFFClose) X(TIFFGetField) X(TIFFGetFieldDefaulted) \
     X(TIFFOpenOptionsAlloc) X(TIFFOpenOptionsFree) X(TIFFOpenOptionsSetErrorHandlerExtR) \
     X(TIFFOpenOptionsSetMaxSingleMemAlloc) X(TIFFOpenOptionsSetWarningHandlerExtR) \
-    X(TIFFRGBAImageOK) X(TIFFReadDirectory) X(TIFFReadRGBAImageOriented) X(TIFFSetDirectory)
+    X(TIFFIsTiled) X(TIFFRGBAImageBegin) X(TIFFRGBAImageEnd) X(TIFFRGBAImageGet) \
+    X(TIFFRGBAImageOK) X(TIFFReadDirectory) X(TIFFSetDirectory)
 static struct { TIFF_FNS(CP_DL_SLOT) } tf;
 #define TF_FN(f) CP_DL_FN(tf, f),
 static const cp_dl_fn tf_fns[] = { TIFF_FNS(TF_FN) };
@@ -215,47 +216,106 @@ fail:
     return -1;
 }
 
-/* Decode the current directory's picture, upright, into raster (w x h ABGR
- * words, libtiff's RGBA interface). `page` names it in messages (0: a file
- * of one page). 0 or -1. */
+/* The Orientation values libtiff's RGBA interface turns upside down
+ * when asked for rows from the top left (it flips, never transposes). */
 static int
-tiff_decode(TIFF *tif, struct tiff_src *src, uint32_t *raster, uint32_t w, uint32_t h,
-            int page, int pages, const char *display, cp_diags *diags)
+flips_vertically(uint16_t o)
+{
+    return o == ORIENTATION_BOTLEFT || o == ORIENTATION_BOTRIGHT || o == ORIENTATION_LEFTBOT ||
+           o == ORIENTATION_RIGHTBOT;
+}
+
+/* Decode the current directory's picture, upright, a band of whole strips
+ * or tiles at a time, into rows: gray (one channel) or RGBA. The RGBA
+ * interface is asked for each band's rows (row_offset) as it is for the
+ * whole page by TIFFReadRGBAImageOriented, so the pixels are the same;
+ * a page stored from the bottom up has its bands decoded from the
+ * bottom. Memory is a band's, never the page's. `page` names it in
+ * messages (of `pages`). 0 or -1. */
+static int
+tiff_decode(TIFF *tif, struct tiff_src *src, cp_image *img, uint32_t w, uint32_t h, int gray,
+            int page, int pages, cp_rows *rows, const char *display, cp_diags *diags)
 {
     char where[48] = "";
     if (pages > 1)
         snprintf(where, sizeof where, " (page %d of %d)", page + 1, pages);
-    char why[1024];
+    char why[1024] = "";
+    TIFFRGBAImage ri;
     if (!tf.TIFFRGBAImageOK(tif, why)) {
         cp_error(diags, CP_INPUT, display, 0, 0, "TIFF image that claimpack cannot decode%s: %s",
                  where, why);
         return -1;
     }
-    if (!tf.TIFFReadRGBAImageOriented(tif, w, h, raster, ORIENTATION_TOPLEFT, 1) ||
-        src->msg[0] != '\0') {
+    if (!tf.TIFFRGBAImageBegin(&ri, tif, 1, why)) {
         cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image%s: %s", where,
-                 src->msg[0] ? src->msg : "the picture data cannot be decoded");
+                 src->msg[0] ? src->msg : why[0] ? why : "the picture data cannot be decoded");
         return -1;
     }
-    return 0;
+    ri.req_orientation = ORIENTATION_TOPLEFT;
+    uint32_t unit = 0;
+    if (tf.TIFFIsTiled(tif))
+        tf.TIFFGetField(tif, TIFFTAG_TILELENGTH, &unit);
+    else
+        tf.TIFFGetFieldDefaulted(tif, TIFFTAG_ROWSPERSTRIP, &unit);
+    if (unit == 0 || unit > h)
+        unit = h;
+    /* Whole units of some 4 MB of raster, or one unit when it is more. */
+    uint32_t band = unit;
+    uint64_t unit_bytes = (uint64_t)unit * w * 4;
+    if (unit_bytes < (4u << 20))
+        band = unit * (uint32_t)((4u << 20) / unit_bytes);
+    if (band > h)
+        band = h;
+    uint32_t nb = (h + band - 1) / band;
+    int flip = flips_vertically(ri.orientation);
+    uint32_t *raster = xmalloc((size_t)w * band * sizeof *raster);
+    unsigned char *line = xmalloc((size_t)w * 4);
+    int ret = 0;
+    cp_rows_begin(rows, img, (int)w, (int)h, gray ? 1 : 4);
+    for (uint32_t k = 0; k < nb && ret == 0; k++) {
+        uint32_t b = flip ? nb - 1 - k : k, y0 = b * band, n = h - y0 < band ? h - y0 : band;
+        ri.row_offset = (int)y0;
+        ri.col_offset = 0;
+        if (!tf.TIFFRGBAImageGet(&ri, raster, w, n) || src->msg[0] != '\0') {
+            cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image%s: %s", where,
+                     src->msg[0] ? src->msg : "the picture data cannot be decoded");
+            ret = -1;
+            break;
+        }
+        if (rows->fn == NULL)
+            continue;
+        /* TIFFGetR..A unpack the ABGR words the RGBA interface fills. */
+        for (uint32_t r = 0; r < n && ret == 0; r++) {
+            const uint32_t *src_row = raster + (size_t)r * w;
+            for (uint32_t x = 0; x < w; x++) {
+                uint32_t v = src_row[x];
+                if (gray) {
+                    line[x] = (unsigned char)TIFFGetR(v);
+                    continue;
+                }
+                line[x * 4] = (unsigned char)TIFFGetR(v);
+                line[x * 4 + 1] = (unsigned char)TIFFGetG(v);
+                line[x * 4 + 2] = (unsigned char)TIFFGetB(v);
+                line[x * 4 + 3] = (unsigned char)TIFFGetA(v);
+            }
+            ret = cp_rows_put(rows, line);
+        }
+    }
+    cp_rows_end(rows);
+    tf.TIFFRGBAImageEnd(&ri);
+    free(raster);
+    free(line);
+    return ret;
 }
 
 int
-cp_image_tiff(cp_image *img, const unsigned char *buf, size_t len, int load,
-              const char *display, cp_diags *diags)
-{
-    return cp_image_tiff_page(img, buf, len, 0, load, display, diags);
-}
-
-int
-cp_image_tiff_page(cp_image *img, const unsigned char *buf, size_t len, int page, int load,
-                   const char *display, cp_diags *diags)
+cp_image_tiff_page(cp_image *img, const unsigned char *buf, size_t len, int page,
+                   cp_rows *rows, const char *display, cp_diags *diags)
 {
     struct tiff_src src = { buf, len, 0, "", 0 };
-    uint32_t *raster = NULL;
-    unsigned char *gray = NULL;
     cp_image_dims *dims = NULL;
     int ret = -1;
+    int load = rows->fn != NULL;
 
     memset(img, 0, sizeof *img);
     img->orientation = 1;
@@ -284,52 +344,29 @@ cp_image_tiff_page(cp_image *img, const unsigned char *buf, size_t len, int page
         goto cleanup;
     }
     /* Checking decodes every page, one at a time; loading only the one asked
-     * for. Each raster is one page's, so memory is the largest page's. */
+     * for, whose rows go to rows->fn. */
     for (int k = load ? page : 0; k < (load ? page + 1 : pages); k++) {
-        uint32_t w = (uint32_t)dims[k].width, h = (uint32_t)dims[k].height;
         if (!tf.TIFFSetDirectory(tif, (tdir_t)k)) {
             cp_error(diags, CP_INPUT, display, 0, 0, "damaged TIFF image (page %d of %d): %s",
                      k + 1, pages, src.msg[0] ? src.msg : "its directory cannot be read");
             goto cleanup;
         }
-        free(raster);
-        raster = xmalloc((size_t)w * (size_t)h * sizeof *raster);
-        if (tiff_decode(tif, &src, raster, w, h, k, pages, display, diags) < 0)
+        if (tiff_decode(tif, &src, img, (uint32_t)dims[k].width, (uint32_t)dims[k].height,
+                        dims[k].cs == CP_CS_GRAY, k, pages, rows, display, diags) < 0)
             goto cleanup;
     }
     img->pages = pages;
     img->page = page;
-    uint32_t w = (uint32_t)dims[page].width, h = (uint32_t)dims[page].height;
+    /* The header fields are the page's asked for (check decoded them all). */
     int one = dims[page].cs == CP_CS_GRAY;
+    img->width = dims[page].width;
+    img->height = dims[page].height;
+    img->bits = 8;
+    img->cs = one ? CP_CS_GRAY : CP_CS_RGB;
+    img->size = (size_t)img->width * (size_t)img->height * (one ? 1 : 3);
     if (pages > 1) {
         img->page_dims = dims;
         dims = NULL;
-    }
-    /* TIFFGetR..A unpack the ABGR words the RGBA interface fills. */
-    size_t n = (size_t)w * h;
-    if (load) {
-        unsigned char *px = (unsigned char *)raster;
-        for (size_t i = 0; i < n; i++) {
-            uint32_t v = raster[i];
-            px[i * 4] = (unsigned char)TIFFGetR(v);
-            px[i * 4 + 1] = (unsigned char)TIFFGetG(v);
-            px[i * 4 + 2] = (unsigned char)TIFFGetB(v);
-            px[i * 4 + 3] = (unsigned char)TIFFGetA(v);
-        }
-        if (one) {
-            gray = xmalloc(n);
-            for (size_t i = 0; i < n; i++)
-                gray[i] = px[i * 4];
-            cp_image_take_pixels(img, gray, w, (int)w, (int)h, 1);
-        } else {
-            cp_image_take_pixels(img, px, (size_t)w * 4, (int)w, (int)h, 4);
-        }
-    } else {
-        img->width = (int)w;
-        img->height = (int)h;
-        img->bits = 8;
-        img->cs = one ? CP_CS_GRAY : CP_CS_RGB;
-        img->size = n * (one ? 1 : 3);
     }
     ret = 0;
 
@@ -339,8 +376,6 @@ cleanup:
         img->page_dims = NULL;
     }
     free(dims);
-    free(raster);
-    free(gray);
     tf.TIFFClose(tif);
     return ret;
 }

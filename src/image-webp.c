@@ -47,8 +47,33 @@ webp_orientation(cp_image *img, const unsigned char *buf, size_t len)
     }
 }
 
+/* libwebp decodes a picture whole, into its output (RGB, or RGBA with
+ * alpha), and holds more beside it: a lossless picture's every pixel as
+ * 4 bytes of ARGB (its references reach back anywhere), a lossy one's
+ * alpha plane; an animation's two RGBA canvases and its frame. The
+ * file is held too. Refused before decoding when that comes to more than
+ * CP_IMAGE_WHOLE_MAX_BYTES (image.h), check and build alike. */
+static int
+webp_bound(const WebPBitstreamFeatures *f, size_t len, const char *display, cp_diags *diags)
+{
+    uint64_t px = (uint64_t)f->width * (uint64_t)f->height;
+    uint64_t per = f->has_animation ? 12 : (f->has_alpha ? 4 : 3) +
+                   (f->format == 2 ? 4 : f->has_alpha ? 1 : 0);
+    uint64_t bytes = px * per + len;
+    if (bytes <= (uint64_t)CP_IMAGE_WHOLE_MAX_BYTES)
+        return 0;
+    cp_error(diags, CP_INPUT, display, 0, 0, "%s WebP image too large: %dx%d pixels take %llu MB "
+             "to decode with the file, more than the %ld MB such a picture may take; %s",
+             f->has_animation ? "animated" : f->format == 2 ? "lossless" : "lossy",
+             f->width, f->height, (unsigned long long)(bytes >> 20),
+             CP_IMAGE_WHOLE_MAX_BYTES >> 20,
+             f->has_animation ? "save its first frame as a picture of its own"
+                              : "save it as PNG or JPEG");
+    return -1;
+}
+
 int
-cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, int load,
+cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, cp_rows *rows,
               const char *display, cp_diags *diags)
 {
     WebPBitstreamFeatures f;
@@ -64,9 +89,11 @@ cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, int load,
         return -1;
     img->lossy = f.format != 2;   /* 2: lossless (VP8L) */
     webp_orientation(img, buf, len);
+    if (webp_bound(&f, len, display, diags) < 0)
+        return -1;
 
     unsigned char *px = NULL;
-    int w = 0, h = 0, ok = 0, said = 0;
+    int w = 0, h = 0, ok = 0, said = 0, channels = 4;
     WebPAnimDecoder *dec = NULL;
     if (f.has_animation) {
         WebPData data = { buf, len };
@@ -78,18 +105,37 @@ cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, int load,
         dec = WebPAnimDecoderNew(&data, &o);
         uint8_t *frame = NULL;
         int ts = 0;
-        if (dec != NULL && WebPAnimDecoderGetInfo(dec, &info) &&
-            !(said = cp_image_check_size((long)info.canvas_width, (long)info.canvas_height,
-                                         "WebP", display, diags) < 0) &&
-            WebPAnimDecoderGetNext(dec, &frame, &ts)) {
-            px = frame;
-            w = (int)info.canvas_width;
-            h = (int)info.canvas_height;
-            img->frames = info.frame_count > 1 ? (int)info.frame_count : 2;
-            ok = 1;
+        if (dec != NULL && WebPAnimDecoderGetInfo(dec, &info)) {
+            said = cp_image_check_size((long)info.canvas_width, (long)info.canvas_height,
+                                       "WebP", display, diags) < 0;
+            if (!said && WebPAnimDecoderGetNext(dec, &frame, &ts)) {
+                px = frame;
+                w = (int)info.canvas_width;
+                h = (int)info.canvas_height;
+                img->frames = info.frame_count > 1 ? (int)info.frame_count : 2;
+                ok = 1;
+            }
         }
     } else {
-        px = WebPDecodeRGBA(buf, len, &w, &h);
+        /* Decoded once, into the one buffer; without alpha as RGB, a
+         * quarter less (the same colour samples as RGBA's). */
+        channels = f.has_alpha ? 4 : 3;
+        if (rows->fn == NULL && !f.has_alpha) {
+            /* To check, as YUV: the same decode, half the memory (YUV has
+             * no alpha: a picture with alpha is checked as it is loaded). */
+            int uvs = 0, ys = 0;
+            uint8_t *u = NULL, *v = NULL;
+            px = WebPDecodeYUV(buf, len, &w, &h, &u, &v, &ys, &uvs);
+            if (px != NULL) {
+                cp_rows_begin(rows, img, w, h, channels);
+                cp_rows_end(rows);
+                WebPFree(px);
+                return 0;
+            }
+        } else {
+            px = f.has_alpha ? WebPDecodeRGBA(buf, len, &w, &h)
+                             : WebPDecodeRGB(buf, len, &w, &h);
+        }
         ok = px != NULL;
     }
     int ret = -1;
@@ -97,16 +143,8 @@ cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, int load,
         if (!said)
             cp_error(diags, CP_INPUT, display, 0, 0, "damaged WebP image: the picture data "
                      "cannot be decoded");
-    } else if (load) {
-        cp_image_take_pixels(img, px, (size_t)w * 4, w, h, 4);
-        ret = 0;
     } else {
-        img->width = w;
-        img->height = h;
-        img->bits = 8;
-        img->cs = CP_CS_RGB;
-        img->size = (size_t)w * (size_t)h * 3;
-        ret = 0;
+        ret = cp_rows_put_all(rows, img, px, (size_t)w * (size_t)channels, w, h, channels);
     }
     if (dec != NULL)
         WebPAnimDecoderDelete(dec);   /* owns the frame */

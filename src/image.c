@@ -70,39 +70,130 @@ cp_image_check_size(long w, long h, const char *what, const char *display, cp_di
 }
 
 void
-cp_image_take_pixels(cp_image *img, const unsigned char *px, size_t stride, int w, int h,
-                     int channels)
+cp_rows_begin(cp_rows *r, cp_image *img, int w, int h, int channels)
 {
     int alpha = channels == 2 || channels == 4, cc = channels - alpha;
-    size_t n = (size_t)w * (size_t)h;
+    r->img = img;
+    r->channels = channels;
+    r->opaque = 1;
+    r->stopped = 0;
+    r->y = 0;
     img->width = w;
     img->height = h;
     img->bits = 8;
     img->cs = cc == 1 ? CP_CS_GRAY : CP_CS_RGB;
-    img->size = n * (size_t)cc;
-    img->data = xmalloc(img->size);
-    unsigned char *a = alpha ? xmalloc(n) : NULL;
-    int opaque = 1;
-    for (int y = 0; y < h; y++) {
-        const unsigned char *src = px + (size_t)y * stride;
-        unsigned char *dst = img->data + (size_t)y * (size_t)w * (size_t)cc;
-        if (!alpha) {
-            memcpy(dst, src, (size_t)w * (size_t)cc);
-            continue;
-        }
-        for (int x = 0; x < w; x++, src += channels) {
-            memcpy(dst + (size_t)x * (size_t)cc, src, (size_t)cc);
-            a[(size_t)y * (size_t)w + (size_t)x] = src[cc];
-            opaque &= src[cc] == 0xFF;
-        }
+    img->size = (size_t)w * (size_t)h * (size_t)cc;
+    img->alpha_size = 0;
+    r->colour = r->fn && alpha ? xmalloc((size_t)w * (size_t)cc) : NULL;
+    r->alpha = r->fn && alpha ? xmalloc((size_t)w) : NULL;
+}
+
+int
+cp_rows_put(cp_rows *r, const unsigned char *px)
+{
+    if (r->stopped)
+        return -1;
+    r->y++;
+    if (r->fn == NULL)
+        return 0;
+    int ch = r->channels, cc = ch == 2 || ch == 4 ? ch - 1 : ch;
+    if (cc == ch) {          /* no alpha channel: the row as it is */
+        r->stopped = r->fn(r->ctx, px, NULL) != 0;
+        return r->stopped ? -1 : 0;
     }
+    size_t w = (size_t)r->img->width;
+    for (size_t x = 0; x < w; x++, px += ch) {
+        memcpy(r->colour + x * (size_t)cc, px, (size_t)cc);
+        r->alpha[x] = px[cc];
+        r->opaque &= px[cc] == 0xFF;
+    }
+    r->stopped = r->fn(r->ctx, r->colour, r->alpha) != 0;
+    return r->stopped ? -1 : 0;
+}
+
+void
+cp_rows_end(cp_rows *r)
+{
     /* A mask that is opaque everywhere would only make the PDF bigger. */
-    if (a != NULL && opaque) {
-        free(a);
-        a = NULL;
+    if (r->img != NULL && r->alpha != NULL && !r->opaque)
+        r->img->alpha_size = (size_t)r->img->width * (size_t)r->img->height;
+    free(r->colour);
+    free(r->alpha);
+    r->colour = r->alpha = NULL;
+}
+
+int
+cp_rows_put_all(cp_rows *rows, cp_image *img, const unsigned char *px, size_t stride, int w,
+                int h, int channels)
+{
+    cp_rows_begin(rows, img, w, h, channels);
+    int rc = 0;
+    for (int y = 0; y < h && rc == 0; y++)
+        rc = cp_rows_put(rows, px + (size_t)y * stride);
+    cp_rows_end(rows);
+    return rc;
+}
+
+/* The rows of a decoded format gathered into img->data and img->alpha
+ * (the mask dropped when opaque): for the callers that want the pixels
+ * whole (cp_image_load, --max-size of a picture in memory). */
+typedef struct gather {
+    cp_image *img;
+    size_t y;
+} gather;
+
+static int
+gather_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
+{
+    gather *g = ctx;
+    cp_image *img = g->img;
+    size_t w = (size_t)img->width, row = img->size / (size_t)img->height;
+    if (g->y == 0) {
+        img->data = xmalloc(img->size);
+        if (alpha)
+            img->alpha = xmalloc(w * (size_t)img->height);
     }
-    img->alpha = a;
-    img->alpha_size = a ? n : 0;
+    memcpy(img->data + g->y * row, colour, row);
+    if (alpha)
+        memcpy(img->alpha + g->y * w, alpha, w);
+    g->y++;
+    return 0;
+}
+
+/* A decoded format's loader, by format. */
+static int
+decoded_rows(cp_image *img, int fmt, const unsigned char *u, size_t len, int page,
+             cp_rows *rows, const char *display, cp_diags *diags)
+{
+    switch (fmt) {
+    case CP_IMG_HEIC:
+    case CP_IMG_AVIF: return cp_image_heif(img, u, len, rows, display, diags);
+    case CP_IMG_WEBP: return cp_image_webp(img, u, len, rows, display, diags);
+    case CP_IMG_GIF: return cp_image_gif(img, u, len, rows, display, diags);
+    case CP_IMG_TIFF: return cp_image_tiff_page(img, u, len, page, rows, display, diags);
+    case CP_IMG_BMP: return cp_image_bmp(img, u, len, rows, display, diags);
+    default: return -1;
+    }
+}
+
+int
+cp_image_decode_rows(cp_image *img, const unsigned char *u, size_t len, int page,
+                     cp_png_row_fn fn, void *ctx, const char *display, cp_diags *diags)
+{
+    int fmt = cp_image_sniff(u, len);
+    int ret;
+    if (fmt == CP_IMG_PNG) {
+        ret = cp_image_png_rows(img, u, len, fn, ctx, display, diags);
+    } else if (fmt >= 0 && fmt != CP_IMG_JPEG) {
+        cp_rows rows = { fn, ctx, NULL, 0, NULL, NULL, 0, 0, 0 };
+        ret = decoded_rows(img, fmt, u, len, page, &rows, display, diags);
+    } else {
+        cp_error(diags, CP_INPUT, display, 0, 0, "not a picture claimpack decodes row by row");
+        return -1;
+    }
+    if (ret == 0)
+        img->format = (enum cp_image_format)fmt;
+    return ret;
 }
 
 int
@@ -121,13 +212,22 @@ cp_image_decode_page(cp_image *img, const unsigned char *u, size_t len, int page
     switch (fmt) {
     case CP_IMG_JPEG: ret = cp_image_jpeg(img, u, len, load, display, diags); break;
     case CP_IMG_PNG: ret = cp_image_png(img, u, len, load, display, diags); break;
-    case CP_IMG_HEIC:
-    case CP_IMG_AVIF: ret = cp_image_heif(img, u, len, load, display, diags); break;
-    case CP_IMG_WEBP: ret = cp_image_webp(img, u, len, load, display, diags); break;
-    case CP_IMG_GIF: ret = cp_image_gif(img, u, len, load, display, diags); break;
-    case CP_IMG_TIFF: ret = cp_image_tiff_page(img, u, len, page, load, display, diags); break;
-    case CP_IMG_BMP: ret = cp_image_bmp(img, u, len, load, display, diags); break;
-    default: break;
+    case -1: break;
+    default: {
+        gather g = { img, 0 };
+        cp_rows rows = { load ? gather_row : NULL, &g, NULL, 0, NULL, NULL, 0, 0, 0 };
+        ret = decoded_rows(img, fmt, u, len, page, &rows, display, diags);
+        if (ret == 0 && img->alpha != NULL && img->alpha_size == 0) {
+            free(img->alpha);
+            img->alpha = NULL;
+        }
+        if (ret < 0) {
+            free(img->data);
+            free(img->alpha);
+            img->data = img->alpha = NULL;
+        }
+        break;
+    }
     }
     if (fmt >= 0)
         img->format = (enum cp_image_format)fmt;
@@ -137,19 +237,6 @@ cp_image_decode_page(cp_image *img, const unsigned char *u, size_t len, int page
     else
         cp_error(diags, CP_INPUT, display, 0, 0, "not a picture in a format claimpack reads");
     return ret < 0 ? -1 : 0;
-}
-
-int
-cp_image_decode_photo(cp_image *img, const unsigned char *u, size_t len, int page,
-                      const char *display, cp_diags *diags)
-{
-    int fmt = cp_image_sniff(u, len);
-    if (fmt != CP_IMG_HEIC && fmt != CP_IMG_AVIF)
-        return cp_image_decode_page(img, u, len, page, 1, display, diags);
-    if (cp_image_heif_planes(img, u, len, display, diags) < 0)
-        return -1;
-    img->format = (enum cp_image_format)fmt;
-    return 0;
 }
 
 /* Read the file and check it; on success *buf holds its bytes. */

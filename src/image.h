@@ -62,7 +62,7 @@ typedef struct cp_image {
     cp_image_dims *page_dims;    /* TIFF of more than one page: each page's size, as
                                   * checked (pages of them); owned, NULL otherwise */
     int rotated;                 /* degrees the format's own transformation turned it */
-    /* A HEIC photo as decoded for the JPEG encoder (cp_image_decode_photo):
+    /* A HEIC photo as decoded for the JPEG encoder (cp_image_heif_planes):
      * its R, G and B planes, 8-bit, width x height, rows stride[k] bytes
      * apart, left in the decoder's image (owner, given back by release
      * when the cp_image is freed) rather than copied; data is NULL. */
@@ -126,11 +126,52 @@ typedef struct cp_png_chunk {
  * data and CRC run past the end of the file (c filled all the same). */
 int cp_png_chunk_next(cp_png_chunk *c, const unsigned char *buf, size_t len, size_t *pos);
 
-/* The decoded formats; with `load` false they decode to check and keep
- * no pixels. Pixels come out upright (the format's own transformations
- * applied, orientation 1), 8-bit, data plus an 8-bit alpha mask as for a
- * PNG (image-heif.c: HEIC and AVIF). */
-int cp_image_heif(cp_image *img, const unsigned char *buf, size_t len, int load,
+/* The decoded formats (HEIC, AVIF, WebP, GIF, TIFF, BMP) hand out their
+ * pictures row by row, so that no one holds a picture's pixels twice:
+ * a loader decodes into the one buffer its decoder needs (a band of rows
+ * where the format allows, as TIFF and BMP do) and puts each row of the
+ * upright picture (the format's own transformations applied, orientation
+ * 1), in order, through a cp_rows, which splits it into 8-bit colour
+ * samples packed as a PNG's and an 8-bit alpha row for fn (cp_png_row_fn;
+ * alpha NULL for a picture without an alpha channel). With fn NULL the
+ * loader decodes to check and nothing is handed out. img's header fields
+ * are set before the first row; after the last, img->alpha_size is
+ * nonzero when some pixel is not opaque. A nonzero return from fn stops
+ * the decode: the loader returns -1 and adds no diagnostic of its own. */
+typedef struct cp_rows {
+    cp_png_row_fn fn;            /* NULL: check only */
+    void *ctx;
+    /* the loader's, through cp_rows_begin: */
+    cp_image *img;
+    int channels;                /* of the rows put: 1 gray, 2 gray+alpha, 3 RGB, 4 RGBA */
+    unsigned char *colour, *alpha;
+    int opaque, stopped, y;
+} cp_rows;
+/* For a loader: img's header fields for w x h pixels of `channels`. */
+void cp_rows_begin(cp_rows *r, cp_image *img, int w, int h, int channels);
+/* For a loader: the next row, w interleaved pixels of r->channels. 0, or
+ * -1 when fn has stopped the decode (r->stopped). */
+int cp_rows_put(cp_rows *r, const unsigned char *px);
+/* For a loader, after the last row or a failure: img->alpha_size set and
+ * the row buffers freed. */
+void cp_rows_end(cp_rows *r);
+
+/* A decoded format's picture (page `page` of a TIFF, else 0) row by row
+ * to fn, as above, or a PNG's (cp_image_png_rows); never a JPEG. 0, or -1
+ * with a CP_INPUT diagnostic naming `display` (none when fn stopped it). */
+int cp_image_decode_rows(cp_image *img, const unsigned char *buf, size_t len, int page,
+                         cp_png_row_fn fn, void *ctx, const char *display, cp_diags *diags);
+
+/* Formats whose decoder holds the picture whole are bounded in what that
+ * takes with the file, reckoned from the header before anything is
+ * decoded, so that a picture within the size limits stays within the
+ * 256 MB a build may take (claimpack-claim(5)): WebP (image-webp.c) and
+ * HEIC and AVIF (image-heif.c). */
+#define CP_IMAGE_WHOLE_MAX_BYTES (200L << 20)
+
+/* The loaders of the decoded formats (cp_image_decode_rows calls them).
+ * HEIC and AVIF (image-heif.c): */
+int cp_image_heif(cp_image *img, const unsigned char *buf, size_t len, cp_rows *rows,
                   const char *display, cp_diags *diags);
 /* The build's check of a HEIC or AVIF file: the container and the primary
  * picture's size after its transformations, without decoding it (the PDF
@@ -139,23 +180,21 @@ int cp_image_heif(cp_image *img, const unsigned char *buf, size_t len, int load,
 int cp_image_heif_header(cp_image *img, const unsigned char *buf, size_t len,
                          const char *display, cp_diags *diags);
 /* A HEIC or AVIF photo decoded for the JPEG encoder: an 8-bit one without
- * alpha as the decoder's RGB planes (plane), else as cp_image_heif loads
- * it. */
+ * alpha as the decoder's RGB planes (plane), 0. Else 1, nothing decoded
+ * (cp_image_decode_rows decodes it). */
 int cp_image_heif_planes(cp_image *img, const unsigned char *buf, size_t len,
                          const char *display, cp_diags *diags);
-int cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, int load,
+int cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, cp_rows *rows,
                   const char *display, cp_diags *diags);
-int cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, int load,
+int cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, cp_rows *rows,
                  const char *display, cp_diags *diags);
 /* A TIFF's pages are walked to the end of the chain and each page's size
- * checked before any is decoded; without `load` every page is decoded (the
- * check), with it only `page` (0-based), whose pixels and size img gets.
- * A page that fails is named in the message ("page 2 of 3"). */
-int cp_image_tiff(cp_image *img, const unsigned char *buf, size_t len, int load,
-                  const char *display, cp_diags *diags);
-int cp_image_tiff_page(cp_image *img, const unsigned char *buf, size_t len, int page, int load,
-                       const char *display, cp_diags *diags);
-int cp_image_bmp(cp_image *img, const unsigned char *buf, size_t len, int load,
+ * checked before any is decoded; with rows->fn NULL every page is decoded
+ * (the check), else only `page` (0-based), whose rows fn gets and whose
+ * size img gets. A page that fails is named in the message ("page 2 of 3"). */
+int cp_image_tiff_page(cp_image *img, const unsigned char *buf, size_t len, int page,
+                       cp_rows *rows, const char *display, cp_diags *diags);
+int cp_image_bmp(cp_image *img, const unsigned char *buf, size_t len, cp_rows *rows,
                  const char *display, cp_diags *diags);
 
 /* An EXIF block as in a JPEG APP1 segment ("Exif\0\0", then TIFF): its
@@ -173,11 +212,6 @@ int cp_image_decode_buf(cp_image *img, const unsigned char *buf, size_t len, int
 int cp_image_decode_page(cp_image *img, const unsigned char *buf, size_t len, int page,
                          int load, const char *display, cp_diags *diags);
 
-/* cp_image_decode_page loading, where a HEIC or AVIF photo may come as
- * planes for the JPEG encoder (cp_image_heif_planes): for writing anew. */
-int cp_image_decode_photo(cp_image *img, const unsigned char *buf, size_t len, int page,
-                          const char *display, cp_diags *diags);
-
 /* The picture format of these first bytes (18 are enough), or -1: the one
  * place that tells formats apart by content. */
 int cp_image_sniff(const unsigned char *buf, size_t len);
@@ -185,12 +219,11 @@ int cp_image_sniff(const unsigned char *buf, size_t len);
 /* For the loaders: the size limits, checked from the header before any
  * pixel buffer exists ("<what> too large" naming `display`). 0 or -1. */
 int cp_image_check_size(long w, long h, const char *what, const char *display, cp_diags *diags);
-/* For the loaders: take w x h interleaved 8-bit pixels of `channels`
- * (1 gray, 2 gray+alpha, 3 RGB, 4 RGBA), rows `stride` bytes apart, into
- * img->data (and img->alpha when some pixel is not opaque). Sets width,
- * height, cs, bits (8), size. */
-void cp_image_take_pixels(cp_image *img, const unsigned char *px, size_t stride, int w, int h,
-                          int channels);
+/* For the loaders that decode whole: w x h interleaved 8-bit pixels of
+ * `channels`, rows `stride` bytes apart, put through rows (cp_rows_begin,
+ * every row, cp_rows_end). 0, or -1 when fn stopped it. */
+int cp_rows_put_all(cp_rows *rows, cp_image *img, const unsigned char *px, size_t stride,
+                    int w, int h, int channels);
 
 /* Decode a JPEG fully into img->data (8-bit samples, rows packed; CMYK
  * plain, not Adobe-inverted) and set width, height, cs, bits, size,

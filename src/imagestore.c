@@ -363,27 +363,6 @@ png_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
 
 /* --- the decoded formats ------------------------------------------- */
 
-/* A gray picture of black and white only (a fax or a scan: TIFF CCITT G3
- * and G4 come decoded to 8-bit gray) packed back to one bit a pixel, rows
- * padded to a byte as a PDF image's are, so the page stays as small as
- * the file it came from. NULL when some pixel is neither. */
-static unsigned char *
-pack_bilevel(const cp_image *img)
-{
-    if (img->cs != CP_CS_GRAY || img->bits != 8 || img->alpha)
-        return NULL;
-    size_t w = (size_t)img->width, h = (size_t)img->height, row = (w + 7) / 8;
-    for (size_t i = 0; i < w * h; i++)
-        if (img->data[i] != 0 && img->data[i] != 0xFF)
-            return NULL;
-    unsigned char *out = xcalloc(h ? h : 1, row);
-    for (size_t y = 0; y < h; y++)
-        for (size_t x = 0; x < w; x++)
-            if (img->data[y * w + x])
-                out[y * row + x / 8] |= (unsigned char)(0x80 >> (x % 8));
-    return out;
-}
-
 /* --- preparing a picture, and writing it ---------------------------- */
 
 /* Every picture is prepared apart from the writing: read again, compared
@@ -513,13 +492,81 @@ prepare_png(prepared *out, const cp_asm_image *im)
     cp_image_free(img);
 }
 
+/* A decoded picture's rows (cp_image_decode_rows) into out as they come:
+ * the mask and the colour deflated, or the colour to the JPEG encoder.
+ * A grey page is deflated a second time packed to one bit a pixel, rows
+ * padded to a byte as a PDF image's are, while every row so far is
+ * black and white only (a fax or a scan: TIFF CCITT G3 and G4 come
+ * decoded to 8-bit grey), so that the page stays as small as the file it
+ * came from; the first grey pixel ends that stream. */
+typedef struct decode_rows {
+    prepared *out;
+    const cp_image *img;         /* its header fields are set before the first row */
+    bool started, has_alpha, bilevel;
+    row_deflater colour, alpha, packed;
+    cp_buf packed_z;
+    unsigned char *packed_row;
+    cp_ds_rows *jpeg;
+    cp_ds_target t;
+} decode_rows;
+
+static int
+decoded_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
+{
+    decode_rows *r = ctx;
+    const cp_image *img = r->img;
+    size_t w = (size_t)img->width;
+    if (!r->started) {
+        r->started = true;
+        if (alpha != NULL && rows_begin(&r->alpha, &r->out->mask, w) < 0)
+            return -1;
+        r->has_alpha = alpha != NULL;
+        if (img->lossy) {
+            r->t.width = img->width;
+            r->t.height = img->height;
+            r->t.quality = CP_IMAGE_PHOTO_QUALITY;
+            r->jpeg = cp_ds_rows_begin(&r->t, 1, img->width, img->height, img->cs);
+        } else {
+            if (rows_begin(&r->colour, &r->out->colour, w * (size_t)cs_components(img->cs)) < 0)
+                return -1;
+            r->bilevel = img->cs == CP_CS_GRAY && alpha == NULL &&
+                         rows_begin(&r->packed, &r->packed_z, (w + 7) / 8) == 0;
+            if (r->bilevel)
+                r->packed_row = xmalloc((w + 7) / 8);
+        }
+    }
+    if (r->has_alpha && rows_feed(&r->alpha, alpha, Z_NO_FLUSH) < 0)
+        return -1;
+    /* The colour alone goes to the JPEG: the mask says what is transparent. */
+    if (r->jpeg != NULL)
+        return cp_ds_rows_put(r->jpeg, colour, NULL);
+    if (r->bilevel) {
+        memset(r->packed_row, 0, (w + 7) / 8);
+        for (size_t x = 0; x < w && r->bilevel; x++) {
+            if (colour[x] != 0 && colour[x] != 0xFF)
+                r->bilevel = false;
+            else if (colour[x])
+                r->packed_row[x / 8] |= (unsigned char)(0x80 >> (x % 8));
+        }
+        if (!r->bilevel) {
+            rows_end(&r->packed, -1);
+            cp_buf_free(&r->packed_z);
+        } else if (rows_feed(&r->packed, r->packed_row, Z_NO_FLUSH) < 0) {
+            return -1;
+        }
+    }
+    return rows_feed(&r->colour, colour, Z_NO_FLUSH);
+}
+
 /* HEIC, AVIF, WebP, GIF, TIFF, BMP: the bytes read again are checked and
  * decoded by the format's loader (as check decodes them), then written
  * anew. A photo (`lossy`) becomes a baseline JPEG at its full size
  * (deflating photo pixels would make the pack many times larger), the rest
  * (screenshots, scans, few colours) is deflated without loss. An alpha
  * channel stays a deflated soft mask either way. Metadata stays behind
- * with the file: only pixels are written. */
+ * with the file: only pixels are written. The pixels go from the decoder
+ * to the compressors row by row: what is held is the decoder's own buffer
+ * (image.h says which hold the picture whole) and the compressed output. */
 static void
 prepare_decoded(prepared *out, const cp_asm_image *im)
 {
@@ -530,60 +577,74 @@ prepare_decoded(prepared *out, const cp_asm_image *im)
     out->kind = PREP_PIXELS;
     if (read_picture(&buf, &len, im, d) < 0)
         return;
+    const unsigned char *u = (const unsigned char *)buf;
     cp_image *img = xcalloc(1, sizeof *img);
-    if (cp_image_decode_photo(img, (const unsigned char *)buf, len, im->page, im->display,
-                              d) < 0)
+    int fmt = cp_image_sniff(u, len);
+    int rc = 1;
+    if (fmt == CP_IMG_HEIC || fmt == CP_IMG_AVIF)
+        rc = cp_image_heif_planes(img, u, len, im->display, d);
+    if (rc < 0)
         goto cleanup;
-    free(buf);
-    buf = NULL;
+    decode_rows r;
+    memset(&r, 0, sizeof r);
+    r.out = out;
+    r.img = img;
+    if (rc == 1) {
+        rc = cp_image_decode_rows(img, u, len, im->page, decoded_row, &r, im->display, d);
+        int colour_rc = r.colour.line ? rows_end(&r.colour, rc) : 0;
+        int alpha_rc = r.has_alpha ? rows_end(&r.alpha, rc) : 0;
+        int packed_rc = r.bilevel ? rows_end(&r.packed, rc) : 0;
+        int jpeg_rc = r.jpeg ? cp_ds_rows_end(r.jpeg, rc == 0, im->display, d) : 0;
+        free(r.packed_row);
+        if (rc == 0 && (colour_rc < 0 || alpha_rc < 0 || packed_rc < 0))
+            cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+        if (rc < 0 || colour_rc < 0 || alpha_rc < 0 || packed_rc < 0 || jpeg_rc < 0 ||
+            !r.started) {
+            cp_buf_free(&r.packed_z);
+            goto cleanup;
+        }
+    }
     /* The build checked HEIC and AVIF by their header only: the picture
      * must be what the pages were laid out for. */
     if (img->width != im->info->width || img->height != im->info->height) {
         cp_error(d, CP_INPUT, im->display, 0, 0, "damaged picture: it decodes to %dx%d pixels, "
                  "not the %dx%d its header gives", img->width, img->height, im->info->width,
                  im->info->height);
+        cp_buf_free(&r.packed_z);
         goto cleanup;
     }
     out->width = img->width;
     out->height = img->height;
-    if (img->alpha && deflate_rows(&out->mask, img->alpha, (size_t)img->width,
-                                   (size_t)img->height) < 0) {
-        cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
-        goto cleanup;
-    }
-    if (!img->lossy) {
-        unsigned char *bilevel = pack_bilevel(img);
-        out->cs = bilevel ? CP_CS_GRAY : img->cs;
-        out->bits = bilevel ? 1 : img->bits;
-        size_t row = ((size_t)img->width * (size_t)cs_components(out->cs) * (size_t)out->bits + 7) / 8;
-        int rc = deflate_rows(&out->colour, bilevel ? bilevel : img->data, row,
-                              (size_t)img->height);
-        free(bilevel);
-        if (rc < 0) {
-            cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+    out->bits = 8;
+    if (img->alpha_size == 0)       /* opaque everywhere: no mask */
+        cp_buf_free(&out->mask);
+    if (img->plane[0]) {      /* a HEIC or AVIF photo's planes, libheif's */
+        free(buf);
+        buf = NULL;
+        cp_ds_target t;
+        memset(&t, 0, sizeof t);
+        t.width = img->width;
+        t.height = img->height;
+        t.quality = CP_IMAGE_PHOTO_QUALITY;
+        if (cp_downsample_planes(img, im->display, &t, d) < 0)
             goto cleanup;
+        r.t = t;
+    } else if (!img->lossy) {
+        out->cs = img->cs;
+        if (r.bilevel) {
+            cp_buf_free(&out->colour);
+            out->colour = r.packed_z;
+            out->bits = 1;
         }
         out->rc = 0;
         goto cleanup;
     }
-    /* The colour alone goes to the JPEG: the mask says what is transparent. */
-    cp_image colour = *img;
-    colour.alpha = NULL;
-    cp_ds_target t;
-    memset(&t, 0, sizeof t);
-    t.width = img->width;
-    t.height = img->height;
-    t.quality = CP_IMAGE_PHOTO_QUALITY;
-    if ((img->plane[0] ? cp_downsample_planes(&colour, im->display, &t, d)
-                     : cp_downsample_image(&colour, im->display, &t, 1, d)) < 0)
-        goto cleanup;
     out->jpeg = true;
-    out->width = t.width;
-    out->height = t.height;
-    out->cs = t.cs;
-    out->bits = 8;
-    out->colour.data = (char *)t.data;
-    out->colour.len = out->colour.cap = t.size;
+    out->width = r.t.width;
+    out->height = r.t.height;
+    out->cs = r.t.cs;
+    out->colour.data = (char *)r.t.data;
+    out->colour.len = out->colour.cap = r.t.size;
     out->rc = 0;
 cleanup:
     cp_image_free(img);
