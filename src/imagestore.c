@@ -721,16 +721,53 @@ prepared_clear(prepared *p)
  * few pictures, whatever the pack holds. */
 #define PREP_THREADS 4           /* the writing thread and three helpers at most */
 
+/* Pictures are prepared side by side only while what they may hold
+ * together stays within PREP_BUDGET (prep_cost); one that may hold more
+ * is prepared alone. Each picture within the limits stays within the
+ * 256 MB a build may take (claimpack-claim(5), tests/memory.test), and two
+ * large ones at once would not. */
+#define PREP_BUDGET ((uint64_t)160 << 20)
+
+/* What preparing a picture may hold until it is written, reckoned from
+ * what the check found: the file (a JPEG's bytes stay until they are
+ * written), a progressive JPEG's coefficients (libjpeg holds them whole:
+ * some 3 bytes a pixel), a decoded picture's pixels as RGBA (the most a
+ * decoder's one buffer takes a pixel, image.h). */
+static uint64_t
+prep_cost(const cp_asm_image *im)
+{
+    const cp_image *i = im->info;
+    uint64_t px = (uint64_t)i->width * (uint64_t)i->height;
+    if (im->data)
+        return im->size;
+    if (i->is_jpeg)
+        return i->size + (i->progressive ? 3 * px : 0);
+    return 4 * px;
+}
+
 typedef struct prep_queue {
     const cp_asm_image *images;
     size_t *order;               /* image indices */
     prepared *out;               /* one per entry of order */
     bool *done;
+    uint64_t *cost;              /* prep_cost of each entry */
+    uint64_t held;               /* the cost of the entries taken and not yet written */
     size_t n, next, written, ahead;
     bool stop;
     pthread_mutex_t mu;
     pthread_cond_t cv;
 } prep_queue;
+
+/* Whether the next entry may be taken now (called with mu held): within
+ * the budget beside what is held, or alone. Entries are taken in order
+ * and given back in order (prep_written), so the writing thread, which
+ * waits for the first entry not written, never waits on the budget for
+ * it: when that entry is not taken, nothing is held. */
+static bool
+prep_fits(const prep_queue *q)
+{
+    return q->held == 0 || q->held + q->cost[q->next] <= PREP_BUDGET;
+}
 
 static void *
 prep_helper(void *arg)
@@ -738,10 +775,12 @@ prep_helper(void *arg)
     prep_queue *q = arg;
     pthread_mutex_lock(&q->mu);
     for (;;) {
-        while (!q->stop && q->next < q->n && q->next >= q->written + q->ahead)
+        while (!q->stop && q->next < q->n &&
+               (q->next >= q->written + q->ahead || !prep_fits(q)))
             pthread_cond_wait(&q->cv, &q->mu);
         if (q->stop || q->next >= q->n)
             break;
+        q->held += q->cost[q->next];
         size_t k = q->next++;
         pthread_mutex_unlock(&q->mu);
         prepare(&q->out[k], &q->images[q->order[k]]);
@@ -761,7 +800,8 @@ prep_take(prep_queue *q, size_t k)
 {
     pthread_mutex_lock(&q->mu);
     while (!q->done[k]) {
-        if (q->next < q->n && q->next <= k + q->ahead) {
+        if (q->next < q->n && q->next <= k + q->ahead && prep_fits(q)) {
+            q->held += q->cost[q->next];
             size_t j = q->next++;
             pthread_mutex_unlock(&q->mu);
             prepare(&q->out[j], &q->images[q->order[j]]);
@@ -781,6 +821,7 @@ prep_written(prep_queue *q, size_t k)
 {
     prepared_clear(&q->out[k]);
     pthread_mutex_lock(&q->mu);
+    q->held -= q->cost[k];
     q->written = k + 1;
     pthread_cond_broadcast(&q->cv);
     pthread_mutex_unlock(&q->mu);
@@ -1064,9 +1105,12 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
     q.order = xcalloc(q.n ? q.n : 1, sizeof *q.order);
     q.out = xcalloc(q.n ? q.n : 1, sizeof *q.out);
     q.done = xcalloc(q.n ? q.n : 1, sizeof *q.done);
+    q.cost = xcalloc(q.n ? q.n : 1, sizeof *q.cost);
     for (size_t i = 0, k = 0; i < n; i++)
-        if (placed[i])
+        if (placed[i]) {
+            q.cost[k] = prep_cost(&images[i]);
             q.order[k++] = i;
+        }
     size_t want = prep_helpers(q.n);
     q.ahead = want + 1;
     while (helpers < want && pthread_create(&helper_th[helpers], NULL, prep_helper, &q) == 0)
@@ -1110,6 +1154,7 @@ cleanup:
     free(q.order);
     free(q.out);
     free(q.done);
+    free(q.cost);
     free(s.xref);
     free(slots);
     return rc;
