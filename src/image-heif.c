@@ -503,10 +503,89 @@ take_planes(cp_image *img, struct heif_image *im, int w, int h)
     return 0;
 }
 
-/* load: 0 decode to check, 1 decode and hand the rows to rows, 2 the
- * header only (the primary item's size after its transformations, no
- * decode), 3 decode as the decoder's RGB planes (take_planes) when the
- * picture is 8-bit without alpha, else return 1 without decoding. */
+/* How many chroma samples the coded picture has for every two luma
+ * samples: 0 (grey), 1 (4:2:0), 2 (4:2:2) or 4 (4:4:4), the most of any
+ * decoder configuration in the file (hvcC's chroma_format_idc, av1C's
+ * monochrome and subsampling bits), 4 when none is found. libheif 1.15
+ * says nothing of it before decoding; the boxes are walked within the
+ * file's bytes only: the top level, meta (a full box), iprp, ipco. */
+static int
+heif_chroma(const unsigned char *buf, size_t len)
+{
+    static const char *const path[] = { "meta", "iprp", "ipco" };
+    size_t pos = 0, end = len;
+    for (int depth = 0; depth <= 3; depth++) {
+        int most = -1;
+        size_t next_pos = 0, next_end = 0;
+        while (end - pos >= 8) {
+            uint64_t n = (uint64_t)buf[pos] << 24 | (uint64_t)buf[pos + 1] << 16 |
+                         (uint64_t)buf[pos + 2] << 8 | buf[pos + 3];
+            if (n < 8 || n > end - pos)
+                break;
+            const unsigned char *type = buf + pos + 4, *d = buf + pos + 8;
+            size_t dn = (size_t)n - 8;
+            if (depth < 3 && memcmp(type, path[depth], 4) == 0) {
+                next_pos = pos + 8 + (depth == 0 ? 4 : 0);
+                next_end = pos + (size_t)n;
+            } else if (depth == 3 && memcmp(type, "hvcC", 4) == 0 && dn > 16) {
+                static const int of_idc[4] = { 0, 1, 2, 4 };
+                int c = of_idc[d[16] & 3];
+                most = c > most ? c : most;
+            } else if (depth == 3 && memcmp(type, "av1C", 4) == 0 && dn > 2) {
+                int c = d[2] & 0x10 ? 0 : (d[2] & 0x08) && (d[2] & 0x04) ? 1 : d[2] & 0x08 ? 2 : 4;
+                most = c > most ? c : most;
+            }
+            pos += (size_t)n;
+        }
+        if (depth == 3)
+            return most < 0 ? 4 : most;
+        if (next_end == 0 || next_pos > next_end)
+            return 4;
+        pos = next_pos;
+        end = next_end;
+    }
+    return 4;
+}
+
+/* libheif decodes a picture whole and holds it more than once: the
+ * decoder's frames, its planes as the file codes them (as deep as the
+ * picture, chroma as coded: heif_chroma) and the RGB planes it makes of
+ * them, then an interleaved copy where one is asked for (a picture with
+ * alpha or deeper than 8 bits). Measured at 7000x7000, 8-bit 4:2:0
+ * (bench/memory.sh), a build took 232 MB for a HEIC photo (libde265) and
+ * 339 MB for an AVIF one (dav1d): three and four and a half times the
+ * coded planes, with some 20 MB of its own. That reckoning with the file,
+ * made from the header before decoding for the decode the PDF writer
+ * does (check decodes the same way), is bounded by HEIF_MAX_BYTES so that
+ * a build stays within 256 MB (claimpack-claim(5)). */
+#define HEIF_MAX_BYTES (230L << 20)
+
+static int
+heif_bound(const struct heif_image_handle *h, const unsigned char *buf, size_t len, int w,
+           int hh, bool planes, bool alpha, const char *what, const char *display,
+           cp_diags *diags)
+{
+    uint64_t px = (uint64_t)w * (uint64_t)hh;
+    int deep = hf.image_handle_get_luma_bits_per_pixel(h) > 8 ||
+               hf.image_handle_get_chroma_bits_per_pixel(h) > 8;
+    uint64_t sample = deep ? 2 : 1;
+    uint64_t coded = px * sample * (uint64_t)(2 + heif_chroma(buf, len)) / 2 +
+                     (alpha ? px * sample : 0);
+    uint64_t bytes = coded * (strcmp(what, "AVIF") == 0 ? 9 : 6) / 2 +
+                     (planes ? 0 : px * (alpha ? 4 : 3)) + len;
+    if (bytes <= (uint64_t)HEIF_MAX_BYTES)
+        return 0;
+    cp_error(diags, CP_INPUT, display, 0, 0, "%s image too large: %dx%d pixels take %llu MB to "
+             "decode with the file, more than the %ld MB such a picture may take; save it as "
+             "JPEG", what, w, hh, (unsigned long long)(bytes >> 20), HEIF_MAX_BYTES >> 20);
+    return -1;
+}
+
+/* load: 0 decode to check, as 1 or 3 would, keeping nothing; 1 decode and
+ * hand the rows to rows; 2 the header only (the primary item's size after
+ * its transformations, no decode); 3 decode as the decoder's RGB planes
+ * (take_planes) when the picture is 8-bit without alpha, else return 1
+ * without decoding. */
 static int
 heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, cp_rows *rows,
          const char *display, cp_diags *diags)
@@ -554,6 +633,12 @@ heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, cp_rows 
     if (len >= 12 && (memcmp(buf + 8, "avis", 4) == 0 || memcmp(buf + 8, "msf1", 4) == 0))
         img->frames = 2;
 
+    /* The build's check (the header) refuses what the decode would. */
+    int alpha = hf.image_handle_has_alpha_channel(h);
+    bool planes = !alpha && hf.image_handle_get_luma_bits_per_pixel(h) == 8 &&
+                  hf.image_handle_get_chroma_bits_per_pixel(h) == 8;
+    if (heif_bound(h, buf, len, w, hh, planes, alpha, what, display, diags) < 0)
+        goto cleanup;
     if (load == 2) {
         img->width = w;
         img->height = hh;
@@ -563,15 +648,13 @@ heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, cp_rows 
         ret = 0;
         goto cleanup;
     }
-    int alpha = hf.image_handle_has_alpha_channel(h);
     opt = hf.decoding_options_alloc();
-    bool planes = !alpha && hf.image_handle_get_luma_bits_per_pixel(h) == 8 &&
-                  hf.image_handle_get_chroma_bits_per_pixel(h) == 8;
     if (load == 3 && !planes) {
         ret = 1;
         goto cleanup;
     }
-    if (load == 3) {
+    /* check decodes as the PDF writer will, and keeps nothing. */
+    if (load == 3 || (load == 0 && planes)) {
         /* libheif 1.15 turns every picture it decodes into RGB planes
          * (HeifContext::decode_image_planar), and any other form asked for
          * is converted from those, YCbCr 4:2:0 too: asked for the planes,
@@ -594,6 +677,12 @@ heif_run(cp_image *img, const unsigned char *buf, size_t len, int load, cp_rows 
             goto cleanup;
         }
         im = NULL;              /* img's now */
+        if (load == 0) {
+            img->release(img->owner);
+            memset(img->plane, 0, sizeof img->plane);
+            img->owner = NULL;
+            img->release = NULL;
+        }
         ret = 0;
         goto cleanup;
     }
