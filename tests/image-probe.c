@@ -119,8 +119,15 @@ cmd_planes(const char *path)
     cp_image photo, *img = NULL;
     memset(&photo, 0, sizeof photo);
     int rc = 3;
-    if (cp_read_file(&buf, &len, path, (size_t)CP_IMAGE_MAX_BYTES) < 0 ||
-        cp_image_decode_photo(&photo, (const unsigned char *)buf, len, 0, base, &diags) < 0 ||
+    int pr = -1;
+    if (cp_read_file(&buf, &len, path, (size_t)CP_IMAGE_MAX_BYTES) == 0) {
+        /* As the PDF writer decodes it: its planes, or its pixels. */
+        pr = cp_image_heif_planes(&photo, (const unsigned char *)buf, len, base, &diags);
+        if (pr == 1)
+            pr = cp_image_decode_page(&photo, (const unsigned char *)buf, len, 0, 1, base,
+                                      &diags);
+    }
+    if (pr < 0 ||
         cp_image_load(&img, path, base, &diags) < 0 || img->bits != 8 || img->cs != CP_CS_RGB ||
         img->width != photo.width || img->height != photo.height) {
         cp_diags_print(&diags, stderr);
