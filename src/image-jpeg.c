@@ -18,6 +18,7 @@
 #include <jpeglib.h>
 #include <jerror.h>
 #include "jpeg-err.h"
+#include "jpeg-scan.h"
 
 /* Markers we name in messages. */
 static const char *
@@ -150,8 +151,8 @@ span_add(cp_jpeg_spans *sp, size_t off, size_t len)
     sp->n++;
 }
 
-static int jpeg_decode_check(const unsigned char *buf, size_t len, const char *display,
-                             cp_diags *diags);
+static int jpeg_decode_check(const unsigned char *buf, size_t len, bool quick,
+                             const char *display, cp_diags *diags);
 
 /* Scans a JPEG may have. Each progressive scan makes the decoder go over
  * every block of its components again, so a file of many tiny scans is
@@ -430,7 +431,14 @@ cp_image_jpeg_spans(cp_image *img, cp_jpeg_spans *spans, const unsigned char *bu
     spans->total = 0;
     if (jpeg_walk(img, buf, len, true, spans, display, diags) < 0)
         return -1;
-    return jpeg_decode_check(buf, len, display, diags);
+    return jpeg_decode_check(buf, len, true, display, diags);
+}
+
+int
+cp_image_jpeg_entropy(const unsigned char *buf, size_t len, int quick, const char *display,
+                      cp_diags *diags)
+{
+    return jpeg_decode_check(buf, len, quick != 0, display, diags);
 }
 
 int
@@ -472,13 +480,16 @@ cp_jpeg_err_init(cp_jpeg_err *e)
     return m;
 }
 
-/* Decode at 1/8 scale, skipping all rows but the last: the entropy decoder
+/* A baseline photo's Huffman codes are first walked by jpeg-scan.c, which
+ * may only say the data is clean. Otherwise, or if it is not sure, libjpeg
+ * decodes at 1/8 scale, skipping all rows but the last: the entropy decoder
  * sees every coefficient (libjpeg-turbo's jpeg_skip_scanlines decodes the
  * rows it skips and discards their coefficients), but no inverse DCT, up-
  * sampling or colour conversion is done for them, a tenth of the time of
  * reading them. The last row is read, so the data is decoded to its end. */
 static int
-jpeg_decode_check(const unsigned char *buf, size_t len, const char *display, cp_diags *diags)
+jpeg_decode_check(const unsigned char *buf, size_t len, bool quick, const char *display,
+                  cp_diags *diags)
 {
     struct jpeg_decompress_struct cinfo;
     cp_jpeg_err jerr;
@@ -505,6 +516,10 @@ jpeg_decode_check(const unsigned char *buf, size_t len, const char *display, cp_
     cinfo.do_block_smoothing = FALSE;
     cinfo.out_color_space = cinfo.jpeg_color_space;    /* no conversion */
     jpeg_start_decompress(&cinfo);
+    if (quick && cp_jpeg_scan_clean(&cinfo, buf, len)) {
+        ret = 0;
+        goto cleanup;
+    }
     row = xmalloc((size_t)cinfo.output_width * (size_t)cinfo.output_components);
     if (cinfo.output_height > 1)
         jpeg_skip_scanlines(&cinfo, cinfo.output_height - 1);
@@ -587,5 +602,5 @@ cp_image_jpeg(cp_image *img, const unsigned char *buf, size_t len, int load,
     (void)load;   /* the caller keeps `buf` as the data: nothing to decode */
     if (cp_image_jpeg_markers(img, buf, len, display, diags) < 0)
         return -1;
-    return jpeg_decode_check(buf, len, display, diags);
+    return jpeg_decode_check(buf, len, true, display, diags);
 }

@@ -255,6 +255,12 @@ typedef struct cp_jpeg_spans {
 int cp_image_jpeg_spans(cp_image *img, cp_jpeg_spans *spans, const unsigned char *buf,
                         size_t len, const char *display, cp_diags *diags);
 
+/* The check of the entropy-coded data alone, as cp_image_jpeg makes it
+ * (quick = 1: jpeg-scan.c first, libjpeg's decode if it is not sure), or by
+ * libjpeg's decode only (quick = 0), which tests compare it with. 0 or -1. */
+int cp_image_jpeg_entropy(const unsigned char *buf, size_t len, int quick,
+                          const char *display, cp_diags *diags);
+
 /* Milliseconds-cheap structural walk only (no libjpeg decode): for timing
  * and for callers that decode the file anyway. */
 int cp_image_jpeg_markers(cp_image *img, const unsigned char *buf, size_t len,

@@ -14,6 +14,16 @@
  *                                 planes were taken)
  *   image-probe time FILE N       median milliseconds of N runs: marker walk,
  *                                 full probe (walk + 1/8 decode), full decode
+ *   image-probe jpegscan [-n N] FILE...
+ *                                 jpeg-scan.c's verdict on the file's entropy-
+ *                                 coded data against libjpeg's decode, on the
+ *                                 file and on N (300) damaged variants of it (cut,
+ *                                 bits flipped, bytes replaced, put in or
+ *                                 taken out): one line per file with the
+ *                                 counts; "wrong" counts variants jpeg-scan
+ *                                 calls clean and libjpeg refuses, "differs"
+ *                                 those the quick check (jpeg-scan, then
+ *                                 libjpeg) decides otherwise than libjpeg
  *   image-probe evidence CLAIM-DIR KIND:LINE:PATTERN...
  *                                 a claim "claim.xml" in CLAIM-DIR with one
  *                                 document per argument, through
@@ -31,6 +41,8 @@
 #include <time.h>
 
 #include <jpeglib.h>
+#include "jpeg-err.h"
+#include "jpeg-scan.h"
 
 static const char *const cs_names[] = { "gray", "rgb", "cmyk" };
 
@@ -281,6 +293,142 @@ cmd_evidence(int argc, char **argv)
     return status;
 }
 
+/* jpeg-scan.c's answer, after the header reading jpeg_decode_check does. */
+static int
+scan_verdict(const unsigned char *buf, size_t len)
+{
+    struct jpeg_decompress_struct cinfo;
+    cp_jpeg_err jerr;
+    volatile int clean = 0;
+
+    memset(&cinfo, 0, sizeof cinfo);
+    cinfo.err = cp_jpeg_err_init(&jerr);
+    if (setjmp(jerr.jb) == 0) {
+        jpeg_create_decompress(&cinfo);
+        cinfo.mem->max_memory_to_use = 1024L << 20;
+        jpeg_mem_src(&cinfo, buf, (unsigned long)len);
+        jpeg_read_header(&cinfo, TRUE);
+        cinfo.scale_num = 1;
+        cinfo.scale_denom = 8;
+        cinfo.dct_method = JDCT_IFAST;
+        cinfo.do_fancy_upsampling = FALSE;
+        cinfo.do_block_smoothing = FALSE;
+        cinfo.out_color_space = cinfo.jpeg_color_space;
+        jpeg_start_decompress(&cinfo);
+        clean = cp_jpeg_scan_clean(&cinfo, buf, len);
+    }
+    jpeg_destroy_decompress(&cinfo);
+    return clean;
+}
+
+static int
+entropy_ok(const unsigned char *buf, size_t len, int quick)
+{
+    cp_diags diags = CP_DIAGS_INIT;
+    int r = cp_image_jpeg_entropy(buf, len, quick, "x.jpg", &diags);
+    cp_diags_free(&diags);
+    return r == 0;
+}
+
+typedef struct jpeg_tally {
+    int variants, refused, clean, wrong, differs;
+} jpeg_tally;
+
+static void
+tally(jpeg_tally *t, const unsigned char *buf, size_t len)
+{
+    int clean = scan_verdict(buf, len), ok = entropy_ok(buf, len, 0);
+    t->variants++;
+    t->refused += !ok;
+    t->clean += clean;
+    t->wrong += clean && !ok;
+    t->differs += entropy_ok(buf, len, 1) != ok;
+}
+
+/* The entropy-coded data runs from after the first SOS segment to the last
+ * EOI; variants are made there. */
+static void
+entropy_span(const unsigned char *b, size_t n, size_t *from, size_t *to)
+{
+    *from = 2;
+    *to = n;
+    for (size_t i = 2; i + 4 <= n; i++)
+        if (b[i] == 0xFF && b[i + 1] == 0xDA) {
+            *from = i + 2 + ((size_t)b[i + 2] << 8 | b[i + 3]);
+            break;
+        }
+    for (size_t i = n; i >= 2 && i > *from; i--)
+        if (b[i - 2] == 0xFF && b[i - 1] == 0xD9) {
+            *to = i;
+            break;
+        }
+    if (*from > *to)
+        *from = *to;
+}
+
+static int
+cmd_jpegscan(const char *path, int count)
+{
+    char *file;
+    size_t len;
+    if (cp_read_file(&file, &len, path, (size_t)CP_IMAGE_MAX_BYTES) < 0) {
+        fprintf(stderr, "%s: cannot read\n", path);
+        return 3;
+    }
+    const unsigned char *orig = (const unsigned char *)file;
+    unsigned char *v = xmalloc(len + 8);
+    size_t from, to;
+    entropy_span(orig, len, &from, &to);
+    size_t span = to - from;
+    unsigned long seed = 12345;
+#define RAND() (seed = seed * 6364136223846793005u + 1442695040888963407u, (size_t)(seed >> 33))
+    static const unsigned char put[][2] = {
+        { 0xFF, 0x00 }, { 0xFF, 0xD0 }, { 0xFF, 0xD1 }, { 0xFF, 0xD9 }, { 0xFF, 0xFF }, { 0x00, 0x00 },
+    };
+    jpeg_tally t = { 0 };
+
+    for (int i = 0; span > 0 && i < count; i++) {
+        size_t at = from + RAND() % span, n = len;
+        memcpy(v, orig, len);
+        switch (i % 6) {
+        case 0:                         /* cut short */
+            n = at;
+            break;
+        case 1:                         /* one bit flipped */
+            v[at] ^= (unsigned char)(1u << (RAND() % 8));
+            break;
+        case 2:                         /* a byte replaced */
+            v[at] = (unsigned char)RAND();
+            break;
+        case 3:                         /* two bytes put in */
+            memmove(v + at + 2, v + at, len - at);
+            memcpy(v + at, put[RAND() % 6], 2);
+            n = len + 2;
+            break;
+        case 4:                         /* a byte taken out */
+            memmove(v + at, v + at + 1, len - at - 1);
+            n = len - 1;
+            break;
+        case 5:                         /* near the end: the last MCUs, EOI */
+            at = to - 1 - RAND() % (span < 16 ? span : 16);
+            if (RAND() % 2)
+                n = at;
+            else
+                v[at] ^= (unsigned char)(1u << (RAND() % 8));
+            break;
+        }
+        tally(&t, v, n);
+    }
+#undef RAND
+    printf("%s: jpeg-scan %s, libjpeg %s; %d variants: libjpeg refuses %d, jpeg-scan clean %d, wrong %d, differs %d\n",
+           cp_path_base(path), scan_verdict(orig, len) ? "clean" : "not sure",
+           entropy_ok(orig, len, 0) ? "ok" : "refuses", t.variants, t.refused, t.clean, t.wrong,
+           t.differs + (entropy_ok(orig, len, 1) != entropy_ok(orig, len, 0)));
+    free(v);
+    free(file);
+    return t.wrong || t.differs ? 1 : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -302,8 +450,18 @@ main(int argc, char **argv)
     }
     if (argc == 4 && strcmp(argv[1], "time") == 0)
         return cmd_time(argv[2], atoi(argv[3]));
+    if (argc >= 3 && strcmp(argv[1], "jpegscan") == 0) {
+        int status = 0, first = 2, count = 300;
+        if (argc >= 5 && strcmp(argv[2], "-n") == 0) {
+            count = atoi(argv[3]);
+            first = 4;
+        }
+        for (int i = first; i < argc; i++)
+            status |= cmd_jpegscan(argv[i], count);
+        return status;
+    }
     if (argc >= 4 && strcmp(argv[1], "evidence") == 0)
         return cmd_evidence(argc - 2, argv + 2);
-    fprintf(stderr, "usage: image-probe probe|load|rgba|planes|time|evidence ...\n");
+    fprintf(stderr, "usage: image-probe probe|load|rgba|planes|time|jpegscan|evidence ...\n");
     return 2;
 }

@@ -1,5 +1,6 @@
 /* tests/fuzz/fuzz-jpeg.c: the JPEG half of image.c: markers only, then the
- * full check with load. */
+ * full check with load; and the entropy check as photos get it (jpeg-scan.c,
+ * then libjpeg) must decide as libjpeg's decode alone does. */
 #include "config.h"
 #include "image.h"
 #include "fuzz.h"
@@ -22,6 +23,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     free(img.data);
     free(img.alpha);
+    if ((cp_image_jpeg_entropy(data, size, 1, "fuzz.jpg", &diags) == 0) !=
+        (cp_image_jpeg_entropy(data, size, 0, "fuzz.jpg", &diags) == 0))
+        abort();
     cp_diags_free(&diags);
     return 0;
 }
