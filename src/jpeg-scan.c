@@ -44,8 +44,9 @@
  * bits 5-9: for an AC code how far it moves in the block (0: the block
  * ends), for a DC code the number of extra bits.
  * group[] (AC only): for the next GROUP_BITS bits, the codes that fit in
- * them whole. Bits 0-3: bits to drop; bits 4-9: how far they move in the
- * block; bit 10: the last one ends the block. 0 if not even one fits. */
+ * them whole. Bits 0-3: bits to drop; bits 4-10: 64 less how far they move
+ * in the block, so that they all lie in it if the position is below that;
+ * bit 11: the last one ends the block. 0 if not even one fits. */
 typedef struct htab {
     uint16_t fast[1 << FAST_BITS];
     uint16_t group[1 << GROUP_BITS];
@@ -54,7 +55,7 @@ typedef struct htab {
     unsigned char val[256];
 } htab;
 
-#define GROUP_EOB 0x400
+#define GROUP_EOB 0x800
 
 static unsigned
 ac_entry(unsigned len, unsigned sym)
@@ -99,7 +100,7 @@ group_build(htab *t)
             }
             adv += a;
         }
-        t->group[i] = (uint16_t)(used ? used | adv << 4 | eob : 0);
+        t->group[i] = (uint16_t)(used ? used | (64 - adv) << 4 | eob : 0);
     }
 }
 
@@ -151,23 +152,19 @@ typedef struct bits {
                          * as it does to libjpeg */
 } bits;
 
-/* Up to 56 bits or more in buf, unless the data stops. */
+/* No 0xFF among the 8 bytes: none is stuffed or starts a marker. */
+static inline bool
+no_ff(uint64_t v)
+{
+    uint64_t t = ~v;    /* a zero byte in t is an 0xFF in v */
+    return ((t - 0x0101010101010101u) & ~t & 0x8080808080808080u) == 0;
+}
+
+/* Up to 56 bits or more in buf, unless the data stops; a byte at a time
+ * (block() takes 8 bytes at once where none is 0xFF). */
 static void
 refill(bits *b)
 {
-    if (!b->stop && b->end - b->p >= 8) {
-        uint64_t v;
-        memcpy(&v, b->p, 8);
-        v = __builtin_bswap64(v);
-        uint64_t t = ~v;    /* a zero byte in t is an 0xFF in v */
-        if (((t - 0x0101010101010101u) & ~t & 0x8080808080808080u) == 0) {
-            int n = (63 - b->cnt) >> 3;
-            b->buf |= v >> b->cnt;
-            b->p += n;
-            b->cnt += n * 8;
-            return;
-        }
-    }
     while (!b->stop && b->cnt <= 56) {
         if (b->p >= b->end) {
             b->stop = true;
@@ -205,8 +202,25 @@ block(bits *b, const htab *dc, const htab *ac, int64_t *pred)
 {
     uint64_t buf = b->buf;
     int cnt = b->cnt;
-#define REFILL() do { if (cnt < 32) { b->buf = buf; b->cnt = cnt; refill(b); \
-                                      buf = b->buf; cnt = b->cnt; } } while (0)
+    /* refill()'s common case, here so that buf and cnt stay in registers */
+#define REFILL() do {                                                           \
+        if (cnt < 32) {                                                         \
+            uint64_t v_;                                                        \
+            if (b->end - b->p >= 8 && (memcpy(&v_, b->p, 8),                    \
+                                       v_ = __builtin_bswap64(v_), no_ff(v_))) { \
+                int n_ = (63 - cnt) >> 3;                                       \
+                buf |= v_ >> cnt;                                               \
+                b->p += n_;                                                     \
+                cnt += n_ * 8;                                                  \
+            } else {                                                            \
+                b->buf = buf;                                                   \
+                b->cnt = cnt;                                                   \
+                refill(b);                                                      \
+                buf = b->buf;                                                   \
+                cnt = b->cnt;                                                   \
+            }                                                                   \
+        }                                                                       \
+    } while (0)
 #define DROP(n) (buf <<= (n), cnt -= (int)(n))
 
     REFILL();
@@ -233,12 +247,13 @@ block(bits *b, const htab *dc, const htab *ac, int64_t *pred)
     for (unsigned k = 1; k < 64;) {
         REFILL();
         unsigned g = ac->group[buf >> (64 - GROUP_BITS)];
-        if (g && k + ((g >> 4) & 63) < 64) {
+        unsigned below = (g >> 4) & 127;
+        if (k < below) {
             /* every code in the group lies inside the block */
             DROP(g & 15);
             if (g & GROUP_EOB)
                 break;
-            k += (g >> 4) & 63;
+            k += 64 - below;
             continue;
         }
         e = ac->fast[buf >> (64 - FAST_BITS)];
