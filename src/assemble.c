@@ -70,20 +70,28 @@ take_warnings(qpdf_data q, cp_diags *d)
     }
 }
 
+/* A new direct dictionary with the entries of `d` (none if `d` is not a
+ * dictionary), to change without changing what else shares `d`. */
+static qpdf_oh
+dict_copy(qpdf_data q, qpdf_oh d)
+{
+    qpdf_oh copy = qp.qpdf_oh_new_dictionary(q);
+    if (qp.qpdf_oh_is_dictionary(q, d)) {
+        qp.qpdf_oh_begin_dict_key_iter(q, d);
+        while (qp.qpdf_oh_dict_more_keys(q)) {
+            const char *key = qp.qpdf_oh_dict_next_key(q);
+            qp.qpdf_oh_replace_key(q, copy, key, qp.qpdf_oh_get_key(q, d, key));
+        }
+    }
+    return copy;
+}
+
 /* The /Resources dictionary of a page of `q`, made the page's own direct
  * dictionary so that changing it cannot change another page. */
 static qpdf_oh
 own_resources(qpdf_data q, qpdf_oh page)
 {
-    qpdf_oh res = qp.qpdf_oh_get_key(q, page, "/Resources");
-    qpdf_oh copy = qp.qpdf_oh_new_dictionary(q);
-    if (qp.qpdf_oh_is_dictionary(q, res)) {
-        qp.qpdf_oh_begin_dict_key_iter(q, res);
-        while (qp.qpdf_oh_dict_more_keys(q)) {
-            const char *key = qp.qpdf_oh_dict_next_key(q);
-            qp.qpdf_oh_replace_key(q, copy, key, qp.qpdf_oh_get_key(q, res, key));
-        }
-    }
+    qpdf_oh copy = dict_copy(q, qp.qpdf_oh_get_key(q, page, "/Resources"));
     qp.qpdf_oh_replace_key(q, page, "/Resources", copy);
     return copy;
 }
@@ -96,15 +104,7 @@ add_xobject(asm_state *st, qpdf_oh page, qpdf_oh obj)
     static char name[32];
     qpdf_data q = st->out;
     qpdf_oh res = own_resources(q, page);
-    qpdf_oh old = qp.qpdf_oh_get_key(q, res, "/XObject");
-    qpdf_oh xo = qp.qpdf_oh_new_dictionary(q);
-    if (qp.qpdf_oh_is_dictionary(q, old)) {
-        qp.qpdf_oh_begin_dict_key_iter(q, old);
-        while (qp.qpdf_oh_dict_more_keys(q)) {
-            const char *key = qp.qpdf_oh_dict_next_key(q);
-            qp.qpdf_oh_replace_key(q, xo, key, qp.qpdf_oh_get_key(q, old, key));
-        }
-    }
+    qpdf_oh xo = dict_copy(q, qp.qpdf_oh_get_key(q, res, "/XObject"));
     do
         snprintf(name, sizeof name, "/Cp%d", st->next_name++);
     while (qp.qpdf_oh_has_key(q, xo, name));
