@@ -201,6 +201,19 @@ applies(eval *e, const xmlNode *n)
         ok = ok && e->c->order.marketplace && contains_nocase(e->c->order.marketplace, v);
         free(v);
     }
+    if ((v = cp_data_xml_prop(n, "dispute"))) {
+        /* a body's time limits matter to the letter that goes to it: the
+         * European Consumer Centre takes a cross-border dispute, the body
+         * at home the others (law.c, cp_law_body_get) */
+        bool cross = cp_law_cross_border(e->c);
+        if (strcmp(v, "home") == 0)
+            ok = ok && !cross;
+        else if (strcmp(v, "cross-border") == 0)
+            ok = ok && cross;
+        else
+            rules_error(e, n, "unknown dispute '%s'", v);
+        free(v);
+    }
     if ((v = cp_data_xml_prop(n, "option"))) {
         if (strcmp(v, "print") == 0)
             ok = ok && e->opt && e->opt->print;
