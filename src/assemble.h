@@ -55,7 +55,12 @@ typedef struct cp_asm_image {
                                 * (--max-size), described by info */
     size_t size;
     const char *sha256;        /* the file's SHA-256 as the index shows it (hex), or
-                                * NULL: the bytes embedded are checked against it */
+                                * NULL: the bytes embedded are checked against it,
+                                * unless stamp is set */
+    const struct cp_file_stamp *stamp;  /* the file as the evidence check found it
+                                * and the pack hashed it (pack.c compares them), or
+                                * NULL: the bytes embedded must be read from a file
+                                * that is still that one, and are not hashed again */
     bool keep_metadata;        /* JPEG: EXIF, XMP, comments ... go into the PDF too */
 } cp_asm_image;
 

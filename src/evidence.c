@@ -484,6 +484,7 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
     f->stamp.ino = (unsigned long long)st.st_ino;
     f->stamp.size = (long long)st.st_size;
     f->stamp.mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    f->stamp.ctime_ns = (long long)st.st_ctim.tv_sec * 1000000000LL + st.st_ctim.tv_nsec;
     fd = open(f->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0 || read_head(head, &len, fd) < 0) {
         DOC_ERROR("%s: cannot be read: %s", name, strerror(errno));
@@ -602,10 +603,16 @@ cleanup:
 bool
 cp_evidence_file_is(const cp_evidence_file *f, const struct stat *st)
 {
-    return f->stamp.dev == (unsigned long long)st->st_dev &&
-           f->stamp.ino == (unsigned long long)st->st_ino &&
-           f->stamp.size == (long long)st->st_size &&
-           f->stamp.mtime_ns == (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+    return cp_file_stamp_is(&f->stamp, st);
+}
+
+bool
+cp_file_stamp_is(const struct cp_file_stamp *s, const struct stat *st)
+{
+    return s->dev == (unsigned long long)st->st_dev && s->ino == (unsigned long long)st->st_ino &&
+           s->size == (long long)st->st_size &&
+           s->mtime_ns == (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec &&
+           s->ctime_ns == (long long)st->st_ctim.tv_sec * 1000000000LL + st->st_ctim.tv_nsec;
 }
 
 int

@@ -24,6 +24,7 @@
 #include "config.h"
 #include "assemble.h"
 #include "chat.h"
+#include "claimpack/evidence.h"
 #include "downsample.h"
 #include "util.h"
 
@@ -97,17 +98,33 @@ store_begin_obj(store *s, int num)
 }
 
 /* Read a picture again for embedding: the bytes read here are the ones
- * checked, compared with the index's SHA-256 and written, so the PDF holds
- * exactly the file the index describes, whatever happened to it since. */
+ * checked and written, so the PDF holds exactly the file the index
+ * describes, whatever happened to it since. An evidence file is read from
+ * a file that is, before and after the reading, the one the evidence
+ * check found and the pack hashed (the same stamp: device, inode, size,
+ * modification and change time), so its bytes are those hashed and are
+ * not hashed a second time; a chat's picture (a .zip's member, or a file
+ * beside the chat) is compared with the SHA-256 its reading took. */
 static int
 read_picture(char **buf, size_t *len, const cp_asm_image *im, cp_diags *d)
 {
+    struct stat before, after;
     if (im->member) {
         if (cp_chat_pic_read(buf, len, im->path, im->member, im->display, d) < 0)
             return -1;
-    } else if (cp_read_file(buf, len, im->path, (size_t)CP_IMAGE_MAX_BYTES) < 0) {
+    } else if (cp_read_file_stat(buf, len, im->path, (size_t)CP_IMAGE_MAX_BYTES, &before,
+                                 &after) < 0) {
         cp_error(d, CP_INPUT, im->display, 0, 0, "could not read the picture again: %s",
                  strerror(errno));
+        return -1;
+    }
+    if (im->stamp && !im->member) {
+        if (cp_file_stamp_is(im->stamp, &before) && cp_file_stamp_is(im->stamp, &after))
+            return 0;
+        cp_error(d, CP_INPUT, im->display, 0, 0, "the file changed while the PDF was being "
+                 "made (it is no longer the file it was checked as); build again");
+        free(*buf);
+        *buf = NULL;
         return -1;
     }
     char hex[65];
@@ -365,11 +382,12 @@ png_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
 
 /* --- preparing a picture, and writing it ---------------------------- */
 
-/* Every picture is prepared apart from the writing: read again, compared
- * with the index's SHA-256, checked (and decoded, for the formats written
- * anew) as check does, by prepare(), which touches no shared state. The
- * checking is the cost of a pack: libjpeg's entropy decoding of every
- * photo, libpng's inflating of every screenshot, the decoding of a phone's
+/* Every picture is prepared apart from the writing: read again from the
+ * file the index's SHA-256 was taken of (read_picture), checked (and
+ * decoded, for the formats written anew) as check does, by prepare(), which
+ * touches no shared state. The checking is the cost of a pack: libjpeg's
+ * entropy decoding of every photo, the inflating of every screenshot's
+ * rows (image-png.c), the decoding of a phone's
  * HEIC photo (12 megapixels of HEVC). So the pictures are prepared by as
  * many threads as the machine has cores, up to PREP_THREADS, a few ahead of
  * the writing, and written in order (emit), so the PDF is the same bytes
@@ -442,8 +460,9 @@ prepare_jpeg(prepared *out, const cp_asm_image *im)
     free(img.data);
 }
 
-/* A PNG is decoded whatever happens next, as check decodes it: compressed
- * data that passes through must be known to inflate to the whole picture.
+/* A PNG is checked whatever happens next, as check checks it (cp_image_png):
+ * compressed data that passes through must be known to inflate to the
+ * whole picture.
  * One whose rows cannot go through as they are is deflated row by row as
  * it is decoded (png_rows). */
 static void

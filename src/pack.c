@@ -126,11 +126,14 @@ hash_some(void *arg)
     return NULL;
 }
 
-/* Whether the pack uses the evidence check's reading of f, not its own. */
+/* Whether the pack uses the evidence check's reading of f, not its own:
+ * a picture's check is its header, and the bytes the PDF writer reads
+ * again are compared with the same stamp instead of hashed again
+ * (imagestore.c). */
 static bool
 reads_checked(const cp_evidence_file *f)
 {
-    return f->pdf || f->mail || f->text;
+    return f->pdf || f->mail || f->text || f->image;
 }
 
 static void
@@ -348,6 +351,7 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
             im->info = e->page_images ? &e->page_images[k] : &e->image;
             im->probed = im->info;
             im->sha256 = e->sha256;
+            im->stamp = e->file && e->file->image ? &e->file->stamp : NULL;
         }
     }
     *out = p;

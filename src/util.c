@@ -162,6 +162,14 @@ cp_buf_free(cp_buf *b)
 int
 cp_read_file(char **out, size_t *len, const char *path, size_t limit)
 {
+    struct stat before, after;
+    return cp_read_file_stat(out, len, path, limit, &before, &after);
+}
+
+int
+cp_read_file_stat(char **out, size_t *len, const char *path, size_t limit,
+                  struct stat *before, struct stat *after)
+{
     *out = NULL;
     *len = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -216,6 +224,14 @@ cp_read_file(char **out, size_t *len, const char *path, size_t limit)
     if (b.data == NULL)
         buf_reserve(&b, 0);
     b.data[b.len] = '\0';
+    *before = st;
+    if (fstat(fd, after) < 0) {
+        int e = errno;
+        close(fd);
+        cp_buf_free(&b);
+        errno = e;
+        return -1;
+    }
     close(fd);
     *len = b.len;
     *out = cp_buf_detach(&b);

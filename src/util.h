@@ -41,6 +41,13 @@ void cp_buf_free(cp_buf *b);
  * On success *out is malloc'd, NUL-terminated (not counted in *len). 0 or -1
  * with errno set. */
 int cp_read_file(char **out, size_t *len, const char *path, size_t limit);
+/* The same, with the opened file's status (fstat) before and after the
+ * reading in *before and *after: the bytes read are those of a file that
+ * was the same before and after (imagestore.c compares both with the
+ * evidence check's cp_file_stamp). */
+struct stat;
+int cp_read_file_stat(char **out, size_t *len, const char *path, size_t limit,
+                      struct stat *before, struct stat *after);
 
 /* The SHA-256 of n bytes as 64 lower-case hex digits and a NUL. */
 void cp_sha256_hex(char out[65], const void *p, size_t n);

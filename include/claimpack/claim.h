@@ -160,8 +160,11 @@ typedef struct cp_evidence_file {
                               * of reading the e-mail or text, which the pack gives as
                               * those of its own reading */
     struct cp_file_stamp {   /* the file as the check found it: the pack refuses to hash */
-        unsigned long long dev, ino;    /* another one (cp_evidence_file_is) */
+        unsigned long long dev, ino;    /* or embed another one (cp_evidence_file_is) */
         long long size, mtime_ns;
+        long long ctime_ns;  /* set by every write and metadata change, and never
+                              * back: a copy over the file that keeps its size and
+                              * modification time still changes it */
     } stamp;
     /* What the check found in it, for `claimpack check`'s list (counts -1
      * when they do not apply): */

@@ -28,9 +28,11 @@ int cp_evidence_check(cp_claim *c, cp_diags *diags);
 int cp_evidence_check_opt(cp_claim *c, bool fast, cp_diags *diags);
 
 /* Whether st (a stat or fstat) is the file f was when the check found it:
- * the same file, size and modification time. */
+ * the same file, size, modification and change time. */
 struct stat;
 bool cp_evidence_file_is(const cp_evidence_file *f, const struct stat *st);
+/* The same for a stamp (cp_evidence_file.stamp). */
+bool cp_file_stamp_is(const struct cp_file_stamp *s, const struct stat *st);
 
 /* Free the files cp_evidence_check found for a document (d->files) and
  * leave it with none. */
