@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include <png.h>
+#include <libdeflate.h>
+#include <zlib.h>
 
 #define PNG_INTERLACED_MAX_BYTES (160 << 20)   /* decoded, see png_decode */
 
@@ -147,6 +149,241 @@ png_precheck(const unsigned char *buf, size_t len, const char *display, cp_diags
             break;
     }
     return 0;
+}
+
+/* --- the verdict without libpng ------------------------------------------
+ *
+ * A PNG whose compressed rows go into the PDF as they are (imagestore.c)
+ * needs only libpng's verdict, not its pixels, and most of what libpng's
+ * decode costs is undoing each row's filter. cp_image_png_fast says
+ * "clean" only of a file libpng 1.6 reads through without an error, and
+ * "not sure" of anything else, which libpng then decodes to give the
+ * verdict and its message. So it accepts one narrow, common shape and checks all of it:
+ * every chunk whole with a right CRC and a type of letters; IHDR first
+ * and valid (not interlaced); PLTE once, before the image data, sized as
+ * libpng wants, where the colour type allows it; no other critical chunk;
+ * the IDAT chunks one run, each within libpng's length limit; ancillary
+ * chunks whose handlers can only warn (pngrutil.c: every error of theirs
+ * past a missing IHDR is "benign", a warning when reading), anywhere
+ * but inside the run; an empty IEND. The IDAT stream is inflated by
+ * zlib as libpng inflates it (the window the stream's header gives), to
+ * exactly the rows' bytes, every row's filter byte one of the five,
+ * ending with its Adler-32 (checked with libdeflate's) right at the end
+ * of the last IDAT. zlib's verdict on a stream does not depend on how its
+ * output is cut up but for a distance reaching before the window: a
+ * window smaller than 32K is only taken when the whole picture fits in
+ * it. tests/pngverdict.test compares this with libpng on the corpus and
+ * on thousands of damaged copies of it. */
+
+#define PNG_FAST_CHUNK_MAX 8000000u   /* libpng's PNG_USER_CHUNK_MALLOC_MAX */
+
+static uint32_t
+be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static int
+chunk_is(const cp_png_chunk *c, const char *type)
+{
+    return memcmp(c->type, type, 4) == 0;
+}
+
+/* An ancillary chunk libpng reads with no error worse than a warning:
+ * its own handlers' and the unknown ones it skips. sCAL, pCAL, sPLT and
+ * hIST are left to libpng (their setters can fail the read). */
+static int
+fast_ancillary(const cp_png_chunk *c)
+{
+    static const char *const slow[] = { "sCAL", "pCAL", "sPLT", "hIST" };
+    if (!(c->type[0] & 0x20))
+        return 0;
+    for (size_t i = 0; i < sizeof slow / sizeof slow[0]; i++)
+        if (chunk_is(c, slow[i]))
+            return 0;
+    return 1;
+}
+
+/* Inflate the IDAT run from chunk *c on (its data and that of the IDAT
+ * chunks after it, in place), checking each row's filter byte: 1 when
+ * the stream is exactly `rows` rows of `stride` bytes and ends with the
+ * last IDAT's data, 0 otherwise. *pos is left after the run. */
+static int
+fast_inflate(const unsigned char *buf, size_t len, size_t *pos, cp_png_chunk *c,
+             uint64_t rows, size_t stride, uint64_t chunk_max)
+{
+    enum { OUT = 1 << 18 };
+    uint64_t want = rows * stride;
+    size_t per = stride > OUT ? 1 : OUT / stride;   /* whole rows per buffer */
+    unsigned char *out = xmalloc(per * stride);
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    /* zlib's own Adler-32 is a third of the cost: libdeflate's, the same
+     * sum, is taken of the output instead and compared with the stream's
+     * last four bytes, which zlib still reads (inflateValidate). */
+    if (inflateInit2(&z, 0) != Z_OK || inflateValidate(&z, 0) != Z_OK) {
+        inflateEnd(&z);
+        free(out);
+        return 0;
+    }
+    uint32_t adler = 1;
+    unsigned char tail[4] = { 0, 0, 0, 0 };     /* the last 4 bytes of input */
+    uint64_t got = 0;
+    int ret = Z_OK, ok = 0, more = 1, first = 1;
+    while (ret == Z_OK) {
+        if (z.avail_in == 0 && more) {
+            if (c->len > chunk_max)
+                break;
+            if (first && c->len >= 2) {
+                /* A window smaller than 32K only where the picture fits in it. */
+                unsigned wbits = (c->data[0] >> 4) + 8u;
+                if (wbits < 15 && want > (1u << wbits))
+                    break;
+                first = 0;
+            } else if (first && c->len) {
+                break;              /* the header split across chunks */
+            }
+            z.next_in = (unsigned char *)c->data;
+            z.avail_in = c->len;
+            for (uint32_t k = c->len > 4 ? c->len - 4 : 0; k < c->len; k++) {
+                memmove(tail, tail + 1, 3);
+                tail[3] = c->data[k];
+            }
+            size_t at = *pos;
+            cp_png_chunk next;
+            if (cp_png_chunk_next(&next, buf, len, &at) == 1 && chunk_is(&next, "IDAT")) {
+                if (!cp_png_chunk_crc_ok(&next))
+                    break;
+                *c = next;
+                *pos = at;
+            } else {
+                more = 0;
+            }
+            if (z.avail_in == 0)
+                continue;
+        }
+        size_t fill = (size_t)(got % ((uint64_t)per * stride));
+        z.next_out = out + fill;
+        z.avail_out = (uInt)(per * stride - fill);
+        ret = inflate(&z, Z_NO_FLUSH);
+        size_t made = per * stride - fill - z.avail_out;
+        if (got + made > want)
+            break;
+        /* Filter bytes of the rows begun in this piece of output. */
+        for (uint64_t r = (got + stride - 1) / stride; r * stride < got + made; r++)
+            if (out[r * stride - (got - fill)] > 4)
+                goto done;
+        adler = libdeflate_adler32(adler, out + fill, made);
+        got += made;
+        if (ret == Z_BUF_ERROR && z.avail_in == 0 && !more)
+            break;                  /* the data ends before the stream does */
+        if (ret == Z_BUF_ERROR && made == 0 && z.avail_in == 0)
+            ret = Z_OK;             /* needs the next chunk's data */
+    }
+    ok = ret == Z_STREAM_END && got == want && z.avail_in == 0 && !more && adler == be32(tail);
+done:
+    inflateEnd(&z);
+    free(out);
+    return ok;
+}
+
+int
+cp_image_png_fast(cp_image *img, const unsigned char *buf, size_t len)
+{
+    memset(img, 0, sizeof *img);
+    img->orientation = 1;
+    if (len < 8 || cp_image_sniff(buf, len) != CP_IMG_PNG)
+        return 0;
+    size_t pos = 8;
+    cp_png_chunk c;
+    int have_plte = 0, have_phys = 0, after_idat = 0;
+    uint32_t w = 0, h = 0, rx = 0, ry = 0;
+    int depth = 0, ctype = 0, channels = 0, unit = 0;
+    for (int n = 0;; n++) {
+        if (cp_png_chunk_next(&c, buf, len, &pos) != 1)
+            return 0;
+        for (int k = 0; k < 4; k++) {
+            unsigned char t = c.type[k];
+            if (!((t >= 'A' && t <= 'Z') || (t >= 'a' && t <= 'z')))
+                return 0;
+        }
+        if (!cp_png_chunk_crc_ok(&c))
+            return 0;
+        if (n == 0) {
+            if (!chunk_is(&c, "IHDR") || c.len != 13)
+                return 0;
+            w = be32(c.data);
+            h = be32(c.data + 4);
+            depth = c.data[8];
+            ctype = c.data[9];
+            if (w == 0 || h == 0 || w > CP_IMAGE_MAX_SIDE || h > CP_IMAGE_MAX_SIDE ||
+                (uint64_t)w * h > (uint64_t)CP_IMAGE_MAX_PIXELS || c.data[10] != 0 ||
+                c.data[11] != 0 || c.data[12] != 0)
+                return 0;
+            static const int ctype_channels[7] = { 1, 0, 3, 1, 2, 0, 4 };
+            channels = ctype < 7 ? ctype_channels[ctype] : 0;
+            int low = depth == 1 || depth == 2 || depth == 4;   /* grey and palette only */
+            if (channels == 0 || !(depth == 8 || (depth == 16 && ctype != 3) ||
+                                   (low && (ctype == 0 || ctype == 3))))
+                return 0;
+            continue;
+        }
+        if (c.len > PNG_FAST_CHUNK_MAX && !chunk_is(&c, "IDAT"))
+            return 0;
+        if (chunk_is(&c, "IEND")) {
+            if (!after_idat || c.len != 0)
+                return 0;
+            break;
+        }
+        if (chunk_is(&c, "IDAT")) {
+            if (after_idat || (ctype == 3 && !have_plte))
+                return 0;
+            after_idat = 1;
+            size_t stride = ((size_t)w * (size_t)channels * (size_t)depth + 7) / 8 + 1;
+            /* libpng's limit on an IDAT chunk's length (png_check_chunk_length),
+             * or a smaller one. */
+            uint64_t rf = (uint64_t)w * (uint64_t)channels * (depth > 8 ? 2 : 1) + 1;
+            uint64_t chunk_max = (uint64_t)h * rf;
+            if (chunk_max > 0x7FFFFFFFu)
+                chunk_max = 0x7FFFFFFFu;
+            if (chunk_max < PNG_FAST_CHUNK_MAX)
+                chunk_max = PNG_FAST_CHUNK_MAX;
+            if (!fast_inflate(buf, len, &pos, &c, h, stride, chunk_max))
+                return 0;
+            continue;
+        }
+        if (chunk_is(&c, "PLTE")) {
+            if (after_idat || have_plte || ctype == 0 || ctype == 4 || c.len == 0 ||
+                c.len > 768 || c.len % 3 != 0)
+                return 0;
+            have_plte = 1;
+            continue;
+        }
+        if (!fast_ancillary(&c))
+            return 0;
+        /* The resolution as png_get_pHYs gives it: the first pHYs before
+         * the image data, if it has its 9 bytes. */
+        if (chunk_is(&c, "pHYs") && !after_idat && !have_phys && c.len == 9) {
+            have_phys = 1;
+            rx = be32(c.data);
+            ry = be32(c.data + 4);
+            unit = c.data[8];
+        }
+    }
+    /* The fields png_decode's probe fills, after its transformations:
+     * a palette to RGB, grey below 8 bits to 8. */
+    int bits = ctype == 3 || depth < 8 ? 8 : depth;
+    int colour = ctype == 2 || ctype == 3 || ctype == 6;
+    img->width = (int)w;
+    img->height = (int)h;
+    img->bits = bits;
+    img->cs = colour ? CP_CS_RGB : CP_CS_GRAY;
+    img->size = (size_t)w * h * (colour ? 3u : 1u) * (size_t)(bits / 8);
+    if (unit == PNG_RESOLUTION_METER && rx > 0 && ry > 0) {
+        img->dpi_x = rx * 0.0254;
+        img->dpi_y = ry * 0.0254;
+    }
+    return 1;
 }
 
 static int
@@ -296,7 +533,22 @@ int
 cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
              const char *display, cp_diags *diags)
 {
-    return png_decode(img, buf, len, load ? PNG_LOAD : PNG_PROBE, NULL, NULL, display, diags);
+    if (load)
+        return png_decode(img, buf, len, PNG_LOAD, NULL, NULL, display, diags);
+    /* The verdict from png_fast where it is sure, else libpng's. */
+    memset(img, 0, sizeof *img);
+    if (png_precheck(buf, len, display, diags) < 0)
+        return -1;
+    if (cp_image_png_fast(img, buf, len))
+        return 0;
+    return png_decode(img, buf, len, PNG_PROBE, NULL, NULL, display, diags);
+}
+
+int
+cp_image_png_libpng(cp_image *img, const unsigned char *buf, size_t len, const char *display,
+                    cp_diags *diags)
+{
+    return png_decode(img, buf, len, PNG_PROBE, NULL, NULL, display, diags);
 }
 
 int

@@ -74,7 +74,7 @@ typedef struct cp_image {
 
 /* Check the file: JPEG markers (SOI, SOF with sane dimensions, SOS, entropy
  * data, EOI) and a 1/8-scale decode that runs all entropy data,
- * PNG fully through libpng. Fills width/height/orientation/cs and `size`
+ * PNG fully through libpng, or as libpng would (cp_image_png_fast). Fills width/height/orientation/cs and `size`
  * (the bytes cp_image_load would give: the JPEG file's length, the PNG's
  * packed samples) but no data.
  * Errors are CP_INPUT diagnostics naming `display`. 0 or -1. */
@@ -101,6 +101,14 @@ int cp_image_jpeg(cp_image *img, const unsigned char *buf, size_t len, int load,
                   const char *display, cp_diags *diags);
 int cp_image_png(cp_image *img, const unsigned char *buf, size_t len, int load,
                  const char *display, cp_diags *diags);
+/* The two halves of cp_image_png's check (load false), apart, for
+ * tests/image-probe's comparison of them: cp_image_png_fast is 1 with
+ * img's fields filled when it is sure libpng reads the file without an
+ * error, 0 when it is not sure (image-png.c says what it accepts);
+ * cp_image_png_libpng is libpng's decode, the verdict with its message. */
+int cp_image_png_fast(cp_image *img, const unsigned char *buf, size_t len);
+int cp_image_png_libpng(cp_image *img, const unsigned char *buf, size_t len,
+                        const char *display, cp_diags *diags);
 /* A PNG decoded row by row, for writing it without holding its pixels
  * (a 50-megapixel 16-bit picture is 400 MB decoded): fn gets each row in
  * order, colour samples packed as cp_image_png's data (img->bits per
@@ -125,6 +133,8 @@ typedef struct cp_png_chunk {
  * than a chunk's 12 bytes of length, type and CRC are left; -1 when its
  * data and CRC run past the end of the file (c filled all the same). */
 int cp_png_chunk_next(cp_png_chunk *c, const unsigned char *buf, size_t len, size_t *pos);
+/* Whether a whole chunk's (cp_png_chunk_next gave 1) CRC is right. */
+int cp_png_chunk_crc_ok(const cp_png_chunk *c);
 
 /* The decoded formats (HEIC, AVIF, WebP, GIF, TIFF, BMP) hand out their
  * pictures row by row, so that no one holds a picture's pixels twice:

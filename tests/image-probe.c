@@ -12,6 +12,14 @@
  *                                 pixels of it: "FILE: planes|pixels WxH, N
  *                                 samples differ" (planes: the decoder's RGB
  *                                 planes were taken)
+ *   image-probe pngverdict [FILE...]
+ *                                 the PNG check's two halves on each file
+ *                                 (names on stdin when none are given):
+ *                                 "FILE: fast clean|unsure libpng ok|refused
+ *                                 same|differ|-", differ when both passed
+ *                                 and the fields they fill are not the same;
+ *                                 exit 1 if the fast half passed a file
+ *                                 libpng refuses or filled other fields
  *   image-probe time FILE N       median milliseconds of N runs: marker walk,
  *                                 full probe (walk + 1/8 decode), full decode
  *   image-probe jpegscan [-n N] FILE...
@@ -429,9 +437,58 @@ cmd_jpegscan(const char *path, int count)
     return t.wrong || t.differs ? 1 : 0;
 }
 
+static int
+same_fields(const cp_image *a, const cp_image *b)
+{
+    return a->width == b->width && a->height == b->height && a->bits == b->bits &&
+           a->cs == b->cs && a->size == b->size && a->orientation == b->orientation &&
+           a->dpi_x == b->dpi_x && a->dpi_y == b->dpi_y && a->data == NULL && b->data == NULL;
+}
+
+static int
+verdict_one(const char *path)
+{
+    char *buf;
+    size_t len;
+    if (cp_read_file(&buf, &len, path, (size_t)CP_IMAGE_MAX_BYTES) < 0) {
+        printf("%s: unreadable\n", path);
+        return 1;
+    }
+    const unsigned char *u = (const unsigned char *)buf;
+    cp_image fast, slow;
+    cp_diags diags = CP_DIAGS_INIT;
+    int clean = cp_image_png_fast(&fast, u, len);
+    int ok = cp_image_png_libpng(&slow, u, len, "x", &diags) == 0;
+    const char *same = clean && ok ? (same_fields(&fast, &slow) ? "same" : "differ") : "-";
+    printf("%s: fast %s libpng %s %s\n", path, clean ? "clean" : "unsure",
+           ok ? "ok" : "refused", same);
+    cp_diags_free(&diags);
+    free(buf);
+    return clean && (!ok || strcmp(same, "same") != 0);
+}
+
+static int
+cmd_pngverdict(int argc, char **argv)
+{
+    int bad = 0;
+    for (int i = 0; i < argc; i++)
+        bad |= verdict_one(argv[i]);
+    if (argc == 0) {
+        char line[4096];
+        while (fgets(line, sizeof line, stdin)) {
+            line[strcspn(line, "\n")] = '\0';
+            if (line[0])
+                bad |= verdict_one(line);
+        }
+    }
+    return bad;
+}
+
 int
 main(int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "pngverdict") == 0)
+        return cmd_pngverdict(argc - 2, argv + 2);
     if (argc >= 3 && strcmp(argv[1], "probe") == 0)
         return cmd_probe(argc - 2, argv + 2, 0);
     if (argc >= 3 && strcmp(argv[1], "load") == 0)
@@ -462,6 +519,7 @@ main(int argc, char **argv)
     }
     if (argc >= 4 && strcmp(argv[1], "evidence") == 0)
         return cmd_evidence(argc - 2, argv + 2);
-    fprintf(stderr, "usage: image-probe probe|load|rgba|planes|time|jpegscan|evidence ...\n");
+    fprintf(stderr, "usage: image-probe probe|load|rgba|planes|pngverdict|time|jpegscan|"
+                    "evidence ...\n");
     return 2;
 }
