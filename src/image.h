@@ -267,7 +267,9 @@ int cp_image_jpeg_spans(cp_image *img, cp_jpeg_spans *spans, const unsigned char
 
 /* The check of the entropy-coded data alone, as cp_image_jpeg makes it
  * (quick = 1: jpeg-scan.c first, libjpeg's decode if it is not sure), or by
- * libjpeg's decode only (quick = 0), which tests compare it with. 0 or -1. */
+ * libjpeg's decode only (quick = 0), which tests compare it with. 0 or -1;
+ * quick = 2, for those tests: 0 if jpeg-scan calls the data clean, 1 if it
+ * is not sure (libjpeg then decides), -1 if libjpeg refuses the header. */
 int cp_image_jpeg_entropy(const unsigned char *buf, size_t len, int quick,
                           const char *display, cp_diags *diags);
 

@@ -49,8 +49,6 @@
 #include <time.h>
 
 #include <jpeglib.h>
-#include "jpeg-err.h"
-#include "jpeg-scan.h"
 
 static const char *const cs_names[] = { "gray", "rgb", "cmyk" };
 
@@ -305,28 +303,10 @@ cmd_evidence(int argc, char **argv)
 static int
 scan_verdict(const unsigned char *buf, size_t len)
 {
-    struct jpeg_decompress_struct cinfo;
-    cp_jpeg_err jerr;
-    volatile int clean = 0;
-
-    memset(&cinfo, 0, sizeof cinfo);
-    cinfo.err = cp_jpeg_err_init(&jerr);
-    if (setjmp(jerr.jb) == 0) {
-        jpeg_create_decompress(&cinfo);
-        cinfo.mem->max_memory_to_use = 1024L << 20;
-        jpeg_mem_src(&cinfo, buf, (unsigned long)len);
-        jpeg_read_header(&cinfo, TRUE);
-        cinfo.scale_num = 1;
-        cinfo.scale_denom = 8;
-        cinfo.dct_method = JDCT_IFAST;
-        cinfo.do_fancy_upsampling = FALSE;
-        cinfo.do_block_smoothing = FALSE;
-        cinfo.out_color_space = cinfo.jpeg_color_space;
-        jpeg_start_decompress(&cinfo);
-        clean = cp_jpeg_scan_clean(&cinfo, buf, len);
-    }
-    jpeg_destroy_decompress(&cinfo);
-    return clean;
+    cp_diags diags = CP_DIAGS_INIT;
+    int r = cp_image_jpeg_entropy(buf, len, 2, "x.jpg", &diags);
+    cp_diags_free(&diags);
+    return r == 0;
 }
 
 static int
