@@ -28,8 +28,22 @@
 #   bmp24     a 7000x7000 24-bit BMP (147 MB), decoded a row at a time
 #   bmp32     a 7000x7000 32-bit BMP with alpha (196 MB, under the 200 MB
 #             a file may be)
-#   heic      a 7000x7000 HEIC (heif-enc), decoded whole by libheif
-#   avif      the same as AVIF
+#   heic      a 7000x7000 HEIC (heif-enc), decoded whole by libheif, its
+#             decoder freed before the RGB planes are made (image-heif.c)
+#   heic-max  the same built with --max-size 300K (its rows from the same
+#             planes, not an interleaved copy)
+#   heic-turn the same picture laid out by tests/heif-make.py turned a
+#             quarter (irot) with colours of its own (nclx): the turn
+#             applied as the planes are read, not to a copy
+#   heic-grid an iPhone's layout: a 7000x7000 grid of 512x512 tiles,
+#             turned three quarters
+#   heic-mir  the picture turned and mirrored (imir): left to libheif,
+#             which copies it, so refused by the reckoning
+#   avif      the same as AVIF: refused, over the bound
+#   avif-b    a 5400x5400 AVIF, just under the bound
+#   chat-bmp  a WhatsApp .zip (43 MB, deflated) holding a 7000x7000 32-bit
+#             BMP of coarse noise, read from the archive whole and deflated
+#             anew
 #
 #   bench/memory.sh   from the build directory (needs ./claimpack); prints
 #                     one line per input: peak RSS of check, build, img2pdf,
@@ -154,6 +168,31 @@ convert "$W/pic.ppm" -colors 64 "$W/gif.gif"
 convert "$W/pic.ppm" "$W/pic.png"
 heif-enc -q 50 "$W/pic.png" -o "$W/heic.heic" >/dev/null
 heif-enc -A -q 50 "$W/pic.png" -o "$W/avif.avif" >/dev/null
+convert "$W/pic.png" -crop 5400x5400+0+0 "$W/pic-b.png"
+heif-enc -A -q 50 "$W/pic-b.png" -o "$W/avif-b.avif" >/dev/null
+convert "$W/pic.png" -crop 512x512+0+3000 "$W/tile.png"
+heif-enc -q 50 "$W/tile.png" -o "$W/tile.heic" >/dev/null
+python3 "$here/tests/heif-make.py" "$W/heic-turn.heic" "$W/heic.heic" 7000 7000 irot=90 nclx=1,1
+python3 "$here/tests/heif-make.py" "$W/heic-grid.heic" "$W/tile.heic" 7000 7000 grid=512 irot=270
+python3 "$here/tests/heif-make.py" "$W/heic-mir.heic" "$W/heic.heic" 7000 7000 irot=90 imir=1
+python3 - "$W" <<'PY'
+import random, struct, sys, zipfile
+W, side = sys.argv[1], 7000
+random.seed(1)
+stride = side * 4
+rows = [bytes(random.choice((0x40, 0x41)) for _ in range(stride)) for _ in range(64)]
+with open(f'{W}/IMG-0001.bmp', 'wb') as f:
+    f.write(b'BM' + struct.pack('<IHHI', 70 + stride * side, 0, 0, 70))
+    f.write(struct.pack('<IiiHHIIiiII', 56, side, side, 1, 32, 3, stride * side, 2835, 2835, 0, 0))
+    f.write(struct.pack('<4I', 0xFF0000, 0xFF00, 0xFF, 0xFF000000))
+    for y in range(side):
+        f.write(rows[random.randrange(64)])
+with zipfile.ZipFile(f'{W}/chat.zip', 'w', zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+    z.writestr('_chat.txt', '[20.06.19, 16:00:15] A. Buyer: <attached: IMG-0001.bmp>\n'
+                            '[20.06.19, 16:00:19] Shop: The kettle is broken.\n')
+    z.write(f'{W}/IMG-0001.bmp', 'IMG-0001.bmp')
+PY
+rm -f "$W/IMG-0001.bmp" "$W/pic-b.png" "$W/tile.png"
 rm -f "$W/pic.ppm" "$W/ll.ppm" "$W/pic.png"
 convert -size 7000x7000 xc:'#806040' -type TrueColor -quality 30 "$W/base.jpg"
 jpegtran -scans "$W/scans.txt" -outfile "$W/jpeg-p.jpg" "$W/base.jpg"
@@ -184,12 +223,16 @@ for x in png16:png16.png:photo png16-i:png16-i.png:photo png8-i:png8-i.png:photo
          html-deep:html-deep.eml:correspondence html-flat:html-flat.eml:correspondence \
          webp:webp.webp:photo webp-ll:webp-ll.webp:photo webp-llx:webp-llx.webp:photo \
          tiff:tiff.tiff:photo tiff-4:tiff-4.tiff:photo gif:gif.gif:photo \
-         bmp24:bmp24.bmp:photo bmp32:bmp32.bmp:photo heic:heic.heic:photo avif:avif.avif:photo; do
+         bmp24:bmp24.bmp:photo bmp32:bmp32.bmp:photo heic:heic.heic:photo \
+         heic-max:heic.heic:photo heic-turn:heic-turn.heic:photo heic-grid:heic-grid.heic:photo \
+         heic-mir:heic-mir.heic:photo avif:avif.avif:photo avif-b:avif-b.avif:photo \
+         chat-bmp:chat.zip:correspondence; do
     name=${x%%:*} rest=${x#*:} file=${rest%%:*} kind=${rest#*:}
     claim "$file" "$kind"
+    opt=$([ "$name" = heic-max ] && echo "--max-size 300K" || true)
     c=$(peak "$CLAIMPACK" check "$W/claim.xml")
-    b=$(peak "$CLAIMPACK" build -q -o "$W/out.pdf" "$W/claim.xml")
-    case $file in *.txt|*.eml) i=- ;; *) i=$(peak img2pdf "$W/$file" -o "$W/i.pdf") ;; esac
+    b=$(peak "$CLAIMPACK" build -q $opt -o "$W/out.pdf" "$W/claim.xml")
+    case $file in *.txt|*.eml|*.zip) i=- ;; *) i=$(peak img2pdf "$W/$file" -o "$W/i.pdf") ;; esac
     mb=${b%% MB*}
     printf '%-8s %-16s %-16s %-16s %s\n' "$name" "$c" "$b" "$i" "$(echo "scale=2; $mb / 256" | bc)"
 done

@@ -763,22 +763,11 @@ cp_downsample_image(const cp_image *img, const char *display, cp_ds_target *targ
     return ds_end(&st, run_png(&st, img, display, diags));
 }
 
-/* Rows of a planar picture interleaved for libjpeg, which converts them to
- * YCbCr and subsamples them with its own vector code, a band of
- * PLANES_BAND rows (one row of 4:2:0 blocks) at a time: the band is all
- * that is copied. */
+/* Rows of a planar picture interleaved (and turned upright,
+ * cp_image_plane_row) for libjpeg, which converts them to YCbCr and
+ * subsamples them with its own vector code, a band of PLANES_BAND rows
+ * (one row of 4:2:0 blocks) at a time: the band is all that is copied. */
 #define PLANES_BAND 16
-
-static void
-interleave(unsigned char *restrict out, const unsigned char *restrict r,
-           const unsigned char *restrict g, const unsigned char *restrict b, int w)
-{
-    for (int x = 0; x < w; x++) {
-        out[3 * x] = r[x];
-        out[3 * x + 1] = g[x];
-        out[3 * x + 2] = b[x];
-    }
-}
 
 int
 cp_downsample_planes(const cp_image *img, const char *display, cp_ds_target *t,
@@ -818,12 +807,8 @@ cp_downsample_planes(const cp_image *img, const char *display, cp_ds_target *t,
         band[k] = rows + (size_t)k * row;
     for (int y = 0; y < h; y += PLANES_BAND) {
         int n = h - y < PLANES_BAND ? h - y : PLANES_BAND;
-        for (int k = 0; k < n; k++) {
-            size_t at = (size_t)(y + k);
-            interleave(band[k], img->plane[0] + at * img->stride[0],
-                       img->plane[1] + at * img->stride[1], img->plane[2] + at * img->stride[2],
-                       w);
-        }
+        for (int k = 0; k < n; k++)
+            cp_image_plane_row(img, y + k, band[k]);
         jpeg_write_scanlines(&c, band, (JDIMENSION)n);   /* memory: never suspends */
     }
     jpeg_finish_compress(&c);

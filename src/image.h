@@ -70,6 +70,10 @@ typedef struct cp_image {
     size_t stride[3];
     void *owner;
     void (*release)(void *owner);
+    /* Degrees counter-clockwise the planes are yet to be turned (the
+     * file's irot), applied as they are read (cp_image_plane_row);
+     * width and height are the turned picture's. */
+    int plane_turn;
 } cp_image;
 
 /* Check the file: JPEG markers (SOI, SOF with sane dimensions, SOS, entropy
@@ -194,6 +198,9 @@ int cp_image_heif_header(cp_image *img, const unsigned char *buf, size_t len,
  * (cp_image_decode_rows decodes it). */
 int cp_image_heif_planes(cp_image *img, const unsigned char *buf, size_t len,
                          const char *display, cp_diags *diags);
+/* Row y of the upright picture such planes make, img->width interleaved
+ * RGB pixels into rgb: the one reader of img->plane. */
+void cp_image_plane_row(const cp_image *img, int y, unsigned char *rgb);
 int cp_image_webp(cp_image *img, const unsigned char *buf, size_t len, cp_rows *rows,
                   const char *display, cp_diags *diags);
 int cp_image_gif(cp_image *img, const unsigned char *buf, size_t len, cp_rows *rows,

@@ -8,8 +8,12 @@
  *                                 one image after the other (PNG), to compare
  *                                 with ImageMagick's
  *   image-probe planes FILE...    a photo decoded for the JPEG encoder
- *                                 (cp_image_decode_photo) against cp_image_load's
- *                                 pixels of it: "FILE: planes|pixels WxH, N
+ *                                 (cp_image_heif_planes, read upright through
+ *                                 cp_image_plane_row) against libheif's own
+ *                                 decode of it to RGB, with its own decoder,
+ *                                 conversion and transformations (a picture
+ *                                 not taken as planes: against cp_image_load's
+ *                                 pixels): "FILE: planes|pixels WxH, N
  *                                 samples differ" (planes: the decoder's RGB
  *                                 planes were taken)
  *   image-probe pngverdict [FILE...]
@@ -49,6 +53,7 @@
 #include <time.h>
 
 #include <jpeglib.h>
+#include <libheif/heif.h>
 
 static const char *const cs_names[] = { "gray", "rgb", "cmyk" };
 
@@ -127,6 +132,29 @@ cmd_rgba(const char *path)
     return 0;
 }
 
+/* libheif's own RGB of the primary picture of buf, interleaved (rows
+ * *stride apart, w x h), or NULL; *ref to heif_image_release. */
+static const unsigned char *
+heif_reference(const char *buf, size_t len, struct heif_image **ref, int *stride, int *w,
+               int *h)
+{
+    struct heif_context *ctx = heif_context_alloc();
+    struct heif_image_handle *handle = NULL;
+    const unsigned char *px = NULL;
+    *ref = NULL;
+    if (heif_context_read_from_memory_without_copy(ctx, buf, len, NULL).code == heif_error_Ok &&
+        heif_context_get_primary_image_handle(ctx, &handle).code == heif_error_Ok &&
+        heif_decode_image(handle, ref, heif_colorspace_RGB, heif_chroma_interleaved_RGB,
+                          NULL).code == heif_error_Ok) {
+        px = heif_image_get_plane_readonly(*ref, heif_channel_interleaved, stride);
+        *w = heif_image_get_width(*ref, heif_channel_interleaved);
+        *h = heif_image_get_height(*ref, heif_channel_interleaved);
+    }
+    heif_image_handle_release(handle);
+    heif_context_free(ctx);
+    return px;
+}
+
 static int
 cmd_planes(const char *path)
 {
@@ -136,6 +164,8 @@ cmd_planes(const char *path)
     size_t len = 0;
     cp_image photo, *img = NULL;
     memset(&photo, 0, sizeof photo);
+    struct heif_image *ref = NULL;
+    unsigned char *row = NULL;
     int rc = 3;
     int pr = -1;
     if (cp_read_file(&buf, &len, path, (size_t)CP_IMAGE_MAX_BYTES) == 0) {
@@ -145,30 +175,44 @@ cmd_planes(const char *path)
             pr = cp_image_decode_page(&photo, (const unsigned char *)buf, len, 0, 1, base,
                                       &diags);
     }
-    if (pr < 0 ||
-        cp_image_load(&img, path, base, &diags) < 0 || img->bits != 8 || img->cs != CP_CS_RGB ||
-        img->width != photo.width || img->height != photo.height) {
+    if (pr < 0) {
         cp_diags_print(&diags, stderr);
         goto done;
     }
     long differ = 0;
-    for (size_t y = 0; y < (size_t)img->height; y++)
-        for (size_t x = 0; x < (size_t)img->width; x++)
-            for (int k = 0; k < 3; k++) {
-                unsigned char a = img->data[(y * (size_t)img->width + x) * 3 + (size_t)k];
-                unsigned char b = photo.plane[0] ? photo.plane[k][y * photo.stride[k] + x]
-                                  : photo.data[(y * (size_t)photo.width + x) * 3 + (size_t)k];
-                differ += a != b;
-            }
+    if (photo.plane[0]) {
+        int stride = 0, w = 0, h = 0;
+        const unsigned char *px = heif_reference(buf, len, &ref, &stride, &w, &h);
+        if (px == NULL || w != photo.width || h != photo.height) {
+            fprintf(stderr, "%s: libheif decodes it otherwise\n", base);
+            goto done;
+        }
+        row = xmalloc((size_t)w * 3);
+        for (int y = 0; y < h; y++) {
+            cp_image_plane_row(&photo, y, row);
+            for (size_t i = 0; i < (size_t)w * 3; i++)
+                differ += row[i] != px[(size_t)y * (size_t)stride + i];
+        }
+    } else {
+        if (cp_image_load(&img, path, base, &diags) < 0 || img->bits != 8 ||
+            img->cs != CP_CS_RGB || img->width != photo.width || img->height != photo.height) {
+            cp_diags_print(&diags, stderr);
+            goto done;
+        }
+        for (size_t i = 0; i < (size_t)img->width * (size_t)img->height * 3; i++)
+            differ += img->data[i] != photo.data[i];
+    }
     printf("%s: %s %dx%d, %ld samples differ\n", base, photo.plane[0] ? "planes" : "pixels",
            photo.width, photo.height, differ);
     rc = 0;
 done:
     free(buf);
+    free(row);
     free(photo.data);
     free(photo.alpha);
     if (photo.release)
         photo.release(photo.owner);
+    heif_image_release(ref);
     cp_image_free(img);
     cp_diags_free(&diags);
     return rc;
