@@ -735,10 +735,15 @@ prepared_clear(prepared *p)
 
 /* The pictures, in writing order, shared by the writing thread and the
  * helpers. Each takes the next picture not yet taken; the helpers stay at
- * most `ahead` pictures in front of the writing (one more than there are
- * helpers, so each has one to prepare), so what waits to be written is a
- * few pictures, whatever the pack holds. */
+ * most `ahead` pictures in front of the writing (PREP_SLACK more than there
+ * are helpers), so what waits to be written is a few pictures, whatever the
+ * pack holds. */
 #define PREP_THREADS 4           /* the writing thread and three helpers at most */
+/* Writing a picture and preparing one take unequal times (a photo's check
+ * is several times its writing, a screenshot's less), so with only one
+ * picture in hand for each helper a core often waits on the other; a few
+ * more keep both busy. What they hold stays within PREP_BUDGET. */
+#define PREP_SLACK 4
 
 /* Pictures are prepared side by side only while what they may hold
  * together stays within PREP_BUDGET (prep_cost); one that may hold more
@@ -1131,7 +1136,7 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
             q.order[k++] = i;
         }
     size_t want = prep_helpers(q.n);
-    q.ahead = want + 1;
+    q.ahead = want + PREP_SLACK;
     while (helpers < want && pthread_create(&helper_th[helpers], NULL, prep_helper, &q) == 0)
         helpers++;
     for (size_t i = 0, k = 0; i < n; i++) {
