@@ -11,20 +11,18 @@
 # 2560x1440, an invoice; about a minute). Needs img2pdf, qpdf, GNU time.
 #
 # Nearly all of claimpack's CPU time here is checking the pictures as check
-# does (libjpeg's entropy decode of the 40 photos, 2.2 s; the 10 screenshots'
-# compressed rows inflated and checked, 0.4 s, where libpng's decode took
-# 0.7 s: image-png.c): 3.3 s of user and system time against the
-# other tools' 3.0-3.5 s. The pictures are checked on every core
-# (imagestore.c), so the ratio falls with idle cores and nears that of the
-# CPU times (about 1) on a busy machine. Medians of 3 to 5 runs on a shared
-# two-core machine: 0.75 at a load average of 6-9, 0.85 at 18, 1.10-1.27 at
-# 6-10 later (1.32 when one core checked the pictures): the goal is not met
-# there. With each picture hashed once and the screenshots checked without
-# libpng's decode: 0.71 and 0.59 against 0.86 and 0.85 before, alternately
-# at a load average of 4-6. callgrind of the build: 19.1 billion
-# instructions against 33.6 (SHA-256 10.9 against 21.7: under valgrind
-# nettle cannot use the SHA instructions it uses natively, where a pass
-# over the pictures takes 0.15 s; the PNG check 1.9 against 5.5).
+# does: the walk over the 40 photos' Huffman codes (jpeg-scan.c, about 0.9 s,
+# where libjpeg's decode took 1.9 s) and the 10 screenshots' compressed rows
+# inflated and checked (0.4 s, where libpng's decode took 0.7 s:
+# image-png.c); about 2 s of user and system time in all, against the other
+# tools' 3.0-3.5 s. The pictures are checked on every core (imagestore.c), so
+# the ratio falls with idle cores and nears that of the CPU times (about 0.6)
+# on a busy machine; on two cores the checks alone keep it above 0.3.
+# Medians of 5 runs on a two-core machine at a load average of about 1:
+# 0.45 (1.35 s against 2.99 s). callgrind of the build: 19.1 billion
+# instructions, SHA-256 10.9 of them (under valgrind nettle cannot use the
+# SHA instructions it uses natively, where a pass over the pictures takes
+# 0.15 s).
 set -eu
 N=${1:-3}
 here=$(cd "$(dirname "$0")/.." && pwd)
