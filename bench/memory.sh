@@ -41,6 +41,14 @@
 #             which copies it, so refused by the reckoning
 #   avif      the same as AVIF: refused, over the bound
 #   avif-b    a 5400x5400 AVIF, just under the bound
+#   png-n     a 7000x7000 RGBA PNG of noise (196 MB, stored): its deflated
+#             colour and mask, as large as the file, set aside in a scratch
+#             file past 8 MB (imagestore.c, zsink) instead of held
+#   png16-n   a 5100x5100 16-bit RGBA PNG of noise (208 MB, the most a file
+#             may be)
+#   rgb-n     a 7000x7000 RGB PNG of noise (147 MB): its rows pass through,
+#             written from the file's bytes, not a copy
+#   bmp24-n   a 7000x7000 24-bit BMP of noise (147 MB)
 #   chat-bmp  a WhatsApp .zip (43 MB, deflated) holding a 7000x7000 32-bit
 #             BMP of coarse noise, read from the archive whole and deflated
 #             anew
@@ -193,6 +201,31 @@ with zipfile.ZipFile(f'{W}/chat.zip', 'w', zipfile.ZIP_DEFLATED, compresslevel=1
     z.write(f'{W}/IMG-0001.bmp', 'IMG-0001.bmp')
 PY
 rm -f "$W/IMG-0001.bmp" "$W/pic-b.png" "$W/tile.png"
+python3 - "$W" <<'PY'
+import os, struct, sys, zlib
+W = sys.argv[1]
+def chunk(t, d):
+    return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+def noise_png(name, side, depth, ctype, bytes_px):
+    with open(f'{W}/{name}', 'wb') as f:
+        f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', side, side, depth, ctype, 0, 0, 0)))
+        c, out = zlib.compressobj(0), b''
+        for _ in range(side):
+            out += c.compress(b'\0' + os.urandom(side * bytes_px))
+            if len(out) >= 1 << 20:
+                f.write(chunk(b'IDAT', out))
+                out = b''
+        f.write(chunk(b'IDAT', out + c.flush()) + chunk(b'IEND', b''))
+noise_png('png-n.png', 7000, 8, 6, 4)
+noise_png('png16-n.png', 5100, 16, 6, 8)
+noise_png('rgb-n.png', 7000, 8, 2, 3)
+stride = (7000 * 3 + 3) & ~3
+with open(f'{W}/bmp24-n.bmp', 'wb') as f:
+    f.write(b'BM' + struct.pack('<IHHI', 54 + stride * 7000, 0, 0, 54))
+    f.write(struct.pack('<IiiHHIIiiII', 40, 7000, 7000, 1, 24, 0, stride * 7000, 2835, 2835, 0, 0))
+    for _ in range(7000):
+        f.write(os.urandom(stride))
+PY
 rm -f "$W/pic.ppm" "$W/ll.ppm" "$W/pic.png"
 convert -size 7000x7000 xc:'#806040' -type TrueColor -quality 30 "$W/base.jpg"
 jpegtran -scans "$W/scans.txt" -outfile "$W/jpeg-p.jpg" "$W/base.jpg"
@@ -226,6 +259,8 @@ for x in png16:png16.png:photo png16-i:png16-i.png:photo png8-i:png8-i.png:photo
          bmp24:bmp24.bmp:photo bmp32:bmp32.bmp:photo heic:heic.heic:photo \
          heic-max:heic.heic:photo heic-turn:heic-turn.heic:photo heic-grid:heic-grid.heic:photo \
          heic-mir:heic-mir.heic:photo avif:avif.avif:photo avif-b:avif-b.avif:photo \
+         png-n:png-n.png:photo png16-n:png16-n.png:photo rgb-n:rgb-n.png:photo \
+         bmp24-n:bmp24-n.bmp:photo \
          chat-bmp:chat.zip:correspondence; do
     name=${x%%:*} rest=${x#*:} file=${rest%%:*} kind=${rest#*:}
     claim "$file" "$kind"

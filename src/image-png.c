@@ -487,10 +487,8 @@ png_decode(cp_image *img, const unsigned char *buf, size_t len, enum png_mode mo
                 opaque &= split_row(colour, alpha, src, w, cc, bytes);
             else
                 memcpy(colour, src, out_row);
-            if (fn(fn_ctx, colour, alpha) != 0) {
-                cp_error(diags, CP_INPUT, display, 0, 0, "could not compress the picture");
-                goto cleanup;
-            }
+            if (fn(fn_ctx, colour, alpha) != 0)
+                goto cleanup;   /* the caller says why */
         }
         img->alpha_size = has_alpha && !opaque ? (size_t)w * h : 0;
         img->size = out_row * h;

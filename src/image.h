@@ -117,10 +117,11 @@ int cp_image_png_libpng(cp_image *img, const unsigned char *buf, size_t len,
  * (a 50-megapixel 16-bit picture is 400 MB decoded): fn gets each row in
  * order, colour samples packed as cp_image_png's data (img->bits per
  * component) and the row's 8-bit alpha, or NULL for a picture without
- * one. A nonzero return from fn stops the decode. Fills img's header
- * fields, no data; img->alpha_size is nonzero when some pixel is not
- * opaque. Interlaced pictures are held whole while they decode (libpng
- * needs every pass's rows). 0, or -1 with a diagnostic. */
+ * one. A nonzero return from fn stops the decode: -1 without a
+ * diagnostic of its own (fn's caller knows why), as with cp_rows below.
+ * Fills img's header fields, no data; img->alpha_size is nonzero when
+ * some pixel is not opaque. Interlaced pictures are held whole while they
+ * decode (libpng needs every pass's rows). 0, or -1 with a diagnostic. */
 typedef int (*cp_png_row_fn)(void *ctx, const unsigned char *colour,
                              const unsigned char *alpha);
 int cp_image_png_rows(cp_image *img, const unsigned char *buf, size_t len, cp_png_row_fn fn,

@@ -26,10 +26,12 @@
 #include "chat.h"
 #include "claimpack/evidence.h"
 #include "downsample.h"
+#include "output.h"
 #include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <unistd.h>
 #include <stdint.h>
@@ -95,6 +97,143 @@ store_begin_obj(store *s, int num)
     s->xref[s->n_xref].offset = ftello(s->fp);
     s->n_xref++;
     store_printf(s, "%d 0 obj\n", num);
+}
+
+/* --- compressed streams, held or spilled ---------------------------- */
+
+/* A picture's stream as the preparing makes it (deflated rows, or our
+ * JPEG encoder's output). Most are a few megabytes and stay in memory
+ * until written. Past SPILL_AT bytes (a large picture that does not
+ * compress: a photo saved as PNG, noise, a scan's grain) the stream goes
+ * on into an unnamed scratch file (cp_scratch_unnamed) in the output's
+ * folder, so that a picture waiting to be written holds SPILL_AT bytes a
+ * stream at most, not a second copy of itself beside the file it came
+ * from: within the 256 MB a build may take (tests/memory.test). */
+#define SPILL_AT ((size_t)8 << 20)
+
+typedef struct zsink {
+    cp_buf mem;                  /* the stream while it is held */
+    const char *dir;             /* where it spills: the output's folder */
+    bool spilled;                /* then in fd, from offset 0 */
+    int fd;
+    uint64_t len;                /* its length, held or spilled */
+    int err;                     /* the errno of a failed spill, or 0 */
+} zsink;
+
+static void
+zsink_init(zsink *z, const char *dir)
+{
+    memset(z, 0, sizeof *z);
+    z->dir = dir;
+    z->fd = -1;
+}
+
+static int
+write_fd(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Append n bytes; -1 (z->err set) when the spill cannot be written. */
+static int
+zsink_add(zsink *z, const void *p, size_t n)
+{
+    if (z->err)
+        return -1;
+    if (!z->spilled && z->mem.len + n <= SPILL_AT) {
+        cp_buf_add(&z->mem, p, n);
+        z->len += n;
+        return 0;
+    }
+    if (!z->spilled) {
+        z->fd = cp_scratch_unnamed(z->dir);
+        if (z->fd < 0) {
+            z->err = errno ? errno : EIO;
+            return -1;
+        }
+        z->spilled = true;
+        if (write_fd(z->fd, z->mem.data, z->mem.len) < 0) {
+            z->err = errno ? errno : EIO;
+            return -1;
+        }
+        cp_buf_free(&z->mem);
+    }
+    if (write_fd(z->fd, p, n) < 0) {
+        z->err = errno ? errno : EIO;
+        return -1;
+    }
+    z->len += n;
+    return 0;
+}
+
+static void
+zsink_free(zsink *z)
+{
+    cp_buf_free(&z->mem);
+    if (z->spilled)
+        close(z->fd);
+    z->fd = -1;
+    z->spilled = false;
+    z->len = 0;
+}
+
+/* Why a picture's streams could not be made: a spill that could not be
+ * written (a full disk, most likely), or else zlib. */
+static void
+compress_failed(cp_diags *d, const char *display, const zsink *a, const zsink *b)
+{
+    const zsink *z = a && a->err ? a : b && b->err ? b : NULL;
+    if (z == NULL) {
+        cp_error(d, CP_INPUT, display, 0, 0, "could not compress the picture");
+        return;
+    }
+    const char *t = getenv("TMPDIR");
+    cp_error(d, CP_OUTPUT, display, 0, 0, "cannot set the compressed picture aside in a "
+             "temporary file in %s: %s; make room there and build again",
+             z->dir ? z->dir : t && *t ? t : "/tmp", strerror(z->err));
+}
+
+/* Take src's stream into dst (freed first); src is left empty. */
+static void
+zsink_move(zsink *dst, zsink *src)
+{
+    zsink_free(dst);
+    *dst = *src;
+    zsink_init(src, dst->dir);
+}
+
+/* A stream's bytes into the output, from memory or from its spill. */
+static void
+store_write_sink(store *s, const zsink *z)
+{
+    if (!z->spilled) {
+        store_write(s, z->mem.data, z->mem.len);
+        return;
+    }
+    char *chunk = xmalloc((size_t)1 << 20);
+    for (uint64_t off = 0; off < z->len && !s->failed;) {
+        size_t want = z->len - off < ((uint64_t)1 << 20) ? (size_t)(z->len - off) : (size_t)1 << 20;
+        ssize_t got = pread(z->fd, chunk, want, (off_t)off);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            s->failed = 1;
+            s->err = got < 0 ? errno : EIO;
+            break;
+        }
+        store_write(s, chunk, (size_t)got);
+        off += (uint64_t)got;
+    }
+    free(chunk);
 }
 
 /* Read a picture again for embedding: the bytes read here are the ones
@@ -173,13 +312,23 @@ be32(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* The chunks a PNG that passes through needs: its palette and its IDAT
+ * chunks' data point into the file's bytes, which are written from where
+ * they are (a 150 MB PNG is not copied beside itself). */
+typedef struct png_span {
+    const unsigned char *p;
+    size_t n;
+} png_span;
+
 typedef struct png_raw {
     uint32_t width, height;
     int depth, color_type, interlace;
     int has_trns;
     const unsigned char *plte;
     size_t plte_len;
-    cp_buf idat;
+    png_span *idat;
+    size_t n_idat, cap_idat;
+    size_t idat_len;             /* of all its IDAT data */
 } png_raw;
 
 /* Read the chunks we need. The file has already been decoded once by
@@ -210,7 +359,12 @@ png_scan(png_raw *r, const unsigned char *buf, size_t len)
         } else if (memcmp(type, "tRNS", 4) == 0) {
             r->has_trns = 1;
         } else if (memcmp(type, "IDAT", 4) == 0) {
-            cp_buf_add(&r->idat, data, n);
+            if (r->n_idat == r->cap_idat) {
+                r->cap_idat = r->cap_idat ? 2 * r->cap_idat : 16;
+                r->idat = xreallocarray(r->idat, r->cap_idat, sizeof *r->idat);
+            }
+            r->idat[r->n_idat++] = (png_span){ data, n };
+            r->idat_len += n;
         } else if (memcmp(type, "IEND", 4) == 0) {
             break;
         }
@@ -248,8 +402,9 @@ write_png_raw(store *s, int num, const png_raw *r)
     }
     store_printf(s, "/Filter /FlateDecode /DecodeParms << /Predictor 15 /Colors %d "
                     "/BitsPerComponent %d /Columns %u >> /Length %zu >>\nstream\n",
-                 colors, r->depth, r->width, r->idat.len);
-    store_write(s, r->idat.data, r->idat.len);
+                 colors, r->depth, r->width, r->idat_len);
+    for (size_t i = 0; i < r->n_idat; i++)
+        store_write(s, r->idat[i].p, r->idat[i].n);
     store_printf(s, "\nendstream\nendobj\n");
     return num;
 }
@@ -261,7 +416,7 @@ write_png_raw(store *s, int num, const png_raw *r)
  * previous row is all that is kept of the picture. */
 typedef struct row_deflater {
     z_stream z;
-    cp_buf *out;
+    zsink *out;
     size_t row_bytes;
     unsigned char *line;         /* filter byte + the row's differences */
     unsigned char *prev;         /* the previous row, zeros before the first */
@@ -269,7 +424,7 @@ typedef struct row_deflater {
 } row_deflater;
 
 static int
-rows_begin(row_deflater *d, cp_buf *out, size_t row_bytes)
+rows_begin(row_deflater *d, zsink *out, size_t row_bytes)
 {
     memset(d, 0, sizeof *d);
     if (deflateInit(&d->z, 6) != Z_OK)
@@ -296,9 +451,9 @@ rows_feed(row_deflater *d, const unsigned char *cur, int flush)
     do {
         d->z.next_out = chunk;
         d->z.avail_out = sizeof chunk;
-        if (deflate(&d->z, flush) == Z_STREAM_ERROR)
+        if (deflate(&d->z, flush) == Z_STREAM_ERROR ||
+            zsink_add(d->out, chunk, sizeof chunk - d->z.avail_out) < 0)
             d->failed = 1;
-        cp_buf_add(d->out, chunk, sizeof chunk - d->z.avail_out);
     } while (d->z.avail_out == 0 && !d->failed);
     return d->failed ? -1 : 0;
 }
@@ -316,7 +471,7 @@ rows_end(row_deflater *d, int rc)
 }
 
 static int
-deflate_rows(cp_buf *out, const unsigned char *px, size_t row_bytes, size_t rows)
+deflate_rows(zsink *out, const unsigned char *px, size_t row_bytes, size_t rows)
 {
     row_deflater d;
     if (rows == 0 || rows_begin(&d, out, row_bytes) < 0)
@@ -330,7 +485,7 @@ deflate_rows(cp_buf *out, const unsigned char *px, size_t row_bytes, size_t rows
 /* An image object of deflated rows (Predictor 12 above), its data in z. */
 static int
 write_flate_stream(store *s, int num, int width, int height, const char *cs, int colors,
-                   int bits, const cp_buf *z, int smask)
+                   int bits, const zsink *z, int smask)
 {
     if (num <= 0)
         num = store_new_obj(s);
@@ -341,8 +496,8 @@ write_flate_stream(store *s, int num, int width, int height, const char *cs, int
                  width, height, cs, bits, colors, bits, width);
     if (smask > 0)
         store_printf(s, "/SMask %d 0 R ", smask);
-    store_printf(s, "/Length %zu >>\nstream\n", z->len);
-    store_write(s, z->data, z->len);
+    store_printf(s, "/Length %" PRIu64 " >>\nstream\n", z->len);
+    store_write_sink(s, z);
     store_printf(s, "\nendstream\nendobj\n");
     return num;
 }
@@ -351,23 +506,23 @@ write_flate_stream(store *s, int num, int width, int height, const char *cs, int
  * decoded: only the compressed picture is held, never its pixels. */
 typedef struct png_rows {
     row_deflater colour, alpha;
-    cp_buf colour_z, alpha_z;
+    zsink *colour_z, *alpha_z;   /* the prepared picture's */
     int started, has_alpha;
+    bool stopped;                /* a stream failed: the decode was stopped */
     const cp_image *img;         /* its header fields are set before the first row */
 } png_rows;
 
 static int
-png_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
+png_row_put(png_rows *r, const unsigned char *colour, const unsigned char *alpha)
 {
-    png_rows *r = ctx;
     if (!r->started) {
         r->started = 1;
         r->has_alpha = alpha != NULL;
         size_t w = (size_t)r->img->width;
         size_t colour_row = w * (size_t)cs_components(r->img->cs) * (size_t)(r->img->bits / 8);
-        if (rows_begin(&r->colour, &r->colour_z, colour_row) < 0)
+        if (rows_begin(&r->colour, r->colour_z, colour_row) < 0)
             return -1;
-        if (r->has_alpha && rows_begin(&r->alpha, &r->alpha_z, w) < 0) {
+        if (r->has_alpha && rows_begin(&r->alpha, r->alpha_z, w) < 0) {
             r->has_alpha = 0;
             return -1;
         }
@@ -375,6 +530,15 @@ png_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
     if (rows_feed(&r->colour, colour, Z_NO_FLUSH) < 0)
         return -1;
     return r->has_alpha ? rows_feed(&r->alpha, alpha, Z_NO_FLUSH) : 0;
+}
+
+static int
+png_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
+{
+    png_rows *r = ctx;
+    int rc = png_row_put(r, colour, alpha);
+    r->stopped = rc < 0;
+    return rc;
 }
 
 
@@ -410,7 +574,8 @@ typedef struct prepared {
     enum cp_colorspace cs;
     int bits;                    /* of the colour stream: 1 for a bilevel page */
     bool jpeg;                   /* colour is a baseline JPEG, else deflated rows */
-    cp_buf colour, mask;         /* mask: deflated 8-bit rows, empty when opaque */
+    zsink colour, mask;          /* mask: deflated 8-bit rows, empty when opaque */
+    const char *dir;             /* where colour and mask spill (zsink) */
 } prepared;
 
 /* A photo goes in as the segments the decoder needs (cp_image_jpeg_spans):
@@ -453,7 +618,7 @@ prepare_jpeg(prepared *out, const cp_asm_image *im)
         out->bits = 8;
         size_t row = (size_t)img.width * (size_t)cs_components(img.cs);
         if (deflate_rows(&out->colour, img.data, row, (size_t)img.height) < 0)
-            cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+            compress_failed(d, im->display, &out->colour, NULL);
         else
             out->rc = 0;
     }
@@ -484,30 +649,31 @@ prepare_png(prepared *out, const cp_asm_image *im)
         cp_image_free(img);
         return;
     }
+    /* The pixels are all in the streams once decoded: the file goes. */
+    free(out->png.idat);
+    out->png.idat = NULL;
     png_rows pr;
     memset(&pr, 0, sizeof pr);
     pr.img = img;
+    pr.colour_z = &out->colour;
+    pr.alpha_z = &out->mask;
     int rc = cp_image_png_rows(img, u, len, png_row, &pr, im->display, d);
+    free(out->buf);
+    out->buf = NULL;
     int colour_rc = pr.started ? rows_end(&pr.colour, rc) : -1;
     int alpha_rc = pr.has_alpha ? rows_end(&pr.alpha, rc) : 0;
-    if (rc == 0 && (colour_rc < 0 || alpha_rc < 0)) {
-        cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+    if (pr.stopped || (rc == 0 && (colour_rc < 0 || alpha_rc < 0))) {
+        compress_failed(d, im->display, &out->colour, &out->mask);
     } else if (rc == 0) {
         out->kind = PREP_PIXELS;
         out->width = img->width;
         out->height = img->height;
         out->cs = img->cs;
         out->bits = img->bits;
-        out->colour = pr.colour_z;
-        pr.colour_z = (cp_buf)CP_BUF_INIT;
-        if (pr.has_alpha && img->alpha_size) {
-            out->mask = pr.alpha_z;
-            pr.alpha_z = (cp_buf)CP_BUF_INIT;
-        }
+        if (!pr.has_alpha || !img->alpha_size)
+            zsink_free(&out->mask);
         out->rc = 0;
     }
-    cp_buf_free(&pr.colour_z);
-    cp_buf_free(&pr.alpha_z);
     cp_image_free(img);
 }
 
@@ -522,17 +688,17 @@ typedef struct decode_rows {
     prepared *out;
     const cp_image *img;         /* its header fields are set before the first row */
     bool started, has_alpha, bilevel;
+    bool stopped;                /* a deflated stream failed: the decode was stopped */
     row_deflater colour, alpha, packed;
-    cp_buf packed_z;
+    zsink packed_z;
     unsigned char *packed_row;
     cp_ds_rows *jpeg;
     cp_ds_target t;
 } decode_rows;
 
 static int
-decoded_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
+decoded_row_put(decode_rows *r, const unsigned char *colour, const unsigned char *alpha)
 {
-    decode_rows *r = ctx;
     const cp_image *img = r->img;
     size_t w = (size_t)img->width;
     if (!r->started) {
@@ -569,12 +735,23 @@ decoded_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
         }
         if (!r->bilevel) {
             rows_end(&r->packed, -1);
-            cp_buf_free(&r->packed_z);
+            zsink_free(&r->packed_z);
         } else if (rows_feed(&r->packed, r->packed_row, Z_NO_FLUSH) < 0) {
             return -1;
         }
     }
     return rows_feed(&r->colour, colour, Z_NO_FLUSH);
+}
+
+static int
+decoded_row(void *ctx, const unsigned char *colour, const unsigned char *alpha)
+{
+    decode_rows *r = ctx;
+    if (decoded_row_put(r, colour, alpha) == 0)
+        return 0;
+    /* The JPEG encoder's own failure is reported by cp_ds_rows_end. */
+    r->stopped = r->jpeg == NULL || r->alpha.failed;
+    return -1;
 }
 
 /* HEIC, AVIF, WebP, GIF, TIFF, BMP: the bytes read again are checked and
@@ -608,6 +785,7 @@ prepare_decoded(prepared *out, const cp_asm_image *im)
     memset(&r, 0, sizeof r);
     r.out = out;
     r.img = img;
+    zsink_init(&r.packed_z, out->dir);
     if (rc == 1) {
         rc = cp_image_decode_rows(img, u, len, im->page, decoded_row, &r, im->display, d);
         int colour_rc = r.colour.line ? rows_end(&r.colour, rc) : 0;
@@ -615,11 +793,12 @@ prepare_decoded(prepared *out, const cp_asm_image *im)
         int packed_rc = r.bilevel ? rows_end(&r.packed, rc) : 0;
         int jpeg_rc = r.jpeg ? cp_ds_rows_end(r.jpeg, rc == 0, im->display, d) : 0;
         free(r.packed_row);
-        if (rc == 0 && (colour_rc < 0 || alpha_rc < 0 || packed_rc < 0))
-            cp_error(d, CP_INPUT, im->display, 0, 0, "could not compress the picture");
+        if (r.stopped || (rc == 0 && (colour_rc < 0 || alpha_rc < 0 || packed_rc < 0)))
+            compress_failed(d, im->display, r.packed_z.err ? &r.packed_z : &out->colour,
+                            &out->mask);
         if (rc < 0 || colour_rc < 0 || alpha_rc < 0 || packed_rc < 0 || jpeg_rc < 0 ||
             !r.started) {
-            cp_buf_free(&r.packed_z);
+            zsink_free(&r.packed_z);
             goto cleanup;
         }
     }
@@ -629,14 +808,14 @@ prepare_decoded(prepared *out, const cp_asm_image *im)
         cp_error(d, CP_INPUT, im->display, 0, 0, "damaged picture: it decodes to %dx%d pixels, "
                  "not the %dx%d its header gives", img->width, img->height, im->info->width,
                  im->info->height);
-        cp_buf_free(&r.packed_z);
+        zsink_free(&r.packed_z);
         goto cleanup;
     }
     out->width = img->width;
     out->height = img->height;
     out->bits = 8;
     if (img->alpha_size == 0)       /* opaque everywhere: no mask */
-        cp_buf_free(&out->mask);
+        zsink_free(&out->mask);
     if (img->plane[0]) {      /* a HEIC or AVIF photo's planes, libheif's */
         free(buf);
         buf = NULL;
@@ -651,8 +830,7 @@ prepare_decoded(prepared *out, const cp_asm_image *im)
     } else if (!img->lossy) {
         out->cs = img->cs;
         if (r.bilevel) {
-            cp_buf_free(&out->colour);
-            out->colour = r.packed_z;
+            zsink_move(&out->colour, &r.packed_z);
             out->bits = 1;
         }
         out->rc = 0;
@@ -662,8 +840,9 @@ prepare_decoded(prepared *out, const cp_asm_image *im)
     out->width = r.t.width;
     out->height = r.t.height;
     out->cs = r.t.cs;
-    out->colour.data = (char *)r.t.data;
-    out->colour.len = out->colour.cap = r.t.size;
+    out->colour.mem.data = (char *)r.t.data;
+    out->colour.mem.len = out->colour.mem.cap = r.t.size;
+    out->colour.len = r.t.size;
     out->rc = 0;
 cleanup:
     cp_image_free(img);
@@ -673,6 +852,8 @@ cleanup:
 static void
 prepare(prepared *out, const cp_asm_image *im)
 {
+    zsink_init(&out->colour, out->dir);
+    zsink_init(&out->mask, out->dir);
     if (im->info->is_jpeg)
         prepare_jpeg(out, im);
     else if (im->info->format == CP_IMG_PNG)
@@ -711,11 +892,11 @@ emit(store *s, int slot, const cp_asm_image *im, const prepared *p)
     store_begin_obj(s, slot);
     store_printf(s, "<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s "
                     "/BitsPerComponent 8 /Filter /DCTDecode /Length %zu",
-                 p->width, p->height, cs_name(p->cs), p->colour.len);
+                 p->width, p->height, cs_name(p->cs), (size_t)p->colour.len);
     if (smask > 0)
         store_printf(s, " /SMask %d 0 R", smask);
     store_printf(s, " >>\nstream\n");
-    store_write(s, p->colour.data, p->colour.len);
+    store_write_sink(s, &p->colour);
     store_printf(s, "\nendstream\nendobj\n");
     return slot;
 }
@@ -728,9 +909,10 @@ prepared_clear(prepared *p)
     p->buf = NULL;
     free(p->spans.v);
     p->spans.v = NULL;
-    cp_buf_free(&p->png.idat);
-    cp_buf_free(&p->colour);
-    cp_buf_free(&p->mask);
+    free(p->png.idat);
+    p->png.idat = NULL;
+    zsink_free(&p->colour);
+    zsink_free(&p->mask);
 }
 
 /* The pictures, in writing order, shared by the writing thread and the
@@ -755,8 +937,10 @@ prepared_clear(prepared *p)
 /* What preparing a picture may hold until it is written, reckoned from
  * what the check found: the file (a JPEG's bytes stay until they are
  * written), a progressive JPEG's coefficients (libjpeg holds them whole:
- * some 3 bytes a pixel), a decoded picture's pixels as RGBA (the most a
- * decoder's one buffer takes a pixel, image.h). */
+ * some 3 bytes a pixel), an arithmetic-coded JPEG's or a decoded
+ * picture's pixels as RGBA (the most a decoder's one buffer takes a
+ * pixel, image.h) beside the file they are decoded from. The compressed
+ * streams are within that: they spill past SPILL_AT. */
 static uint64_t
 prep_cost(const cp_asm_image *im)
 {
@@ -765,8 +949,8 @@ prep_cost(const cp_asm_image *im)
     if (im->data)
         return im->size;
     if (i->is_jpeg)
-        return i->size + (i->progressive ? 3 * px : 0);
-    return 4 * px;
+        return i->size + (i->progressive ? 3 * px : 0) + (i->arithmetic ? 4 * px : 0);
+    return i->size + 4 * px;
 }
 
 typedef struct prep_queue {
@@ -1092,6 +1276,7 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
     pthread_cond_init(&q.cv, NULL);
     pthread_t helper_th[PREP_THREADS];
     size_t helpers = 0;
+    char *spill_dir = cp_path_dir(path);
     int *slots = xcalloc(n ? n : 1, sizeof *slots);
     base_info b;
     s.fp = fopen(path, "r+be");
@@ -1133,6 +1318,7 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
     for (size_t i = 0, k = 0; i < n; i++)
         if (placed[i]) {
             q.cost[k] = prep_cost(&images[i]);
+            q.out[k].dir = spill_dir;
             q.order[k++] = i;
         }
     size_t want = prep_helpers(q.n);
@@ -1181,5 +1367,6 @@ cleanup:
     free(q.cost);
     free(s.xref);
     free(slots);
+    free(spill_dir);
     return rc;
 }

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,12 +61,8 @@ on_signal(int sig)
 /* Once per process: the handlers (a signal the caller ignores, as nohup
  * does with SIGHUP, stays ignored) and the exit hook. */
 static void
-install_cleanup(void)
+install_handlers(void)
 {
-    static bool done;
-    if (done)
-        return;
-    done = true;
     for (size_t i = 0; i < CP_ARRAY_LEN(caught); i++) {
         struct sigaction old, sa;
         if (sigaction(caught[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
@@ -80,15 +77,25 @@ install_cleanup(void)
     atexit(remove_pending);
 }
 
+static void
+install_cleanup(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, install_handlers);
+}
+
+/* A free slot for name. The pictures' helper threads take slots too
+ * (cp_scratch_unnamed), so a slot is taken by compare-and-swap. */
 static int
 claim_slot(const char *name)
 {
     install_cleanup();
-    for (int i = 0; i < PENDING_MAX; i++)
-        if (pending[i] == NULL) {
-            pending[i] = name;
+    for (int i = 0; i < PENDING_MAX; i++) {
+        const char *none = NULL;
+        if (__atomic_compare_exchange_n(&pending[i], &none, name, false, __ATOMIC_SEQ_CST,
+                                        __ATOMIC_SEQ_CST))
             return i;
-        }
+    }
     return -1;
 }
 
@@ -495,6 +502,35 @@ cp_scratch_create(char **path, int *fd, const char *prefix, cp_diags *diags)
     }
     *path = tmpl;
     return 0;
+}
+
+int
+cp_scratch_unnamed(const char *dir)
+{
+    if (dir == NULL) {
+        const char *t = getenv("TMPDIR");
+        dir = t && *t ? t : "/tmp";
+    }
+    int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
+        return fd;
+    /* A file system without O_TMPFILE: a name for as long as it takes to
+     * remove it, registered meanwhile so that a signal removes it too. */
+    char *tmpl = xasprintf("%s/.claimpack-scratch.XXXXXX", dir);
+    int slot = claim_slot(tmpl);
+    if (slot < 0) {
+        free(tmpl);
+        errno = EMFILE;
+        return -1;
+    }
+    fd = mkostemp(tmpl, O_CLOEXEC);
+    int e = errno;
+    if (fd >= 0)
+        unlink(tmpl);
+    release_slot(slot);
+    free(tmpl);
+    errno = e;
+    return fd;
 }
 
 void

@@ -71,6 +71,13 @@ int cp_output_write_new(const char *path, const void *data, size_t len, cp_diags
  * the caller's, for cp_scratch_remove. CP_OUTPUT error. 0 or -1. */
 int cp_scratch_create(char **path, int *fd, const char *prefix, cp_diags *diags);
 
+/* A scratch file without a name, for what is too large to hold in memory
+ * (imagestore.c's compressed pictures): created 0600 in dir ($TMPDIR when
+ * NULL) with O_TMPFILE, or, where the file system lacks it, created and
+ * removed at once, registered meanwhile like a temporary output. Nothing
+ * is left of it whatever ends the program. Safe to call from any thread.
+ * An open read-write descriptor, or -1 with errno set. */
+int cp_scratch_unnamed(const char *dir);
 /* Remove a scratch file, forget it, free path. NULL is fine. */
 void cp_scratch_remove(char *path);
 
