@@ -49,6 +49,8 @@
 #   rgb-n     a 7000x7000 RGB PNG of noise (147 MB): its rows pass through,
 #             written from the file's bytes, not a copy
 #   bmp24-n   a 7000x7000 24-bit BMP of noise (147 MB)
+#   jpeg-444p a progressive 7000x7000 JPEG without subsampling: refused, its
+#             coefficients (2 bytes a sample) over the 200 MB bound
 #   chat-bmp  a WhatsApp .zip (43 MB, deflated) holding a 7000x7000 32-bit
 #             BMP of coarse noise, read from the archive whole and deflated
 #             anew
@@ -61,7 +63,7 @@
 set -eu
 CLAIMPACK=${CLAIMPACK:-$(pwd)/claimpack}
 here=$(cd "$(dirname "$0")/.." && pwd)
-for t in python3 convert jpegtran img2pdf /usr/bin/time cwebp heif-enc; do
+for t in python3 convert jpegtran cjpeg img2pdf /usr/bin/time cwebp heif-enc; do
     command -v "$t" >/dev/null || { echo "$t not found (apt-get install python3 imagemagick libjpeg-turbo-progs img2pdf time webp libheif-examples)" >&2; exit 1; }
 done
 [ -x "$CLAIMPACK" ] || { echo "$CLAIMPACK not found: run from the build directory" >&2; exit 1; }
@@ -226,6 +228,7 @@ with open(f'{W}/bmp24-n.bmp', 'wb') as f:
     for _ in range(7000):
         f.write(os.urandom(stride))
 PY
+cjpeg -sample 1x1 -progressive -quality 80 "$W/pic.ppm" >"$W/jpeg-444p.jpg"
 rm -f "$W/pic.ppm" "$W/ll.ppm" "$W/pic.png"
 convert -size 7000x7000 xc:'#806040' -type TrueColor -quality 30 "$W/base.jpg"
 jpegtran -scans "$W/scans.txt" -outfile "$W/jpeg-p.jpg" "$W/base.jpg"
@@ -260,7 +263,7 @@ for x in png16:png16.png:photo png16-i:png16-i.png:photo png8-i:png8-i.png:photo
          heic-max:heic.heic:photo heic-turn:heic-turn.heic:photo heic-grid:heic-grid.heic:photo \
          heic-mir:heic-mir.heic:photo avif:avif.avif:photo avif-b:avif-b.avif:photo \
          png-n:png-n.png:photo png16-n:png16-n.png:photo rgb-n:rgb-n.png:photo \
-         bmp24-n:bmp24-n.bmp:photo \
+         bmp24-n:bmp24-n.bmp:photo jpeg-444p:jpeg-444p.jpg:photo \
          chat-bmp:chat.zip:correspondence; do
     name=${x%%:*} rest=${x#*:} file=${rest%%:*} kind=${rest#*:}
     claim "$file" "$kind"

@@ -194,6 +194,7 @@ jpeg_frame(cp_image *img, unsigned m, const unsigned char *s, size_t sn, bool li
     if (sn != 6 + 3 * (size_t)*ncomp)
         JPEG_FAIL("damaged JPEG image: the frame header (%s) has the wrong length",
                   marker_name(m, n1, sizeof n1));
+    unsigned hmax = 1, vmax = 1;
     for (int i = 0; i < *ncomp; i++) {
         const unsigned char *c = s + 6 + 3 * i;
         unsigned h = c[1] >> 4, v = c[1] & 15;
@@ -201,6 +202,19 @@ jpeg_frame(cp_image *img, unsigned m, const unsigned char *s, size_t sn, bool li
             JPEG_FAIL("damaged JPEG image: component %d of the frame header is "
                       "invalid", i + 1);
         comp_id[i] = c[0];
+        hmax = h > hmax ? h : hmax;
+        vmax = v > vmax ? v : vmax;
+    }
+    /* A file of several scans is decoded into every block's coefficients
+     * at once (libjpeg's full-image buffer, jdcoefct.c): each component's
+     * blocks, rounded up to whole sampling units, 64 coefficients of 2
+     * bytes each. */
+    img->coef_bytes = 0;
+    for (int i = 0; i < *ncomp; i++) {
+        uint64_t h = s[6 + 3 * i + 1] >> 4, v = s[6 + 3 * i + 1] & 15;
+        uint64_t bw = ((uint64_t)img->width * h + 8 * hmax - 1) / (8 * hmax);
+        uint64_t bh = ((uint64_t)img->height * v + 8 * vmax - 1) / (8 * vmax);
+        img->coef_bytes += (bw + h - 1) / h * h * ((bh + v - 1) / v * v) * 128;
     }
     if (limits && (img->width > CP_IMAGE_MAX_SIDE || img->height > CP_IMAGE_MAX_SIDE ||
                    (long)img->width * img->height > CP_IMAGE_MAX_PIXELS))
@@ -401,6 +415,15 @@ jpeg_walk(cp_image *img, const unsigned char *buf, size_t len, bool limits,
         pos += seglen;
     }
 
+    if (!img->progressive && n_scans == 1)
+        img->coef_bytes = 0;    /* decoded a row of blocks at a time */
+    if (limits && img->coef_bytes + len > (uint64_t)CP_IMAGE_WHOLE_MAX_BYTES)
+        JPEG_FAIL("%s JPEG image too large: %dx%d pixels take %llu MB to decode with the "
+                  "file, more than the %ld MB such a picture may take; save it as an "
+                  "ordinary (baseline) JPEG", img->progressive ? "progressive" : "multi-scan",
+                  img->width, img->height,
+                  (unsigned long long)((img->coef_bytes + len) >> 20),
+                  CP_IMAGE_WHOLE_MAX_BYTES >> 20);
     img->cs = ncomp == 1 ? CP_CS_GRAY : ncomp == 3 ? CP_CS_RGB : CP_CS_CMYK;
     /* Photoshop writes 4-component JPEGs inverted and marks them with APP14
      * whatever the transform (0 = CMYK, 2 = YCCK); nobody writes the other

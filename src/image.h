@@ -47,6 +47,8 @@ typedef struct cp_image {
     int is_jpeg;                 /* data is DCT (pass through), else raw pixels */
     int adobe_inverted;          /* JPEG CMYK/YCCK written with Adobe's inverted values */
     int progressive;             /* JPEG: progressive scans (PDF 1.3 and later) */
+    uint64_t coef_bytes;         /* JPEG of several scans (progressive or not): what
+                                    libjpeg holds of its coefficients, whole */
     int arithmetic;              /* JPEG: arithmetic-coded; libjpeg-turbo decodes it, but
                                     many PDF viewers do not: re-encode before embedding */
     double dpi_x, dpi_y;         /* 0 when unknown */
@@ -180,8 +182,9 @@ int cp_image_decode_rows(cp_image *img, const unsigned char *buf, size_t len, in
 /* Formats whose decoder holds the picture whole are bounded in what that
  * takes with the file, reckoned from the header before anything is
  * decoded, so that a picture within the size limits stays within the
- * 256 MB a build may take (claimpack-claim(5)): WebP (image-webp.c) and
- * HEIC and AVIF (image-heif.c). */
+ * 256 MB a build may take (claimpack-claim(5)): WebP (image-webp.c),
+ * HEIC and AVIF (image-heif.c), and a JPEG of several scans, whose
+ * coefficients libjpeg holds whole (image-jpeg.c, coef_bytes). */
 #define CP_IMAGE_WHOLE_MAX_BYTES (200L << 20)
 
 /* The loaders of the decoded formats (cp_image_decode_rows calls them).

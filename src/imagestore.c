@@ -937,7 +937,7 @@ prepared_clear(prepared *p)
 /* What preparing a picture may hold until it is written, reckoned from
  * what the check found: the file (a JPEG's bytes stay until they are
  * written), a progressive JPEG's coefficients (libjpeg holds them whole:
- * some 3 bytes a pixel), an arithmetic-coded JPEG's or a decoded
+ * coef_bytes), an arithmetic-coded JPEG's or a decoded
  * picture's pixels as RGBA (the most a decoder's one buffer takes a
  * pixel, image.h) beside the file they are decoded from. The compressed
  * streams are within that: they spill past SPILL_AT. */
@@ -949,7 +949,7 @@ prep_cost(const cp_asm_image *im)
     if (im->data)
         return im->size;
     if (i->is_jpeg)
-        return i->size + (i->progressive ? 3 * px : 0) + (i->arithmetic ? 4 * px : 0);
+        return i->size + i->coef_bytes + (i->arithmetic ? 4 * px : 0);
     return i->size + 4 * px;
 }
 
