@@ -36,12 +36,14 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <zip.h>
 
 /* --- the libraries -------------------------------------------------------- */
@@ -1102,12 +1104,30 @@ cp_chat_read(cp_chat **out, const char *path, const char *display, cp_diags *dia
     c->app = "WhatsApp";
     chat_src src = { path, display, NULL, cp_path_dir(path) };
 
-    if (cp_read_file(&data, &len, path, CP_MAIL_MAX_FILE) < 0) {
-        cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s",
-                 errno == EFBIG ? "it is too large" : strerror(errno));
+    /* A .zip is read through its directory, member by member (a chat
+     * with its photos is often hundreds of megabytes); a chat's text is
+     * read whole. */
+    unsigned char magic[4];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t got = fd < 0 ? -1 : read(fd, magic, sizeof magic);
+    int e = errno;
+    if (fd >= 0)
+        close(fd);
+    if (got < 0) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s", strerror(e));
         goto cleanup;
     }
-    if (len >= 4 && memcmp(data, "PK\3\4", 4) == 0) {
+    bool zipped = got == 4 && memcmp(magic, "PK\3\4", 4) == 0;
+    if (!zipped && cp_read_file(&data, &len, path, CP_MAIL_MAX_FILE) < 0) {
+        if (errno == EFBIG)
+            cp_error(diags, CP_INPUT, display, 0, 0, "the chat is larger than %u MB, the most "
+                     "a chat's text may be; export the part the claim is about (a shorter "
+                     "period) and enclose that", CP_MAIL_MAX_FILE >> 20);
+        else
+            cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s", strerror(errno));
+        goto cleanup;
+    }
+    if (zipped) {
         if (zip_lib(display, diags) < 0)
             goto cleanup;
         int err = 0;
@@ -1235,6 +1255,28 @@ cp_chat_pic_read(char **buf, size_t *len, const char *path, const char *member,
 
 /* --- sniffing ------------------------------------------------------------ */
 
+/* Whether an open archive (NULL: one that did not open) holds a WhatsApp
+ * chat; it is closed. */
+static bool
+zip_holds_chat(zip_t *z)
+{
+    if (z == NULL)
+        return false;
+    bool yes = false;
+    zip_int64_t i = chat_member(z);
+    zip_file_t *f = i >= 0 ? zl.zip_fopen_index(z, (zip_uint64_t)i, 0) : NULL;
+    if (f) {
+        char head[4096];
+        zip_int64_t n = zl.zip_fread(f, head, sizeof head);
+        /* A cut at 4 KB may split a character: judge whole lines only. */
+        if (n > 0)
+            yes = looks_like_whatsapp(head, (size_t)n);
+        zl.zip_fclose(f);
+    }
+    zl.zip_discard(z);
+    return yes;
+}
+
 bool
 cp_chat_sniff(const unsigned char *buf, size_t len)
 {
@@ -1249,23 +1291,17 @@ cp_chat_sniff(const unsigned char *buf, size_t len)
     zl.zip_error_init(&ze);
     zip_source_t *s = zl.zip_source_buffer_create(buf, len, 0, &ze);
     zip_t *z = s ? zl.zip_open_from_source(s, ZIP_RDONLY, &ze) : NULL;
-    bool yes = false;
-    if (z == NULL) {
-        if (s)
-            zl.zip_source_free(s);
-    } else {
-        zip_int64_t i = chat_member(z);
-        zip_file_t *f = i >= 0 ? zl.zip_fopen_index(z, (zip_uint64_t)i, 0) : NULL;
-        if (f) {
-            char head[4096];
-            zip_int64_t n = zl.zip_fread(f, head, sizeof head);
-            /* A cut at 4 KB may split a character: judge whole lines only. */
-            if (n > 0)
-                yes = looks_like_whatsapp(head, (size_t)n);
-            zl.zip_fclose(f);
-        }
-        zl.zip_discard(z);
-    }
+    if (z == NULL && s)
+        zl.zip_source_free(s);
     zl.zip_error_fini(&ze);
-    return yes;
+    return zip_holds_chat(z);
+}
+
+bool
+cp_chat_sniff_zip(const char *path)
+{
+    if (!zip_loaded())
+        return true;
+    int err = 0;
+    return zip_holds_chat(zl.zip_open(path, ZIP_RDONLY, &err));
 }

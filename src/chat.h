@@ -66,6 +66,10 @@ typedef struct cp_chat {
  * its shape, so that a damaged one is refused as such, not read as text).
  * `buf` must be the whole file. */
 bool cp_chat_sniff(const unsigned char *buf, size_t len);
+/* The same for a .zip file by its path: libzip reads only its directory
+ * and the chat's first 4 KB, so that a chat exported with its photos is
+ * not read whole to be told. */
+bool cp_chat_sniff_zip(const char *path);
 
 /* Read a chat export and check the pictures it names (each decoded, as
  * `claimpack check` decodes every picture). A damaged or hostile .zip

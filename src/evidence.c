@@ -491,10 +491,13 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
         goto cleanup;
     }
     const unsigned char *bytes = head;
+    bool zip = len >= 4 && memcmp(head, "PK\3\4", 4) == 0;
     f->format = cp_format_sniff(head, len);
+    if (zip && (size_t)st.st_size > len)
+        f->format = cp_chat_sniff_zip(f->path) ? CP_FMT_CHAT : CP_FMT_UNKNOWN;
     /* E-mail and text are judged on the whole file (UTF-8 to the end). */
     if (f->format != CP_FMT_JPEG && f->format != CP_FMT_PNG && f->format != CP_FMT_PDF &&
-        f->format != CP_FMT_PICTURE &&
+        f->format != CP_FMT_PICTURE && !zip &&
         (size_t)st.st_size > len) {
         if (cp_read_file(&all, &all_len, f->path, EVIDENCE_MAX_BYTES) < 0) {
             DOC_ERROR("%s: cannot be read: %s", name, strerror(errno));
