@@ -251,7 +251,6 @@ add_file(cp_document *d, char *path, char *display)
     d->files[d->n_files].pdf = NULL;
     d->files[d->n_files].mail = NULL;
     d->files[d->n_files].text = NULL;
-    d->files[d->n_files].read_warnings = (cp_diags)CP_DIAGS_INIT;
     memset(&d->files[d->n_files].stamp, 0, sizeof d->files[d->n_files].stamp);
     d->files[d->n_files].found = CP_FOUND_NONE;
     d->files[d->n_files].n_items = -1;
@@ -588,13 +587,6 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
         break;
     }
     relay(diags, &sub, c, d);
-    /* build: the pack, which reads no e-mail or text again, gives the
-     * reading's warnings as its own reading gave them (pack.c). */
-    for (size_t i = 0; fast && (f->mail || f->text) && i < sub.count; i++) {
-        const cp_diag *x = &sub.items[i];
-        if (x->severity != CP_ERROR)
-            cp_warning(&f->read_warnings, x->file, x->line, x->col, "%s", x->message);
-    }
 
 cleanup:
     cp_diags_free(&sub);
@@ -636,7 +628,6 @@ cp_evidence_files_free(cp_document *d)
         cp_pdfdoc_close(d->files[k].pdf);
         cp_mail_free(d->files[k].mail);
         free(d->files[k].text);
-        cp_diags_free(&d->files[k].read_warnings);
     }
     free(d->files);
     d->files = NULL;

@@ -181,14 +181,6 @@ load_chat(cp_pack *p, cp_exhibit *e, cp_diags *d)
     return 0;
 }
 
-static void
-pass_warnings(cp_diags *to, const cp_diags *from)
-{
-    for (size_t i = 0; i < from->count; i++)
-        cp_warning(to, from->items[i].file, from->items[i].line, from->items[i].col, "%s",
-                   from->items[i].message);
-}
-
 static int
 load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
 {
@@ -244,14 +236,12 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
         if (f->mail == NULL && cp_mail_read(&e->own_mail, f->path, f->display, d) < 0)
             return -1;
         e->mail = f->mail ? f->mail : e->own_mail;
-        pass_warnings(d, &f->read_warnings);
         return 0;
     case CP_FMT_TEXT:
         e->type = CP_EX_TEXT;
         if (f->text == NULL && cp_text_read(&e->own_text, f->path, f->display, d) < 0)
             return -1;
         e->text = f->text ? f->text : e->own_text;
-        pass_warnings(d, &f->read_warnings);
         return 0;
     case CP_FMT_CHAT:
         e->type = CP_EX_EXPORT;

@@ -156,9 +156,6 @@ typedef struct cp_evidence_file {
     struct cp_mail *mail;    /* an e-mail (Outlook message, saved page) as cp_evidence_check
                               * read it: what the pack lays out, parsed once; owned */
     char *text;              /* a text file as cp_evidence_check read it, likewise; owned */
-    cp_diags read_warnings;  /* build's check (cp_evidence_check_opt, fast): the warnings
-                              * of reading the e-mail or text, which the pack gives as
-                              * those of its own reading */
     struct cp_file_stamp {   /* the file as the check found it: the pack refuses to hash */
         unsigned long long dev, ino;    /* or embed another one (cp_evidence_file_is) */
         long long size, mtime_ns;
