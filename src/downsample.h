@@ -25,8 +25,13 @@ typedef struct cp_ds_target {
     int width, height;          /* pixels as stored; at most the picture's own size */
     int quality;                /* JPEG quality 1..100 */
     bool sharp;                 /* full-resolution colour (text); else 4:2:0 */
-    unsigned char *data;        /* out: the JPEG, or NULL */
-    size_t size;
+    unsigned char *data;        /* out: the JPEG, or NULL (always, with put) */
+    size_t size;                /* out: its length in bytes, held or put */
+    /* in, optional: the JPEG goes to put, in pieces and in order, instead
+     * of into data (imagestore.c's streams, which spill to a scratch file);
+     * put returns 0, or -1 to stop the encoding, which then fails */
+    int (*put)(void *ctx, const void *p, size_t n);
+    void *put_ctx;
     enum cp_colorspace cs;      /* out: CP_CS_GRAY or CP_CS_RGB */
 } cp_ds_target;
 

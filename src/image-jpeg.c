@@ -566,8 +566,8 @@ cleanup:
 /* A full decode to 8-bit samples, for what a PDF viewer's DCT decoder may
  * not handle (arithmetic coding). CMYK comes out plain, not Adobe-inverted. */
 int
-cp_image_jpeg_pixels(cp_image *img, const unsigned char *buf, size_t len,
-                     const char *display, cp_diags *diags)
+cp_image_jpeg_rows(cp_image *img, const unsigned char *buf, size_t len, cp_png_row_fn fn,
+                   void *ctx, const char *display, cp_diags *diags)
 {
     struct jpeg_decompress_struct cinfo;
     cp_jpeg_err jerr;
@@ -594,26 +594,24 @@ cp_image_jpeg_pixels(cp_image *img, const unsigned char *buf, size_t len,
         goto cleanup;
     }
     jpeg_start_decompress(&cinfo);
-    size_t row_bytes = (size_t)cinfo.output_width * (size_t)cinfo.output_components;
-    px = xmalloc(row_bytes * cinfo.output_height);
-    while (cinfo.output_scanline < cinfo.output_height) {
-        JSAMPROW rows[1] = { px + row_bytes * cinfo.output_scanline };
-        jpeg_read_scanlines(&cinfo, rows, 1);
-    }
-    size_t size = row_bytes * cinfo.output_height;
-    if (comps == 4 && cinfo.saw_Adobe_marker)
-        for (size_t i = 0; i < size; i++)
-            px[i] = (unsigned char)(255 - px[i]);
     img->width = (int)cinfo.output_width;
     img->height = (int)cinfo.output_height;
     img->cs = comps == 1 ? CP_CS_GRAY : comps == 4 ? CP_CS_CMYK : CP_CS_RGB;
     img->bits = 8;
     img->is_jpeg = 0;
     img->adobe_inverted = 0;
+    size_t row_bytes = (size_t)cinfo.output_width * (size_t)cinfo.output_components;
+    px = xmalloc(row_bytes);
+    while (cinfo.output_scanline < cinfo.output_height) {
+        JSAMPROW rows[1] = { px };
+        jpeg_read_scanlines(&cinfo, rows, 1);
+        if (comps == 4 && cinfo.saw_Adobe_marker)
+            for (size_t i = 0; i < row_bytes; i++)
+                px[i] = (unsigned char)(255 - px[i]);
+        if (fn(ctx, px, NULL) != 0)
+            goto cleanup;   /* the caller says why */
+    }
     jpeg_finish_decompress(&cinfo);
-    img->data = px;
-    img->size = size;
-    px = NULL;
     ret = 0;
 
 cleanup:

@@ -246,12 +246,13 @@ int cp_image_check_size(long w, long h, const char *what, const char *display, c
 int cp_rows_put_all(cp_rows *rows, cp_image *img, const unsigned char *px, size_t stride,
                     int w, int h, int channels);
 
-/* Decode a JPEG fully into img->data (8-bit samples, rows packed; CMYK
- * plain, not Adobe-inverted) and set width, height, cs, bits, size,
- * is_jpeg = 0. For data a PDF viewer may not decode (arithmetic coding).
- * The caller frees img->data. 0 or -1 (CP_INPUT diagnostics). */
-int cp_image_jpeg_pixels(cp_image *img, const unsigned char *buf, size_t len,
-                         const char *display, cp_diags *diags);
+/* Decode a JPEG row by row to fn (8-bit samples; CMYK plain, not
+ * Adobe-inverted; alpha NULL), for data a PDF viewer may not decode
+ * (arithmetic coding). img's width, height, cs, bits are set before the
+ * first row, is_jpeg = 0. A nonzero return from fn stops the decode: -1
+ * without a diagnostic of its own. 0, or -1 (CP_INPUT diagnostics). */
+int cp_image_jpeg_rows(cp_image *img, const unsigned char *buf, size_t len, cp_png_row_fn fn,
+                       void *ctx, const char *display, cp_diags *diags);
 
 /* The parts of a JPEG file that go into the PDF, as byte ranges of the
  * file: every segment the decoder needs (tables, frame and scan headers,

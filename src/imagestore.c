@@ -202,6 +202,26 @@ compress_failed(cp_diags *d, const char *display, const zsink *a, const zsink *b
              z->dir ? z->dir : t && *t ? t : "/tmp", strerror(z->err));
 }
 
+/* The JPEG encoder's output into a stream (cp_ds_target's put). */
+static int
+zsink_put(void *ctx, const void *p, size_t n)
+{
+    return zsink_add(ctx, p, n);
+}
+
+/* The JPEG encoder's result: its diagnostics, made in `jd`, unless its
+ * stream could not be set aside, which compress_failed says instead. */
+static void relay_diags(cp_diags *to, const cp_diags *from);
+static void
+jpeg_result(cp_diags *d, const char *display, cp_diags *jd, const zsink *z)
+{
+    if (z->err)
+        compress_failed(d, display, z, NULL);
+    else
+        relay_diags(d, jd);
+    cp_diags_free(jd);
+}
+
 /* Take src's stream into dst (freed first); src is left empty. */
 static void
 zsink_move(zsink *dst, zsink *src)
@@ -470,18 +490,6 @@ rows_end(row_deflater *d, int rc)
     return rc;
 }
 
-static int
-deflate_rows(zsink *out, const unsigned char *px, size_t row_bytes, size_t rows)
-{
-    row_deflater d;
-    if (rows == 0 || rows_begin(&d, out, row_bytes) < 0)
-        return -1;
-    int rc = 0;
-    for (size_t y = 0; y < rows && rc == 0; y++)
-        rc = rows_feed(&d, px + y * row_bytes, Z_NO_FLUSH);
-    return rows_end(&d, rc);
-}
-
 /* An image object of deflated rows (Predictor 12 above), its data in z. */
 static int
 write_flate_stream(store *s, int num, int width, int height, const char *cs, int colors,
@@ -502,8 +510,9 @@ write_flate_stream(store *s, int num, int width, int height, const char *cs, int
     return num;
 }
 
-/* A PNG's rows into two deflated streams, colour and mask, as they are
- * decoded: only the compressed picture is held, never its pixels. */
+/* A PNG's rows (or an arithmetic-coded JPEG's) into two deflated streams,
+ * colour and mask, as they are decoded: only the compressed picture is
+ * held, never its pixels. */
 typedef struct png_rows {
     row_deflater colour, alpha;
     zsink *colour_z, *alpha_z;   /* the prepared picture's */
@@ -610,19 +619,23 @@ prepare_jpeg(prepared *out, const cp_asm_image *im)
     }
     cp_image img;
     memset(&img, 0, sizeof img);
-    if (cp_image_jpeg_pixels(&img, u, len, im->display, d) == 0) {
+    png_rows pr;
+    memset(&pr, 0, sizeof pr);
+    pr.img = &img;
+    pr.colour_z = &out->colour;
+    pr.alpha_z = &out->mask;
+    int rc = cp_image_jpeg_rows(&img, u, len, png_row, &pr, im->display, d);
+    int colour_rc = pr.started ? rows_end(&pr.colour, rc) : -1;
+    if (pr.stopped || (rc == 0 && colour_rc < 0)) {
+        compress_failed(d, im->display, &out->colour, NULL);
+    } else if (rc == 0) {
         out->kind = PREP_PIXELS;
         out->width = img.width;
         out->height = img.height;
         out->cs = img.cs;
         out->bits = 8;
-        size_t row = (size_t)img.width * (size_t)cs_components(img.cs);
-        if (deflate_rows(&out->colour, img.data, row, (size_t)img.height) < 0)
-            compress_failed(d, im->display, &out->colour, NULL);
-        else
-            out->rc = 0;
+        out->rc = 0;
     }
-    free(img.data);
 }
 
 /* A PNG is checked whatever happens next, as check checks it (cp_image_png):
@@ -710,6 +723,8 @@ decoded_row_put(decode_rows *r, const unsigned char *colour, const unsigned char
             r->t.width = img->width;
             r->t.height = img->height;
             r->t.quality = CP_IMAGE_PHOTO_QUALITY;
+            r->t.put = zsink_put;
+            r->t.put_ctx = &r->out->colour;
             r->jpeg = cp_ds_rows_begin(&r->t, 1, img->width, img->height, img->cs);
         } else {
             if (rows_begin(&r->colour, &r->out->colour, w * (size_t)cs_components(img->cs)) < 0)
@@ -791,7 +806,12 @@ prepare_decoded(prepared *out, const cp_asm_image *im)
         int colour_rc = r.colour.line ? rows_end(&r.colour, rc) : 0;
         int alpha_rc = r.has_alpha ? rows_end(&r.alpha, rc) : 0;
         int packed_rc = r.bilevel ? rows_end(&r.packed, rc) : 0;
-        int jpeg_rc = r.jpeg ? cp_ds_rows_end(r.jpeg, rc == 0, im->display, d) : 0;
+        int jpeg_rc = 0;
+        if (r.jpeg) {
+            cp_diags jd = CP_DIAGS_INIT;
+            jpeg_rc = cp_ds_rows_end(r.jpeg, rc == 0, im->display, &jd);
+            jpeg_result(d, im->display, &jd, &out->colour);
+        }
         free(r.packed_row);
         if (r.stopped || (rc == 0 && (colour_rc < 0 || alpha_rc < 0 || packed_rc < 0)))
             compress_failed(d, im->display, r.packed_z.err ? &r.packed_z : &out->colour,
@@ -824,7 +844,12 @@ prepare_decoded(prepared *out, const cp_asm_image *im)
         t.width = img->width;
         t.height = img->height;
         t.quality = CP_IMAGE_PHOTO_QUALITY;
-        if (cp_downsample_planes(img, im->display, &t, d) < 0)
+        t.put = zsink_put;
+        t.put_ctx = &out->colour;
+        cp_diags jd = CP_DIAGS_INIT;
+        int planes_rc = cp_downsample_planes(img, im->display, &t, &jd);
+        jpeg_result(d, im->display, &jd, &out->colour);
+        if (planes_rc < 0)
             goto cleanup;
         r.t = t;
     } else if (!img->lossy) {
@@ -840,9 +865,6 @@ prepare_decoded(prepared *out, const cp_asm_image *im)
     out->width = r.t.width;
     out->height = r.t.height;
     out->cs = r.t.cs;
-    out->colour.mem.data = (char *)r.t.data;
-    out->colour.mem.len = out->colour.mem.cap = r.t.size;
-    out->colour.len = r.t.size;
     out->rc = 0;
 cleanup:
     cp_image_free(img);
@@ -936,11 +958,11 @@ prepared_clear(prepared *p)
 
 /* What preparing a picture may hold until it is written, reckoned from
  * what the check found: the file (a JPEG's bytes stay until they are
- * written), a progressive JPEG's coefficients (libjpeg holds them whole:
- * coef_bytes), an arithmetic-coded JPEG's or a decoded
- * picture's pixels as RGBA (the most a decoder's one buffer takes a
- * pixel, image.h) beside the file they are decoded from. The compressed
- * streams are within that: they spill past SPILL_AT. */
+ * written), a JPEG of several scans' coefficients (libjpeg holds them
+ * whole: coef_bytes), a decoded picture's pixels as RGBA (the most a
+ * decoder's one buffer takes a pixel, image.h) beside the file they are
+ * decoded from. The compressed streams are not counted: past SPILL_AT
+ * they spill. */
 static uint64_t
 prep_cost(const cp_asm_image *im)
 {
@@ -949,7 +971,7 @@ prep_cost(const cp_asm_image *im)
     if (im->data)
         return im->size;
     if (i->is_jpeg)
-        return i->size + i->coef_bytes + (i->arithmetic ? 4 * px : 0);
+        return i->size + i->coef_bytes;
     return i->size + 4 * px;
 }
 
