@@ -49,6 +49,10 @@
 #   rgb-n     a 7000x7000 RGB PNG of noise (147 MB): its rows pass through,
 #             written from the file's bytes, not a copy
 #   bmp24-n   a 7000x7000 24-bit BMP of noise (147 MB)
+#   webp-n    a 7000x7000 lossy WebP of noise (40 MB): our JPEG encoder's
+#             output goes to the picture's stream, which spills, as it comes
+#   arith-n   a 7000x7000 arithmetic-coded JPEG of noise (16 MB): decoded a
+#             row at a time into its deflated stream
 #   jpeg-444p a progressive 7000x7000 JPEG without subsampling: refused, its
 #             coefficients (2 bytes a sample) over the 200 MB bound
 #   chat-bmp  a WhatsApp .zip (43 MB, deflated) holding a 7000x7000 32-bit
@@ -227,7 +231,14 @@ with open(f'{W}/bmp24-n.bmp', 'wb') as f:
     f.write(struct.pack('<IiiHHIIiiII', 40, 7000, 7000, 1, 24, 0, stride * 7000, 2835, 2835, 0, 0))
     for _ in range(7000):
         f.write(os.urandom(stride))
+with open(f'{W}/noise.ppm', 'wb') as f:
+    f.write(b'P6\n7000 7000\n255\n')
+    for _ in range(7000):
+        f.write(os.urandom(7000 * 3))
 PY
+cwebp -quiet -q 90 "$W/noise.ppm" -o "$W/webp-n.webp"
+cjpeg -arithmetic -quality 50 "$W/noise.ppm" >"$W/arith-n.jpg"
+rm -f "$W/noise.ppm"
 cjpeg -sample 1x1 -progressive -quality 80 "$W/pic.ppm" >"$W/jpeg-444p.jpg"
 rm -f "$W/pic.ppm" "$W/ll.ppm" "$W/pic.png"
 convert -size 7000x7000 xc:'#806040' -type TrueColor -quality 30 "$W/base.jpg"
@@ -263,7 +274,8 @@ for x in png16:png16.png:photo png16-i:png16-i.png:photo png8-i:png8-i.png:photo
          heic-max:heic.heic:photo heic-turn:heic-turn.heic:photo heic-grid:heic-grid.heic:photo \
          heic-mir:heic-mir.heic:photo avif:avif.avif:photo avif-b:avif-b.avif:photo \
          png-n:png-n.png:photo png16-n:png16-n.png:photo rgb-n:rgb-n.png:photo \
-         bmp24-n:bmp24-n.bmp:photo jpeg-444p:jpeg-444p.jpg:photo \
+         bmp24-n:bmp24-n.bmp:photo webp-n:webp-n.webp:photo arith-n:arith-n.jpg:photo \
+         jpeg-444p:jpeg-444p.jpg:photo \
          chat-bmp:chat.zip:correspondence; do
     name=${x%%:*} rest=${x#*:} file=${rest%%:*} kind=${rest#*:}
     claim "$file" "$kind"
