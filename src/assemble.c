@@ -771,8 +771,8 @@ cp_assemble(const cp_asm_plan *plan, cp_output *out, cp_diags *diags)
         goto cleanup;
     }
     if (plan->n_images > 0 &&
-        cp_imagestore_append(tmp, target, plan->images, st.placed, plan->n_images, st.nonce,
-                             st.id, diags) < 0)
+        cp_imagestore_append(tmp, target, plan->images, st.placed, plan->n_images, plan->prep,
+                             st.nonce, st.id, diags) < 0)
         goto cleanup;
     rc = 0;
 cleanup:

@@ -84,6 +84,9 @@ typedef struct cp_asm_link {
     int target;                /* the final page it goes to */
 } cp_asm_link;
 
+/* The pictures being prepared (imagestore.c), ahead of their writing. */
+typedef struct cp_imgprep cp_imgprep;
+
 typedef struct cp_asm_plan {
     const unsigned char *gen_pdf;   /* the typeset PDF (libharu's output) */
     size_t gen_len;
@@ -101,6 +104,9 @@ typedef struct cp_asm_plan {
     long long date_epoch;      /* creation/modification date (seconds since 1970) */
     int part;                  /* 0: the whole PDF; k: part k of a split one (split.h),
                                 * mixed into the /ID so that no two parts share one */
+    cp_imgprep *prep;          /* NULL, or the pictures of images, prepared since
+                                * cp_imgprep_start: the one assembly that writes them
+                                * takes them from there */
 } cp_asm_plan;
 
 /* Write the PDF described by plan into out's temporary file (output.h);
@@ -109,16 +115,33 @@ typedef struct cp_asm_plan {
  * temporary file). 0 or -1. */
 int cp_assemble(const cp_asm_plan *plan, cp_output *out, cp_diags *diags);
 
+/* Start preparing (reading again, checking, compressing: imagestore.c)
+ * the n pictures of images, in order, on helper threads, while the caller
+ * goes on: build.c starts them before it typesets a PDF it assembles once,
+ * so that the cores the typesetting leaves idle prepare the first pictures.
+ * What is prepared waits for its writing, a few pictures at most, within
+ * the memory budget of the preparing; a stream too large to hold goes into
+ * a scratch file in dir, the folder of the output's temporary file
+ * (cp_output_dir). images must stay in place and unchanged until
+ * cp_imgprep_free. NULL when n is 0. */
+cp_imgprep *cp_imgprep_start(const cp_asm_image *images, size_t n, const char *dir);
+
+/* Stop the helpers and free what they prepared. NULL is ignored. */
+void cp_imgprep_free(cp_imgprep *prep);
+
 /* The pictures (imagestore.c), appended as an incremental update to the
  * PDF that qpdf wrote at `path`; messages call it `name` (NULL: standard
  * output). qpdf wrote a placeholder image for each
  * picture i with placed[i] set, its dictionary marked /CpSlot (NONCE-i);
  * the picture is appended under the placeholder's object number, then a
  * cross-reference stream with /Prev to qpdf's and the file identifier `id`
- * (32 hex digits). CP_OUTPUT errors, or CP_INPUT for a picture that no
- * longer reads. 0 or -1. */
+ * (32 hex digits). The pictures come from prep when it was started on these
+ * images with the folder of path and no writing took it yet, else they are
+ * prepared here.
+ * CP_OUTPUT errors, or CP_INPUT for a picture that no longer reads. 0 or
+ * -1. */
 int cp_imagestore_append(const char *path, const char *name, const cp_asm_image *images,
-                         const bool *placed, size_t n, const char *nonce, const char *id,
-                         cp_diags *diags);
+                         const bool *placed, size_t n, cp_imgprep *prep, const char *nonce,
+                         const char *id, cp_diags *diags);
 
 #endif

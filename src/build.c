@@ -171,12 +171,14 @@ typedef struct build_ctx {
     size_t n_parts;
     int *part_first, *ex_part, *ex_page;
     bool layout_only;          /* typeset() lays out and stops (the parts are planned) */
+    cp_imgprep *prep;          /* the pictures, prepared while the pages are typeset */
 } build_ctx;
 
 /* Everything a build_ctx holds but its claim. */
 static void
 ctx_release(build_ctx *b)
 {
+    cp_imgprep_free(b->prep);   /* its helpers read the pack's pictures */
     free(b->pdf);
     free(b->kw);
     cp_image_free(b->sig);
@@ -645,15 +647,27 @@ cleanup:
 }
 
 /* The evidence read, the letter and the pack laid out and typeset, and the
- * assembler's plan made: everything a PDF needs but its writing. */
+ * assembler's plan made: everything a PDF needs but its writing, which
+ * write_pdf begins at `out` ("-": standard output; NULL: not known yet). */
 static int
-prepare_pdf(build_ctx *b, char **sig_path, cp_diags *diags)
+prepare_pdf(build_ctx *b, char **sig_path, const char *out, cp_diags *diags)
 {
     const cp_build_opts *o = b->o;
     cp_claim *claim = b->claim;
     step(o, "reading the evidence");
     if (cp_pack_load(&b->pack, claim, diags) < 0)
         return -1;
+    for (size_t i = 0; i < b->pack->n_images; i++)
+        b->pack->images[i].keep_metadata = o->keep_metadata;
+    /* A PDF assembled once, whole, has its pictures prepared from here on,
+     * by the cores that the fonts and the typesetting leave idle, and
+     * write_pdf writes them from there. --max-size and --split assemble
+     * several PDFs, of pictures reduced or of parts: each prepares its own. */
+    if (out && o->max_size == 0 && o->split_size == 0 && !b->layout_only && b->prep == NULL) {
+        char *dir = cp_output_dir(out);
+        b->prep = cp_imgprep_start(b->pack->images, b->pack->n_images, dir);
+        free(dir);
+    }
     if (cp_fontset_load(&b->fonts, diags) < 0)
         return -1;
     enum cp_paper paper = o->paper >= 0 ? (enum cp_paper)o->paper
@@ -676,8 +690,6 @@ prepare_pdf(build_ctx *b, char **sig_path, cp_diags *diags)
     list_enclosures(b);
     cp_pack_opts popt = { claim, b->l10n, paper_w, paper_h, o->stamp, o->print,
                           o->keep_metadata, 0, 0, NULL, 0, NULL, NULL };
-    for (size_t i = 0; i < b->pack->n_images; i++)
-        b->pack->images[i].keep_metadata = o->keep_metadata;
     b->popt = popt;
     b->kw = keywords(claim);
     return typeset(b, diags);
@@ -697,7 +709,12 @@ write_pdf(build_ctx *b, const char *out_path, cp_output **out, cp_diags *diags)
     cp_output *o;
     if (cp_output_begin(&o, out_path, diags) < 0)
         return -1;
-    if (cp_assemble(&b->plan, o, diags) < 0) {
+    b->plan.prep = b->prep;
+    int rc = cp_assemble(&b->plan, o, diags);
+    b->plan.prep = NULL;
+    cp_imgprep_free(b->prep);
+    b->prep = NULL;
+    if (rc < 0) {
         cp_output_abort(o);
         return -1;
     }
@@ -908,7 +925,7 @@ build_split(build_ctx *b, char **sig_path, cp_diags *diags)
     char *limit = xasprintf("--split %s", hs);
     int rc = -1;
     b->layout_only = true;   /* planning needs the pages, not their typesetting */
-    if (prepare_pdf(b, sig_path, diags) < 0)
+    if (prepare_pdf(b, sig_path, NULL, diags) < 0)
         goto cleanup;
     b->layout_only = false;
     if (write_parts(b, stem, NULL, limit, &outs, &names, &n, diags) < 0)
@@ -997,7 +1014,7 @@ make_eml(build_ctx *b, const char *target, const char *pdf_name, const char *pdf
 static int
 build_eml(build_ctx *b, const char *out_path, char **sig_path, cp_diags *diags)
 {
-    if (prepare_pdf(b, sig_path, diags) < 0)
+    if (prepare_pdf(b, sig_path, out_path, diags) < 0)
         return -1;
     cp_build_opts named = *b->o;
     if (named.output && strcmp(named.output, "-") == 0)
@@ -1052,7 +1069,7 @@ build_channel(build_ctx *b, const cp_channels *chs, const cp_channel *ch, const 
     int rc = -1;
     if (pdf) {
         b->layout_only = split;   /* the parts are planned from the pages first */
-        if (prepare_pdf(b, sig_path, diags) < 0)
+        if (prepare_pdf(b, sig_path, pdf, diags) < 0)
             goto cleanup;
         b->layout_only = false;
         if (ch->max_pages > 0 && b->L->n_pages > (size_t)ch->max_pages) {
@@ -1225,10 +1242,10 @@ build_with_issuer(build_ctx *b, const cp_checklist *cl, const char *out_path,
                 goto cleanup;
         }
     } else {
-        if (prepare_pdf(b, sig_path, diags) < 0)
+        if (prepare_pdf(b, sig_path, out_path, diags) < 0)
             goto cleanup;
         int r = write_pdf(b, out_path, &outs[n++], diags);
-        if (r < 0 || prepare_pdf(&ib, &isig, diags) < 0)
+        if (r < 0 || prepare_pdf(&ib, &isig, issuer_path, diags) < 0)
             goto cleanup;
         if (write_pdf(&ib, issuer_path, &outs[n++], diags) < 0)
             goto cleanup;
@@ -1357,14 +1374,15 @@ cp_build(const cp_build_opts *opts, cp_diags *diags)
         rc = build_split(&b, &sig_path, diags);
         goto cleanup;
     }
-    if (prepare_pdf(&b, &sig_path, diags) < 0)
-        goto cleanup;
-
     /* A device or a pipe named as the output (/dev/full, a FIFO) is
-     * written into, not replaced by a file. */
+     * written into, not replaced by a file: as standard output, once the
+     * PDF is typeset. */
     struct stat ost;
-    if (strcmp(out_path, "-") != 0 && stat(out_path, &ost) == 0 && !S_ISREG(ost.st_mode) &&
-        !S_ISDIR(ost.st_mode)) {
+    bool device = strcmp(out_path, "-") != 0 && stat(out_path, &ost) == 0 &&
+                  !S_ISREG(ost.st_mode) && !S_ISDIR(ost.st_mode);
+    if (prepare_pdf(&b, &sig_path, device ? "-" : out_path, diags) < 0)
+        goto cleanup;
+    if (device) {
         if (freopen(out_path, "wb", stdout) == NULL) {
             cp_error(diags, CP_OUTPUT, out_path, 0, 0, "cannot write: %s", strerror(errno));
             goto cleanup;

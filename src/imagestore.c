@@ -256,6 +256,14 @@ store_write_sink(store *s, const zsink *z)
     free(chunk);
 }
 
+/* The refusal of a picture whose file is no longer the one checked. */
+static void
+say_changed(cp_diags *d, const cp_asm_image *im)
+{
+    cp_error(d, CP_INPUT, im->display, 0, 0, "the file changed while the PDF was being "
+             "made (it is no longer the file it was checked as); build again");
+}
+
 /* Read a picture again for embedding: the bytes read here are the ones
  * checked and written, so the PDF holds exactly the file the index
  * describes, whatever happened to it since. An evidence file is read from
@@ -280,8 +288,7 @@ read_picture(char **buf, size_t *len, const cp_asm_image *im, cp_diags *d)
     if (im->stamp && !im->member) {
         if (cp_file_stamp_is(im->stamp, &before) && cp_file_stamp_is(im->stamp, &after))
             return 0;
-        cp_error(d, CP_INPUT, im->display, 0, 0, "the file changed while the PDF was being "
-                 "made (it is no longer the file it was checked as); build again");
+        say_changed(d, im);
         free(*buf);
         *buf = NULL;
         return -1;
@@ -975,8 +982,12 @@ prep_cost(const cp_asm_image *im)
     return i->size + 4 * px;
 }
 
-typedef struct prep_queue {
+/* The queue, with its helpers: started by cp_imgprep_start (build.c, while
+ * the pages are typeset) or by cp_imagestore_append for the pictures it
+ * places. */
+struct cp_imgprep {
     const cp_asm_image *images;
+    size_t n_images;             /* of images */
     size_t *order;               /* image indices */
     prepared *out;               /* one per entry of order */
     bool *done;
@@ -986,7 +997,11 @@ typedef struct prep_queue {
     bool stop;
     pthread_mutex_t mu;
     pthread_cond_t cv;
-} prep_queue;
+    pthread_t helper[PREP_THREADS];
+    size_t helpers;
+    char *dir;                   /* where the prepared streams spill (zsink) */
+    bool taken;                  /* by a writing: a queue serves one */
+};
 
 /* Whether the next entry may be taken now (called with mu held): within
  * the budget beside what is held, or alone. Entries are taken in order
@@ -994,7 +1009,7 @@ typedef struct prep_queue {
  * waits for the first entry not written, never waits on the budget for
  * it: when that entry is not taken, nothing is held. */
 static bool
-prep_fits(const prep_queue *q)
+prep_fits(const cp_imgprep *q)
 {
     return q->held == 0 || q->held + q->cost[q->next] <= PREP_BUDGET;
 }
@@ -1002,7 +1017,7 @@ prep_fits(const prep_queue *q)
 static void *
 prep_helper(void *arg)
 {
-    prep_queue *q = arg;
+    cp_imgprep *q = arg;
     pthread_mutex_lock(&q->mu);
     for (;;) {
         while (!q->stop && q->next < q->n &&
@@ -1026,7 +1041,7 @@ prep_helper(void *arg)
  * the next entry no one has taken (k itself, or one a helper would take
  * after it), so that no core waits while a picture is left to prepare. */
 static prepared *
-prep_take(prep_queue *q, size_t k)
+prep_take(cp_imgprep *q, size_t k)
 {
     pthread_mutex_lock(&q->mu);
     while (!q->done[k]) {
@@ -1047,7 +1062,7 @@ prep_take(prep_queue *q, size_t k)
 }
 
 static void
-prep_written(prep_queue *q, size_t k)
+prep_written(cp_imgprep *q, size_t k)
 {
     prepared_clear(&q->out[k]);
     pthread_mutex_lock(&q->mu);
@@ -1065,6 +1080,85 @@ prep_helpers(size_t n)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     size_t threads = cores < 1 ? 1 : cores > PREP_THREADS ? PREP_THREADS : (size_t)cores;
     return n < threads ? (n ? n - 1 : 0) : threads - 1;
+}
+
+/* The queue of the pictures i with placed[i] (every one, placed NULL),
+ * spilling into dir, its helpers started. */
+static cp_imgprep *
+prep_start(const cp_asm_image *images, const bool *placed, size_t n, const char *dir)
+{
+    cp_imgprep *q = xcalloc(1, sizeof *q);
+    q->images = images;
+    q->n_images = n;
+    q->dir = xstrdup(dir);
+    pthread_mutex_init(&q->mu, NULL);
+    pthread_cond_init(&q->cv, NULL);
+    for (size_t i = 0; i < n; i++)
+        if (placed == NULL || placed[i])
+            q->n++;
+    q->order = xcalloc(q->n ? q->n : 1, sizeof *q->order);
+    q->out = xcalloc(q->n ? q->n : 1, sizeof *q->out);
+    q->done = xcalloc(q->n ? q->n : 1, sizeof *q->done);
+    q->cost = xcalloc(q->n ? q->n : 1, sizeof *q->cost);
+    for (size_t i = 0, k = 0; i < n; i++)
+        if (placed == NULL || placed[i]) {
+            q->cost[k] = prep_cost(&images[i]);
+            q->out[k].dir = q->dir;
+            q->order[k++] = i;
+        }
+    size_t want = prep_helpers(q->n);
+    q->ahead = want + PREP_SLACK;
+    while (q->helpers < want &&
+           pthread_create(&q->helper[q->helpers], NULL, prep_helper, q) == 0)
+        q->helpers++;
+    return q;
+}
+
+cp_imgprep *
+cp_imgprep_start(const cp_asm_image *images, size_t n, const char *dir)
+{
+    return n ? prep_start(images, NULL, n, dir) : NULL;
+}
+
+void
+cp_imgprep_free(cp_imgprep *q)
+{
+    if (q == NULL)
+        return;
+    pthread_mutex_lock(&q->mu);
+    q->stop = true;
+    pthread_cond_broadcast(&q->cv);
+    pthread_mutex_unlock(&q->mu);
+    for (size_t h = 0; h < q->helpers; h++)
+        pthread_join(q->helper[h], NULL);
+    for (size_t k = 0; k < q->n; k++)
+        prepared_clear(&q->out[k]);
+    pthread_mutex_destroy(&q->mu);
+    pthread_cond_destroy(&q->cv);
+    free(q->order);
+    free(q->out);
+    free(q->done);
+    free(q->cost);
+    free(q->dir);
+    free(q);
+}
+
+/* At its writing, whether a picture read from an evidence file is still
+ * that file: the helpers read pictures ahead of the writing, some while
+ * the pages are typeset, and a file replaced after its reading is refused
+ * as one replaced before it is (read_picture), so that the verdict does
+ * not depend on how far ahead they got. A chat's picture is held to the
+ * SHA-256 of the bytes read, whenever they were read. */
+static int
+still_checked(const cp_asm_image *im, cp_diags *d)
+{
+    struct stat st;
+    if (im->member || im->stamp == NULL || im->data)
+        return 0;
+    if (stat(im->path, &st) == 0 && cp_file_stamp_is(im->stamp, &st))
+        return 0;
+    say_changed(d, im);
+    return -1;
 }
 
 /* A picture's diagnostics, made on a helper thread, passed on. */
@@ -1284,20 +1378,14 @@ write_xref(store *s, const base_info *b, const char *id)
 
 int
 cp_imagestore_append(const char *path, const char *name, const cp_asm_image *images,
-                     const bool *placed, size_t n, const char *nonce, const char *id,
-                     cp_diags *diags)
+                     const bool *placed, size_t n, cp_imgprep *prep, const char *nonce,
+                     const char *id, cp_diags *diags)
 {
     store s;
     memset(&s, 0, sizeof s);
     s.path = path;
     int rc = -1;
-    prep_queue q;
-    memset(&q, 0, sizeof q);
-    q.images = images;
-    pthread_mutex_init(&q.mu, NULL);
-    pthread_cond_init(&q.cv, NULL);
-    pthread_t helper_th[PREP_THREADS];
-    size_t helpers = 0;
+    cp_imgprep *own = NULL;
     char *spill_dir = cp_path_dir(path);
     int *slots = xcalloc(n ? n : 1, sizeof *slots);
     base_info b;
@@ -1329,32 +1417,24 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
     }
     if (!newline)
         store_write(&s, "\n", 1);
-    /* Every picture, prepared ahead by the helpers and this thread. */
-    for (size_t i = 0; i < n; i++)
-        if (placed[i])
-            q.n++;
-    q.order = xcalloc(q.n ? q.n : 1, sizeof *q.order);
-    q.out = xcalloc(q.n ? q.n : 1, sizeof *q.out);
-    q.done = xcalloc(q.n ? q.n : 1, sizeof *q.done);
-    q.cost = xcalloc(q.n ? q.n : 1, sizeof *q.cost);
-    for (size_t i = 0, k = 0; i < n; i++)
+    /* Every picture, prepared ahead by the helpers and this thread: by the
+     * queue started before the typesetting, which holds every picture of
+     * images (one not placed is passed over), or by one of our own. */
+    cp_imgprep *q = prep;
+    if (q == NULL || q->taken || q->images != images || q->n_images != n ||
+        strcmp(q->dir, spill_dir) != 0)
+        q = own = prep_start(images, placed, n, spill_dir);
+    q->taken = true;
+    for (size_t k = 0; k < q->n; k++) {
+        size_t i = q->order[k];
+        prepared *p = prep_take(q, k);
+        int num = 0;
         if (placed[i]) {
-            q.cost[k] = prep_cost(&images[i]);
-            q.out[k].dir = spill_dir;
-            q.order[k++] = i;
+            const cp_asm_image *im = &images[i];
+            relay_diags(diags, &p->diags);
+            num = p->rc < 0 || still_checked(im, diags) < 0 ? -1 : emit(&s, slots[i], im, p);
         }
-    size_t want = prep_helpers(q.n);
-    q.ahead = want + PREP_SLACK;
-    while (helpers < want && pthread_create(&helper_th[helpers], NULL, prep_helper, &q) == 0)
-        helpers++;
-    for (size_t i = 0, k = 0; i < n; i++) {
-        if (!placed[i])
-            continue;
-        const cp_asm_image *im = &images[i];
-        prepared *p = prep_take(&q, k);
-        relay_diags(diags, &p->diags);
-        int num = p->rc < 0 ? -1 : emit(&s, slots[i], im, p);
-        prep_written(&q, k++);
+        prep_written(q, k);
         if (num < 0)
             goto cleanup;
     }
@@ -1373,20 +1453,7 @@ cleanup:
         cp_error(diags, CP_OUTPUT, name, 0, 0, "cannot write: %s", strerror(errno));
         rc = -1;
     }
-    pthread_mutex_lock(&q.mu);
-    q.stop = true;
-    pthread_cond_broadcast(&q.cv);
-    pthread_mutex_unlock(&q.mu);
-    for (size_t h = 0; h < helpers; h++)
-        pthread_join(helper_th[h], NULL);
-    for (size_t k = 0; k < q.n; k++)
-        prepared_clear(&q.out[k]);
-    pthread_mutex_destroy(&q.mu);
-    pthread_cond_destroy(&q.cv);
-    free(q.order);
-    free(q.out);
-    free(q.done);
-    free(q.cost);
+    cp_imgprep_free(own);
     free(s.xref);
     free(slots);
     free(spill_dir);

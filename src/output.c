@@ -132,46 +132,49 @@ is_stdout(const char *path)
     return strcmp(path, "-") == 0;
 }
 
+char *
+cp_output_dir(const char *path)
+{
+    if (is_stdout(path)) {
+        const char *t = getenv("TMPDIR");
+        return xstrdup(t && *t ? t : "/tmp");
+    }
+    return cp_path_dir(path);
+}
+
 /* Create the temporary file for `path`, 0600 (mkstemp's mode), and
  * register it. The open descriptor through *fd, or -1 and an error. */
 static char *
 create_temp(const char *path, int *slot, int *fd, cp_diags *diags)
 {
-    char *tmpl;
-    if (is_stdout(path)) {
-        const char *t = getenv("TMPDIR");
-        tmpl = xasprintf("%s/claimpack.tmp.XXXXXX", t && *t ? t : "/tmp");
-    } else {
-        char *dir = cp_path_dir(path);
-        tmpl = xasprintf("%s/.%s.tmp.XXXXXX", dir, cp_path_base(path));
-        free(dir);
-    }
+    char *dir = cp_output_dir(path);
+    char *tmpl = is_stdout(path) ? xasprintf("%s/claimpack.tmp.XXXXXX", dir)
+                                 : xasprintf("%s/.%s.tmp.XXXXXX", dir, cp_path_base(path));
     *slot = claim_slot(tmpl);
     if (*slot < 0) {
         cp_error(diags, CP_OUTPUT, is_stdout(path) ? NULL : path, 0, 0,
                  "internal error: too many files being written at once");
         free(tmpl);
+        free(dir);
         return NULL;
     }
     *fd = mkstemp(tmpl);
     if (*fd < 0) {
         int e = errno;
         release_slot(*slot);
-        if (is_stdout(path)) {
-            const char *t = getenv("TMPDIR");
+        if (is_stdout(path))
             cp_error(diags, CP_OUTPUT, NULL, 0, 0, "cannot create a temporary file in %s "
-                     "(for standard output): %s", t && *t ? t : "/tmp", strerror(e));
-        } else if (e == ENOENT) {
-            char *dir = cp_path_dir(path);
+                     "(for standard output): %s", dir, strerror(e));
+        else if (e == ENOENT)
             cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: the folder %s does not exist",
                      dir);
-            free(dir);
-        } else {
+        else
             cp_error(diags, CP_OUTPUT, path, 0, 0, "cannot write: %s", strerror(e));
-        }
         free(tmpl);
+        free(dir);
         return NULL;
     }
+    free(dir);
     return tmpl;
 }
 

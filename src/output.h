@@ -29,6 +29,11 @@ int cp_output_begin(cp_output **out, const char *path, cp_diags *diags);
 /* The temporary file's name, to write into; it stays o's. */
 const char *cp_output_temp(const cp_output *o);
 
+/* The folder an output to path ("-" = standard output) has its temporary
+ * file in: the target's, or $TMPDIR. For what is set aside beside it before
+ * the output is begun (imagestore.c's scratch files). The caller frees it. */
+char *cp_output_dir(const char *path);
+
 /* The target as messages name it: its path, or NULL for standard output. */
 const char *cp_output_target(const cp_output *o);
 
