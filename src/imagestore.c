@@ -1376,6 +1376,27 @@ write_xref(store *s, const base_info *b, const char *id)
     cp_buf_free(&rows);
 }
 
+/* What the writing lets go to disk at a time (cp_output_writeback), so
+ * that the disk takes the pictures while the next ones are prepared. */
+#define WRITEBACK_STEP ((off_t)16 << 20)
+
+/* Once WRITEBACK_STEP bytes more are written since *synced, they start
+ * going to disk. */
+static void
+store_let_go(store *s, off_t *synced)
+{
+    off_t at = ftello(s->fp);
+    if (s->failed || at < 0 || at - *synced < WRITEBACK_STEP)
+        return;
+    if (fflush(s->fp) != 0) {
+        s->failed = 1;
+        s->err = errno;
+        return;
+    }
+    cp_output_writeback(fileno(s->fp), (long long)*synced, (long long)at);
+    *synced = at;
+}
+
 int
 cp_imagestore_append(const char *path, const char *name, const cp_asm_image *images,
                      const bool *placed, size_t n, cp_imgprep *prep, const char *nonce,
@@ -1425,6 +1446,7 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
         strcmp(q->dir, spill_dir) != 0)
         q = own = prep_start(images, placed, n, spill_dir);
     q->taken = true;
+    off_t synced = 0;
     for (size_t k = 0; k < q->n; k++) {
         size_t i = q->order[k];
         prepared *p = prep_take(q, k);
@@ -1437,6 +1459,7 @@ cp_imagestore_append(const char *path, const char *name, const cp_asm_image *ima
         prep_written(q, k);
         if (num < 0)
             goto cleanup;
+        store_let_go(&s, &synced);
     }
     write_xref(&s, &b, id);
     if (fflush(s.fp) != 0 && !s.failed) {

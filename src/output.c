@@ -296,6 +296,19 @@ copy_out(cp_output *o, cp_diags *diags)
     return rc;
 }
 
+void
+cp_output_writeback(int fd, long long from, long long to)
+{
+#ifdef HAVE_SYNC_FILE_RANGE
+    if (to > from)
+        (void)sync_file_range(fd, (off_t)from, (off_t)(to - from), SYNC_FILE_RANGE_WRITE);
+#else
+    (void)fd;
+    (void)from;
+    (void)to;
+#endif
+}
+
 /* fsync and the final mode, on the temporary file. */
 static int
 settle(cp_output *o, mode_t mode, cp_diags *diags)

@@ -34,6 +34,13 @@ const char *cp_output_temp(const cp_output *o);
  * the output is begun (imagestore.c's scratch files). The caller frees it. */
 char *cp_output_dir(const char *path);
 
+/* Bytes [from, to) of a temporary file being written through fd start going
+ * to disk, without waiting for them: the fsync before the rename
+ * (cp_output_commit) then waits for what was written last, not for the
+ * whole file. A hint only: where the system has no such call, or it
+ * fails, the fsync does it all. */
+void cp_output_writeback(int fd, long long from, long long to);
+
 /* The target as messages name it: its path, or NULL for standard output. */
 const char *cp_output_target(const cp_output *o);
 
