@@ -18,8 +18,15 @@
 # tools' 3.0-3.5 s. The pictures are checked on every core (imagestore.c), so
 # the ratio falls with idle cores and nears that of the CPU times (about 0.6)
 # on a busy machine; on two cores the checks alone keep it above 0.3.
-# Medians of 5 runs on a two-core machine at a load average of about 1:
-# 0.45 (1.35 s against 2.99 s). callgrind of the build: 19.1 billion
+# Little of the build leaves a core idle: the pictures are prepared from
+# before the typesetting on (build.c, cp_imgprep_start), and the PDF goes
+# to disk as it is written, so the fsync before the rename waits for its
+# last 16 MB only (cp_output_writeback). What is left on one core is the
+# start: the claim read and the files' headers checked (about 0.07 s,
+# strace -f -tt), before the hashing (both cores, 0.1 s).
+# Medians of 5 runs on a two-core machine at a load average of about 1.5:
+# 0.39-0.40 (1.19-1.21 s against 3.00-3.12 s); at a load of 6, 0.7-0.8,
+# the ratio of the CPU times. callgrind of the build: 19.1 billion
 # instructions, SHA-256 10.9 of them (under valgrind nettle cannot use the
 # SHA instructions it uses natively, where a pass over the pictures takes
 # 0.15 s).
