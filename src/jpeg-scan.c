@@ -6,7 +6,8 @@
  * decoder, even when told to skip rows, stores or discards each coefficient
  * through general code; validation needs only how many bits each code and
  * its extra bits take and where the blocks end. So this walks them with a
- * 64-bit bit buffer and one table lookup per code.
+ * 64-bit bit buffer and one table lookup for as many codes as fit in 12
+ * bits, without working out the coefficients.
  *
  * It never gives a verdict of its own: where libjpeg might warn, this says
  * "not sure" and libjpeg decodes the file as before (image-jpeg.c). The
@@ -35,27 +36,43 @@
 /* Codes up to this long are found with one lookup; longer ones, rare in
  * real tables, by the canonical code ranges. */
 #define FAST_BITS 10
-/* AC codes are short (two or three bits on average in a photo), so one
- * lookup of this many bits takes as many whole codes as fit. */
+/* AC codes and their extra bits are short (five or six bits in a photo),
+ * so one lookup of this many bits takes as many whole ones as fit. 14 bits
+ * take fewer lookups, but their 32 KB a table fill the first-level cache
+ * on their own, and each lookup waits on the one before: 12 run faster. */
 #define GROUP_BITS 12
+/* group_build looks the first FAST_BITS of a group up in fast[], and a
+ * group's bits to drop fill 5 bits of its entry */
+_Static_assert(GROUP_BITS >= FAST_BITS && GROUP_BITS <= 16, "GROUP_BITS out of range");
 
-/* fast[]: an entry for the next FAST_BITS bits, 0 if the code is longer.
- * Bits 0-4: bits to drop (the code, plus its extra bits for an AC code);
- * bits 5-9: for an AC code how far it moves in the block (0: the block
- * ends), for a DC code the number of extra bits.
- * group[] (AC only): for the next GROUP_BITS bits, the codes that fit in
- * them whole. Bits 0-3: bits to drop; bits 4-10: 64 less how far they move
- * in the block, so that they all lie in it if the position is below that;
- * bit 11: the last one ends the block. 0 if not even one fits. */
+/* A table's codes (both kinds). fast[]: an entry for the next FAST_BITS
+ * bits, 0 if the code is longer. Bits 0-4: bits to drop (the code, plus
+ * its extra bits for an AC code); bits 5-9: for an AC code how far it
+ * moves in the block (0: the block ends), for a DC code the number of
+ * extra bits. */
 typedef struct htab {
     uint16_t fast[1 << FAST_BITS];
-    uint16_t group[1 << GROUP_BITS];
     int32_t maxcode[17];        /* largest code of each length, -1 if none */
     int32_t valoff[17];         /* code + valoff = the symbol's index in val */
     unsigned char val[256];
 } htab;
 
-#define GROUP_EOB 0x800
+/* An AC table with group[]: for the next GROUP_BITS bits, the codes (and
+ * extra bits) that fit in them whole and move at most 63 in the block.
+ * Bits 0-4: bits to drop; bits 6-11: how far the codes move, not counting
+ * an end of block; bit 13 (GROUP_EOB): the last code ends the block.
+ * GROUP_NONE if not even one fits. The fields are placed so that adding
+ * entry >> 6 to the position in the block gives a value below 64 where
+ * the codes stay inside the block and it goes on, one from 128 to 191
+ * where they end it, and anything else where one code must be decoded
+ * on its own (scan()). */
+typedef struct actab {
+    htab h;
+    uint16_t group[1 << GROUP_BITS];
+} actab;
+
+#define GROUP_EOB (1u << 13)
+#define GROUP_NONE 0xFFC0u
 
 static unsigned
 ac_entry(unsigned len, unsigned sym)
@@ -81,26 +98,34 @@ htab_slow(const htab *t, unsigned peek, unsigned *len)
 }
 
 static void
-group_build(htab *t)
+group_build(actab *t)
 {
     for (unsigned i = 0; i < 1u << GROUP_BITS; i++) {
-        unsigned used = 0, adv = 0, eob = 0;
+        unsigned used = 0, adv = 0, g = GROUP_NONE;
         for (;;) {
-            unsigned len, peek = (i << used) & ((1u << GROUP_BITS) - 1);
-            int sym = htab_slow(t, peek << (16 - GROUP_BITS), &len);
-            if (sym < 0)
-                break;
-            unsigned e = ac_entry(len, (unsigned)sym), bits = e & 31, a = e >> 5;
+            /* the bits not yet used, at the top, zeros after them: a code
+             * that fits in what is left reads the same */
+            unsigned peek = (i << used) & ((1u << GROUP_BITS) - 1);
+            unsigned e = t->h.fast[peek >> (GROUP_BITS - FAST_BITS)];
+            if (!e) {
+                unsigned len;
+                int sym = htab_slow(&t->h, peek << (16 - GROUP_BITS), &len);
+                if (sym < 0)
+                    break;
+                e = ac_entry(len, (unsigned)sym);
+            }
+            unsigned bits = e & 31, a = e >> 5;
             if (used + bits > GROUP_BITS || adv + a > 63)
                 break;
             used += bits;
             if (a == 0) {
-                eob = GROUP_EOB;
+                g = used | adv << 6 | GROUP_EOB;
                 break;
             }
             adv += a;
+            g = used | adv << 6;
         }
-        t->group[i] = (uint16_t)(used ? used | (64 - adv) << 4 | eob : 0);
+        t->group[i] = (uint16_t)g;
     }
 }
 
@@ -137,8 +162,6 @@ htab_build(htab *t, const JHUFF_TBL *h, bool dc)
             return false;
         code <<= 1;
     }
-    if (!dc)
-        group_build(t);
     return true;
 }
 
@@ -161,7 +184,7 @@ no_ff(uint64_t v)
 }
 
 /* Up to 56 bits or more in buf, unless the data stops; a byte at a time
- * (block() takes 8 bytes at once where none is 0xFF). */
+ * (scan() takes 8 bytes at once where none is 0xFF). */
 static void
 refill(bits *b)
 {
@@ -188,141 +211,161 @@ refill(bits *b)
 /* At the end of an interval or of the scan: only the last byte's padding
  * unread, and the marker next. */
 static bool
-at_marker(const bits *b, unsigned marker)
+at_marker(int cnt, const unsigned char *p, const unsigned char *end, unsigned marker)
 {
-    return b->cnt >= 0 && b->cnt < 8 && b->end - b->p >= 2 && b->p[0] == 0xFF &&
-           b->p[1] == marker;
+    return cnt >= 0 && cnt < 8 && end - p >= 2 && p[0] == 0xFF && p[1] == marker;
 }
 
-/* One block: its DC code and extra bits, then AC codes to the end of the
- * block. pred is the component's running DC value. Kept inline with the
- * bit buffer in locals: this loop is the whole cost of the pass. */
-static inline bool
-block(bits *b, const htab *dc, const htab *ac, int64_t *pred)
+/* 1 if the scan is clean, 0 if not sure; -1 if it must be walked again
+ * with exact DC values (below). */
+static int
+scan(const struct jpeg_decompress_struct *cinfo, const unsigned char *start,
+     const unsigned char *end, htab *dc, actab **ac, bool exact)
 {
-    uint64_t buf = b->buf;
-    int cnt = b->cnt;
-    /* refill()'s common case, here so that buf and cnt stay in registers */
-#define REFILL() do {                                                           \
-        if (cnt < 32) {                                                         \
+    bool built_dc[NUM_HUFF_TBLS] = { false };
+    const htab *bdc[D_MAX_BLOCKS_IN_MCU];
+    const actab *bac[D_MAX_BLOCKS_IN_MCU];
+    int bci[D_MAX_BLOCKS_IN_MCU];
+    int blocks = cinfo->blocks_in_MCU;
+    for (int i = 0; i < blocks; i++) {
+        int ci = cinfo->MCU_membership[i];
+        if (ci < 0 || ci >= cinfo->comps_in_scan)
+            return 0;
+        const jpeg_component_info *comp = cinfo->cur_comp_info[ci];
+        int d = comp->dc_tbl_no, a = comp->ac_tbl_no;
+        if (d < 0 || d >= NUM_HUFF_TBLS || a < 0 || a >= NUM_HUFF_TBLS ||
+            !cinfo->dc_huff_tbl_ptrs[d] || !cinfo->ac_huff_tbl_ptrs[a])
+            return 0;
+        if (!built_dc[d] && !htab_build(&dc[d], cinfo->dc_huff_tbl_ptrs[d], true))
+            return 0;
+        built_dc[d] = true;
+        /* components that share a table (a photo's two chroma ones) share
+         * its groups, built once */
+        if (!ac[a]) {
+            ac[a] = xmalloc(sizeof *ac[a]);
+            if (!htab_build(&ac[a]->h, cinfo->ac_huff_tbl_ptrs[a], false))
+                return 0;
+            group_build(ac[a]);
+        }
+        bdc[i] = &dc[d];
+        bac[i] = ac[a];
+        bci[i] = ci;
+    }
+
+    /* The bit buffer in locals, so that it stays in registers: this loop
+     * is the whole cost of the pass. Each step first refills to 56 bits or
+     * more (unless the data stops) if fewer than it may read are left:
+     * GROUP_BITS for a group, 31 for one code and its extra bits (16 + 15);
+     * 8 bytes at once where none is 0xFF, otherwise through refill(). */
+    const unsigned char *p = start;
+    uint64_t buf = 0;
+    int cnt = 0;
+    bool stop = false;
+#define REFILL(need) do {                                                       \
+        if (cnt < (need)) {                                                       \
             uint64_t v_;                                                        \
-            if (b->end - b->p >= 8 && (memcpy(&v_, b->p, 8),                    \
-                                       v_ = __builtin_bswap64(v_), no_ff(v_))) { \
-                int n_ = (63 - cnt) >> 3;                                       \
+            if (end - p >= 8 && (memcpy(&v_, p, 8), v_ = __builtin_bswap64(v_),  \
+                                 no_ff(v_))) {                                  \
                 buf |= v_ >> cnt;                                               \
-                b->p += n_;                                                     \
-                cnt += n_ * 8;                                                  \
+                p += (unsigned)(cnt ^ 63) >> 3; /* 63 - cnt, as cnt < 32 */   \
+                cnt |= 56;      /* cnt + 8 for each byte taken */               \
             } else {                                                            \
-                b->buf = buf;                                                   \
-                b->cnt = cnt;                                                   \
-                refill(b);                                                      \
-                buf = b->buf;                                                   \
-                cnt = b->cnt;                                                   \
+                bits b_ = { p, end, buf, cnt, stop };                           \
+                refill(&b_);                                                    \
+                p = b_.p;                                                       \
+                buf = b_.buf;                                               \
+                cnt = b_.cnt;                                                   \
+                stop = b_.stop;                                                 \
             }                                                                   \
         }                                                                       \
     } while (0)
 #define DROP(n) (buf <<= (n), cnt -= (int)(n))
 
-    REFILL();
-    unsigned e = dc->fast[buf >> (64 - FAST_BITS)], len, s;
-    if (e) {
-        len = e & 31;
-        s = e >> 5;
-    } else {
-        int sym = htab_slow(dc, (unsigned)(buf >> 48), &len);
-        if (sym < 0)
-            return false;
-        s = (unsigned)sym;
-    }
-    if (s) {
-        int32_t v = (int32_t)((buf << len) >> (64 - s));
-        if (v < (int32_t)1 << (s - 1))
-            v -= ((int32_t)1 << s) - 1;
-        *pred += v;
-        if (*pred > INT_MAX || *pred < INT_MIN)
-            return false;
-    }
-    DROP(len + s);
-
-    for (unsigned k = 1; k < 64;) {
-        REFILL();
-        unsigned g = ac->group[buf >> (64 - GROUP_BITS)];
-        unsigned below = (g >> 4) & 127;
-        if (k < below) {
-            /* every code in the group lies inside the block */
-            DROP(g & 15);
-            if (g & GROUP_EOB)
-                break;
-            k += 64 - below;
-            continue;
-        }
-        e = ac->fast[buf >> (64 - FAST_BITS)];
-        if (!e) {
-            int sym = htab_slow(ac, (unsigned)(buf >> 48), &len);
-            if (sym < 0)
-                return false;
-            e = ac_entry(len, (unsigned)sym);
-        }
-        DROP(e & 31);
-        unsigned adv = e >> 5;
-        if (!adv)
-            break;
-        k += adv;
-    }
-#undef REFILL
-#undef DROP
-    b->buf = buf;
-    b->cnt = cnt;
-    return true;
-}
-
-static bool
-scan(const struct jpeg_decompress_struct *cinfo, const unsigned char *start,
-     const unsigned char *end, htab *dc, htab *ac)
-{
-    bool built_dc[NUM_HUFF_TBLS] = { false }, built_ac[NUM_HUFF_TBLS] = { false };
-    const htab *bdc[D_MAX_BLOCKS_IN_MCU], *bac[D_MAX_BLOCKS_IN_MCU];
-    int bci[D_MAX_BLOCKS_IN_MCU];
-    for (int i = 0; i < cinfo->blocks_in_MCU; i++) {
-        int ci = cinfo->MCU_membership[i];
-        if (ci < 0 || ci >= cinfo->comps_in_scan)
-            return false;
-        const jpeg_component_info *comp = cinfo->cur_comp_info[ci];
-        int d = comp->dc_tbl_no, a = comp->ac_tbl_no;
-        if (d < 0 || d >= NUM_HUFF_TBLS || a < 0 || a >= NUM_HUFF_TBLS ||
-            !cinfo->dc_huff_tbl_ptrs[d] || !cinfo->ac_huff_tbl_ptrs[a])
-            return false;
-        if (!built_dc[d] && !htab_build(&dc[d], cinfo->dc_huff_tbl_ptrs[d], true))
-            return false;
-        if (!built_ac[a] && !htab_build(&ac[a], cinfo->ac_huff_tbl_ptrs[a], false))
-            return false;
-        built_dc[d] = built_ac[a] = true;
-        bdc[i] = &dc[d];
-        bac[i] = &ac[a];
-        bci[i] = ci;
-    }
-
-    bits b = { .p = start, .end = end };
-    int64_t pred[MAX_COMPS_IN_SCAN] = { 0 };
+    /* libjpeg refuses a running DC value past the range of an int. Each
+     * block moves it by less than 2^s (s its extra bits), so while the sum
+     * of those over the interval stays within the range, no component's can
+     * leave it, and the values need not be worked out; a file where the sum
+     * goes past it (none a camera writes) is walked again, exact, with
+     * them. */
+    int pred[MAX_COMPS_IN_SCAN] = { 0 };    /* each component's running DC value */
+    uint64_t bound = 0;
     unsigned long mcus = (unsigned long)cinfo->MCUs_per_row * cinfo->MCU_rows_in_scan;
     unsigned interval = cinfo->restart_interval, togo = interval, rst = 0;
     for (unsigned long m = 0; m < mcus; m++) {
         if (interval && togo == 0) {
-            if (!at_marker(&b, 0xD0 + (rst & 7)))
-                return false;
-            b = (bits){ .p = b.p + 2, .end = end };
+            if (!at_marker(cnt, p, end, 0xD0 + (rst & 7)))
+                return 0;
+            p += 2;
+            buf = 0;
+            cnt = 0;
+            stop = false;
             memset(pred, 0, sizeof pred);
+            bound = 0;
             togo = interval;
             rst++;
         }
-        for (int i = 0; i < cinfo->blocks_in_MCU; i++)
-            if (!block(&b, bdc[i], bac[i], &pred[bci[i]]))
-                return false;
-        if (b.cnt < 0)
-            return false;
+        for (int i = 0; i < blocks; i++) {
+            /* the DC code and its extra bits */
+            REFILL(31);
+            unsigned e = bdc[i]->fast[buf >> (64 - FAST_BITS)], len, s;
+            if (e) {
+                len = e & 31;
+                s = e >> 5;
+            } else {
+                int sym = htab_slow(bdc[i], (unsigned)(buf >> 48), &len);
+                if (sym < 0)
+                    return 0;
+                s = (unsigned)sym;
+            }
+            if (!exact) {
+                bound += 1u << s;
+            } else if (s) {
+                int v = (int)((buf << len) >> (64 - s));
+                if (v < 1 << (s - 1))
+                    v -= (1 << s) - 1;
+                if (__builtin_add_overflow(pred[bci[i]], v, &pred[bci[i]]))
+                    return 0;
+            }
+            DROP(len + s);
+
+            /* AC codes to the end of the block, a group at a time */
+            const actab *t = bac[i];
+            for (unsigned k = 1;;) {
+                REFILL(GROUP_BITS);
+                unsigned g = t->group[buf >> (64 - GROUP_BITS)], to = k + (g >> 6);
+                if (to < 64) {          /* the codes lie inside the block */
+                    DROP(g & 31);
+                    k = to;
+                    continue;
+                }
+                if (to - 128 < 64) {    /* and the last one ends it */
+                    DROP(g & 31);
+                    break;
+                }
+                REFILL(31);
+                e = t->h.fast[buf >> (64 - FAST_BITS)];
+                if (!e) {
+                    int sym = htab_slow(&t->h, (unsigned)(buf >> 48), &len);
+                    if (sym < 0)
+                        return 0;
+                    e = ac_entry(len, (unsigned)sym);
+                }
+                DROP(e & 31);
+                unsigned adv = e >> 5;
+                k += adv;
+                if (!adv || k >= 64)
+                    break;
+            }
+        }
+        if (cnt < 0)
+            return 0;
+        if (bound > INT_MAX)
+            return -1;
         togo--;
     }
-    return at_marker(&b, 0xD9);
+#undef REFILL
+#undef DROP
+    return at_marker(cnt, p, end, 0xD9) ? 1 : 0;
 }
 
 bool
@@ -339,9 +382,15 @@ cp_jpeg_scan_clean(const struct jpeg_decompress_struct *cinfo, const unsigned ch
     if (start < buf || start > buf + len ||
         cinfo->src->bytes_in_buffer != (size_t)(buf + len - start))
         return false;
-    /* 44 KB of tables: on the heap, as picture checks run on threads too */
-    htab *t = xmalloc(2 * NUM_HUFF_TBLS * sizeof *t);
-    bool clean = scan(cinfo, start, buf + len, t, t + NUM_HUFF_TBLS);
-    free(t);
-    return clean;
+    /* on the heap, as picture checks run on threads too; an AC table's
+     * groups only for the tables the scan uses */
+    htab *dc = xmalloc(NUM_HUFF_TBLS * sizeof *dc);
+    actab *ac[NUM_HUFF_TBLS] = { NULL };
+    int clean = scan(cinfo, start, buf + len, dc, ac, false);
+    if (clean < 0)
+        clean = scan(cinfo, start, buf + len, dc, ac, true);
+    free(dc);
+    for (int i = 0; i < NUM_HUFF_TBLS; i++)
+        free(ac[i]);
+    return clean > 0;
 }
