@@ -452,8 +452,10 @@ png_decode(cp_image *img, const unsigned char *buf, size_t len, enum png_mode mo
 
     /* An interlaced picture is only whole after its last pass, so it is
      * decoded whole: bounded, so that it stays within the memory a build
-     * may take (a 50-megapixel 16-bit RGBA one is 400 MB). Probing
-     * refuses it too: what check refuses, build refuses. */
+     * may take (a 50-megapixel 16-bit RGBA one is 400 MB), and with the
+     * file as the other pictures decoded whole are (image.h): a 150 MB
+     * one of noise is as large again as its file. Probing refuses it
+     * too: what check refuses, build refuses. */
     if (passes > 1 && (uint64_t)rowbytes * h > PNG_INTERLACED_MAX_BYTES) {
         cp_error(diags, CP_INPUT, display, 0, 0,
                  "interlaced PNG image too large: %lux%lu pixels are %llu MB decoded, more "
@@ -461,6 +463,15 @@ png_decode(cp_image *img, const unsigned char *buf, size_t len, enum png_mode mo
                  (unsigned long)w, (unsigned long)h,
                  (unsigned long long)(((uint64_t)rowbytes * h) >> 20),
                  PNG_INTERLACED_MAX_BYTES >> 20);
+        goto cleanup;
+    }
+    if (passes > 1 && (uint64_t)rowbytes * h + len > (uint64_t)CP_IMAGE_WHOLE_MAX_BYTES) {
+        cp_error(diags, CP_INPUT, display, 0, 0,
+                 "interlaced PNG image too large: %lux%lu pixels take %llu MB to decode with "
+                 "the file, more than the %ld MB such a picture may take; save it without "
+                 "interlacing", (unsigned long)w, (unsigned long)h,
+                 (unsigned long long)(((uint64_t)rowbytes * h + len) >> 20),
+                 CP_IMAGE_WHOLE_MAX_BYTES >> 20);
         goto cleanup;
     }
     int has_alpha = (out_ctype & PNG_COLOR_MASK_ALPHA) != 0;
