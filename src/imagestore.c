@@ -128,21 +128,6 @@ zsink_init(zsink *z, const char *dir)
     z->fd = -1;
 }
 
-static int
-write_fd(int fd, const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
 /* Append n bytes; -1 (z->err set) when the spill cannot be written. */
 static int
 zsink_add(zsink *z, const void *p, size_t n)
@@ -161,13 +146,13 @@ zsink_add(zsink *z, const void *p, size_t n)
             return -1;
         }
         z->spilled = true;
-        if (write_fd(z->fd, z->mem.data, z->mem.len) < 0) {
+        if (cp_write_all(z->fd, z->mem.data, z->mem.len) < 0) {
             z->err = errno ? errno : EIO;
             return -1;
         }
         cp_buf_free(&z->mem);
     }
-    if (write_fd(z->fd, p, n) < 0) {
+    if (cp_write_all(z->fd, p, n) < 0) {
         z->err = errno ? errno : EIO;
         return -1;
     }
@@ -196,10 +181,9 @@ compress_failed(cp_diags *d, const char *display, const zsink *a, const zsink *b
         cp_error(d, CP_INPUT, display, 0, 0, "could not compress the picture");
         return;
     }
-    const char *t = getenv("TMPDIR");
     cp_error(d, CP_OUTPUT, display, 0, 0, "cannot set the compressed picture aside in a "
-             "temporary file in %s: %s; make room there and build again",
-             z->dir ? z->dir : t && *t ? t : "/tmp", strerror(z->err));
+             "temporary file in %s: %s; make room there and build again", z->dir,
+             strerror(z->err));
 }
 
 /* The JPEG encoder's output into a stream (cp_ds_target's put). */

@@ -106,8 +106,16 @@ release_slot(int slot)
         pending[slot] = NULL;
 }
 
-static int
-write_all(int fd, const void *data, size_t len)
+/* Where temporary files go that are not beside a target. */
+static const char *
+tmp_dir(void)
+{
+    const char *t = getenv("TMPDIR");
+    return t && *t ? t : "/tmp";
+}
+
+int
+cp_write_all(int fd, const void *data, size_t len)
 {
     const char *p = data;
     while (len > 0) {
@@ -135,11 +143,7 @@ is_stdout(const char *path)
 char *
 cp_output_dir(const char *path)
 {
-    if (is_stdout(path)) {
-        const char *t = getenv("TMPDIR");
-        return xstrdup(t && *t ? t : "/tmp");
-    }
-    return cp_path_dir(path);
+    return is_stdout(path) ? xstrdup(tmp_dir()) : cp_path_dir(path);
 }
 
 /* Create the temporary file for `path`, 0600 (mkstemp's mode), and
@@ -284,7 +288,7 @@ copy_out(cp_output *o, cp_diags *diags)
             rc = n < 0 ? -1 : 0;
             break;
         }
-        if (write_all(STDOUT_FILENO, buf, (size_t)n) < 0) {
+        if (cp_write_all(STDOUT_FILENO, buf, (size_t)n) < 0) {
             rc = -1;
             break;
         }
@@ -348,7 +352,7 @@ int
 cp_output_put(cp_output *o, const void *data, size_t len, cp_diags *diags)
 {
     int fd = open(o->temp, O_WRONLY | O_CLOEXEC);
-    int rc = fd >= 0 && write_all(fd, data, len) == 0 ? 0 : -1;
+    int rc = fd >= 0 && cp_write_all(fd, data, len) == 0 ? 0 : -1;
     int e = errno;
     if (fd >= 0 && close(fd) != 0 && rc == 0) {
         rc = -1;
@@ -454,7 +458,7 @@ cp_output_write(const char *path, const void *data, size_t len, cp_diags *diags)
 {
     if (is_stdout(path)) {
         fflush(stdout);
-        if (write_all(STDOUT_FILENO, data, len) < 0) {
+        if (cp_write_all(STDOUT_FILENO, data, len) < 0) {
             cp_error(diags, CP_OUTPUT, NULL, 0, 0, "cannot write to standard output: %s",
                      strerror(errno));
             return -1;
@@ -503,8 +507,7 @@ cleanup:
 int
 cp_scratch_create(char **path, int *fd, const char *prefix, cp_diags *diags)
 {
-    const char *t = getenv("TMPDIR");
-    char *tmpl = xasprintf("%s/%s.XXXXXX", t && *t ? t : "/tmp", prefix);
+    char *tmpl = xasprintf("%s/%s.XXXXXX", tmp_dir(), prefix);
     *path = NULL;
     if (claim_slot(tmpl) < 0 || (*fd = mkstemp(tmpl)) < 0) {
         int e = errno;
@@ -512,7 +515,7 @@ cp_scratch_create(char **path, int *fd, const char *prefix, cp_diags *diags)
             if (pending[i] == tmpl)
                 release_slot(i);
         cp_error(diags, CP_OUTPUT, NULL, 0, 0, "cannot create a temporary file in %s: %s",
-                 t && *t ? t : "/tmp", strerror(e));
+                 tmp_dir(), strerror(e));
         free(tmpl);
         return -1;
     }
@@ -523,10 +526,8 @@ cp_scratch_create(char **path, int *fd, const char *prefix, cp_diags *diags)
 int
 cp_scratch_unnamed(const char *dir)
 {
-    if (dir == NULL) {
-        const char *t = getenv("TMPDIR");
-        dir = t && *t ? t : "/tmp";
-    }
+    if (dir == NULL)
+        dir = tmp_dir();
     int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
     if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
         return fd;

@@ -83,6 +83,9 @@ int cp_output_write_new(const char *path, const void *data, size_t len, cp_diags
  * the caller's, for cp_scratch_remove. CP_OUTPUT error. 0 or -1. */
 int cp_scratch_create(char **path, int *fd, const char *prefix, cp_diags *diags);
 
+/* Write all len bytes to fd, through short writes and EINTR. 0, or -1
+ * with errno set. */
+int cp_write_all(int fd, const void *data, size_t len);
 /* A scratch file without a name, for what is too large to hold in memory
  * (imagestore.c's compressed pictures): created 0600 in dir ($TMPDIR when
  * NULL) with O_TMPFILE, or, where the file system lacks it, created and
