@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "claimpack/diag.h"
 #include "image.h"
 #include "output.h"
@@ -55,12 +56,13 @@ typedef struct cp_asm_image {
                                 * (--max-size), described by info */
     size_t size;
     const char *sha256;        /* the file's SHA-256 as the index shows it (hex), or
-                                * NULL: the bytes embedded are checked against it,
-                                * unless stamp is set */
+                                * NULL: without stamp, the bytes embedded must have it */
     const struct cp_file_stamp *stamp;  /* the file as the evidence check found it
                                 * and the pack hashed it (pack.c compares them), or
-                                * NULL: the bytes embedded must be read from a file
-                                * that is still that one, and are not hashed again */
+                                * NULL: with it, the bytes embedded must be read from
+                                * a file that is still that one, and have sum */
+    uint64_t sum;              /* with stamp: cp_sum64 of the bytes the pack hashed
+                                * (reread.h) */
     bool keep_metadata;        /* JPEG: EXIF, XMP, comments ... go into the PDF too */
 } cp_asm_image;
 

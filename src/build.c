@@ -538,6 +538,8 @@ build_max_size(build_ctx *b, const char *out_path, cp_output **result, cp_diags 
         p->info = pack->images[i].info;
         p->member = pack->images[i].member;
         p->sha256 = pack->images[i].sha256;
+        p->stamp = pack->images[i].stamp;
+        p->sum = pack->images[i].sum;
         /* A chat's picture is its member's bytes; a scan's page, its share
          * of the file. */
         p->kept_size = p->member ? p->info->size

@@ -1,6 +1,7 @@
 /* downsample.c: decode once, resample, re-encode as JPEG (see downsample.h). */
 #include "config.h"
 #include "downsample.h"
+#include "reread.h"
 #include "util.h"
 
 #include <errno.h>
@@ -481,22 +482,57 @@ png_warn_fn(png_structp png, png_const_charp msg)
     (void)msg;
 }
 
+/* The file as libpng reads it, hashed as it goes: what is decoded is what
+ * is hashed, with no copy of the file held. */
+typedef struct png_src {
+    FILE *fp;
+    cp_reread bytes;
+} png_src;
+
+static void
+png_src_read(png_structp png, png_bytep p, size_t n)
+{
+    png_src *s = png_get_io_ptr(png);
+    if (fread(p, 1, n, s->fp) != n)
+        png_error(png, ferror(s->fp) ? "the file cannot be read" : "the file is cut short");
+    cp_reread_add(&s->bytes, p, n);
+}
+
+/* The rest of the file, past what libpng read, into the hash; its stamp
+ * after the reading into *after. */
 static int
-run_png_rows(ds_state *st, const char *path, const char *display, cp_diags *diags)
+png_src_finish(png_src *s, struct stat *after)
+{
+    unsigned char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, s->fp)) > 0)
+        cp_reread_add(&s->bytes, buf, n);
+    return ferror(s->fp) || fstat(fileno(s->fp), after) < 0 ? -1 : 0;
+}
+
+static int
+run_png_rows(ds_state *st, const char *path, const cp_reread_want *want, const char *display,
+             cp_diags *diags)
 {
     png_err perr;
     png_structp png = NULL;
     png_infop info = NULL;
+    png_src in;
     FILE *volatile fp = NULL;
     unsigned char *volatile row = NULL, *volatile out = NULL;
     volatile int ret = -1;
     perr.msg[0] = '\0';
     fp = fopen(path, "rb");
-    if (fp == NULL) {
+    struct stat before, after;
+    if (fp == NULL || fstat(fileno(fp), &before) < 0) {
         cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again: %s",
                  strerror(errno));
+        if (fp)
+            fclose(fp);
         return -1;
     }
+    in.fp = fp;
+    cp_reread_begin(&in.bytes, want);
     png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &perr, png_err_fn, png_warn_fn);
     if (png)
         info = png_create_info_struct(png);
@@ -518,7 +554,7 @@ run_png_rows(ds_state *st, const char *path, const char *display, cp_diags *diag
      * if the file changed since. */
     png_set_chunk_malloc_max(png, (png_alloc_size_t)CP_IMAGE_MAX_BYTES);
     png_set_crc_action(png, PNG_CRC_QUIET_USE, PNG_CRC_QUIET_USE);
-    png_init_io(png, fp);
+    png_set_read_fn(png, &in, png_src_read);
     png_read_info(png, info);
     png_uint_32 w, h;
     int depth, ctype, interlace;
@@ -560,6 +596,13 @@ run_png_rows(ds_state *st, const char *path, const char *display, cp_diags *diag
     }
     png_read_end(png, NULL);
     finish(st);
+    if (png_src_finish(&in, &after) < 0) {
+        cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again: %s",
+                 strerror(errno ? errno : EIO));
+        goto cleanup;
+    }
+    if (cp_reread_end(&in.bytes, &before, &after, display, diags) < 0)
+        goto cleanup;
     ret = 0;
 cleanup:
     png_destroy_read_struct(png ? &png : NULL, info ? &info : NULL, NULL);
@@ -749,53 +792,56 @@ ds_end(ds_state *st, int ret)
     return ret;
 }
 
+/* Every target from a picture's bytes: the dispatch of cp_downsample and
+ * cp_downsample_buf. A PNG is decoded whole (rows that could stream were
+ * streamed from the file); *own, when given, holds the bytes and is freed
+ * once they are decoded. */
+static int
+run_bytes(ds_state *st, const unsigned char *u, size_t len, char **own, const cp_image *info,
+          const char *display, cp_diags *diags)
+{
+    if (info->is_jpeg)
+        return run_jpeg(st, u, len, display, diags);
+    if (info->format != CP_IMG_PNG)
+        return run_rows(st, u, len, info->page, display, diags);
+    cp_image *img = xcalloc(1, sizeof *img);
+    int ret = -1;
+    if (cp_image_decode_page(img, u, len, info->page, 1, display, diags) == 0) {
+        if (own) {
+            free(*own);
+            *own = NULL;
+        }
+        ret = run_png(st, img, display, diags);
+    }
+    cp_image_free(img);
+    return ret;
+}
+
 int
-cp_downsample(const char *path, const char *display, const cp_image *info, int decode_w,
-              int decode_h, cp_ds_target *targets, size_t n, cp_diags *diags)
+cp_downsample(const char *path, const cp_reread_want *want, const char *display,
+              const cp_image *info, int decode_w, int decode_h, cp_ds_target *targets,
+              size_t n, cp_diags *diags)
 {
     ds_state st;
     ds_begin(&st, decode_w, decode_h, targets, n);
-    int ret = -1;
-    if (info->is_jpeg) {
-        int fd = open(path, O_RDONLY | O_CLOEXEC);
-        struct stat sb;
-        if (fd < 0 || fstat(fd, &sb) < 0 || sb.st_size <= 0) {
-            cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again: %s",
-                     strerror(errno ? errno : EIO));
-            if (fd >= 0)
-                close(fd);
-            return ds_end(&st, -1);
-        }
-        size_t len = (size_t)sb.st_size;
-        /* Mapped in one go: page by page, the faults cost more than the copy. */
-        void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-        close(fd);
-        if (map == MAP_FAILED) {
-            cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again: %s",
-                     strerror(errno));
-            return ds_end(&st, -1);
-        }
-        madvise(map, len, MADV_SEQUENTIAL);
-        ret = run_jpeg(&st, map, len, display, diags);
-        munmap(map, len);
-    } else if (info->format != CP_IMG_PNG) {
-        /* A format only image.c decodes (the page of a TIFF scan that info
-         * describes), row by row. */
+    int ret = 1;
+    if (!info->is_jpeg && info->format == CP_IMG_PNG)
+        ret = run_png_rows(&st, path, want, display, diags);   /* 1: it cannot stream */
+    if (ret > 0) {
+        /* Read into memory, not mapped: the bytes decoded are the bytes
+         * hashed, whatever happens to the file meanwhile. */
         char *data = NULL;
         size_t len = 0;
-        if (cp_read_file(&data, &len, path, (size_t)CP_IMAGE_MAX_BYTES) < 0)
+        struct stat before, after;
+        ret = -1;
+        if (cp_read_file_stat(&data, &len, path, (size_t)CP_IMAGE_MAX_BYTES, &before,
+                              &after) < 0)
             cp_error(diags, CP_INPUT, display, 0, 0, "could not read the picture again: %s",
                      strerror(errno));
-        else
-            ret = run_rows(&st, (const unsigned char *)data, len, info->page, display, diags);
+        else if (cp_reread_check(want, data, len, &before, &after, display, diags) == 0)
+            ret = run_bytes(&st, (const unsigned char *)data, len, &data, info, display,
+                            diags);
         free(data);
-    } else if ((ret = run_png_rows(&st, path, display, diags)) > 0) {
-        /* A PNG that rows cannot stream. */
-        cp_image *img = NULL;
-        ret = -1;
-        if (cp_image_load_page(&img, path, info->page, display, diags) == 0)
-            ret = run_png(&st, img, display, diags);
-        cp_image_free(img);
     }
     return ds_end(&st, ret);
 }
@@ -807,18 +853,7 @@ cp_downsample_buf(const unsigned char *buf, size_t len, const char *display,
 {
     ds_state st;
     ds_begin(&st, decode_w, decode_h, targets, n);
-    int ret = -1;
-    if (info->is_jpeg) {
-        ret = run_jpeg(&st, buf, len, display, diags);
-    } else if (info->format != CP_IMG_PNG) {
-        ret = run_rows(&st, buf, len, info->page, display, diags);
-    } else {
-        cp_image *img = xcalloc(1, sizeof *img);
-        if (cp_image_decode_page(img, buf, len, info->page, 1, display, diags) == 0)
-            ret = run_png(&st, img, display, diags);
-        cp_image_free(img);
-    }
-    return ds_end(&st, ret);
+    return ds_end(&st, run_bytes(&st, buf, len, NULL, info, display, diags));
 }
 
 int

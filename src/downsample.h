@@ -35,14 +35,17 @@ typedef struct cp_ds_target {
     enum cp_colorspace cs;      /* out: CP_CS_GRAY or CP_CS_RGB */
 } cp_ds_target;
 
-/* Make every target from the picture at `path` (probed as `info`). A JPEG
+/* Make every target from the picture at `path` (probed as `info`), whose
+ * bytes are read once, checked (reread.h: they must be what `want` says)
+ * and decoded. A JPEG
  * is decoded at the smallest DCT scale still at least decode_w x decode_h
  * (0 x 0: full size): the caller fixes that size per picture, not per call,
  * so that a target comes out the same whatever else is made with it. Errors
  * are CP_INPUT diagnostics naming `display`. 0 or -1 (no target filled). */
-int cp_downsample(const char *path, const char *display, const cp_image *info,
-                  int decode_w, int decode_h, cp_ds_target *targets, size_t n,
-                  cp_diags *diags);
+struct cp_reread_want;
+int cp_downsample(const char *path, const struct cp_reread_want *want, const char *display,
+                  const cp_image *info, int decode_w, int decode_h, cp_ds_target *targets,
+                  size_t n, cp_diags *diags);
 
 /* The same from the picture's bytes in memory (a chat's picture, read
  * from its .zip and checked by the caller), decoded by its format's loader. */

@@ -27,6 +27,7 @@
 #include "claimpack/evidence.h"
 #include "downsample.h"
 #include "output.h"
+#include "reread.h"
 #include "util.h"
 
 #include <errno.h>
@@ -249,13 +250,9 @@ say_changed(cp_diags *d, const cp_asm_image *im)
 }
 
 /* Read a picture again for embedding: the bytes read here are the ones
- * checked and written, so the PDF holds exactly the file the index
- * describes, whatever happened to it since. An evidence file is read from
- * a file that is, before and after the reading, the one the evidence
- * check found and the pack hashed (the same stamp: device, inode, size,
- * modification and change time), so its bytes are those hashed and are
- * not hashed a second time; a chat's picture (a .zip's member, or a file
- * beside the chat) is compared with the SHA-256 its reading took. */
+ * checked and written, and they are held to the file the index describes
+ * (reread.h), so the PDF holds exactly that file, whatever happened to it
+ * since. */
 static int
 read_picture(char **buf, size_t *len, const cp_asm_image *im, cp_diags *d)
 {
@@ -269,26 +266,18 @@ read_picture(char **buf, size_t *len, const cp_asm_image *im, cp_diags *d)
                  strerror(errno));
         return -1;
     }
-    if (im->stamp && !im->member) {
-        if (cp_file_stamp_is(im->stamp, &before) && cp_file_stamp_is(im->stamp, &after))
-            return 0;
-        say_changed(d, im);
-        free(*buf);
-        *buf = NULL;
-        return -1;
-    }
-    char hex[65];
-    if (im->sha256 && im->sha256[0])
-        cp_sha256_hex(hex, *buf, *len);
-    if ((im->info->is_jpeg && *len != im->info->size) ||
-        (im->sha256 && im->sha256[0] && strcmp(hex, im->sha256) != 0)) {
+    cp_reread_want want = { im->member ? NULL : im->stamp, im->sum, im->sha256 };
+    int rc = cp_reread_check(&want, *buf, *len, &before, &after, im->display, d);
+    if (rc == 0 && im->info->is_jpeg && *len != im->info->size) {
         cp_error(d, CP_INPUT, im->display, 0, 0, "the file changed while the PDF was being "
-                 "made (its SHA-256 is no longer the one it was checked with); build again");
+                 "made (its size is no longer the one it was checked with); build again");
+        rc = -1;
+    }
+    if (rc < 0) {
         free(*buf);
         *buf = NULL;
-        return -1;
     }
-    return 0;
+    return rc;
 }
 
 static const char *

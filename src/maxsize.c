@@ -11,6 +11,7 @@
 #include "maxsize.h"
 #include "chat.h"
 #include "downsample.h"
+#include "reread.h"
 #include "util.h"
 
 #include <math.h>
@@ -247,25 +248,22 @@ prune(shrink *s)
     }
 }
 
-/* One picture decoded into every target. A picture inside a chat's .zip
- * is read from it here and must still be the bytes the chat's check hashed,
- * as imagestore.c requires of what it embeds. */
+/* One picture decoded into every target. Its bytes must still be the ones
+ * the index (or a chat's check) hashed, as imagestore.c requires of what it
+ * embeds (reread.h): a picture inside a chat's .zip is read from it here, a
+ * file by cp_downsample. */
 static int
 decode(const cp_maxsize_pic *p, int w, int h, cp_ds_target *t, size_t nt, cp_diags *d)
 {
+    cp_reread_want want = { p->member ? NULL : p->stamp, p->sum, p->sha256 };
     if (p->member == NULL)
-        return cp_downsample(p->path, p->display, p->info, w, h, t, nt, d);
+        return cp_downsample(p->path, &want, p->display, p->info, w, h, t, nt, d);
     char *buf;
     size_t len;
     if (cp_chat_pic_read(&buf, &len, p->path, p->member, p->display, d) < 0)
         return -1;
-    char hex[65];
-    cp_sha256_hex(hex, buf, len);
     int rc = -1;
-    if (p->sha256 && strcmp(hex, p->sha256) != 0)
-        cp_error(d, CP_INPUT, p->display, 0, 0, "the file changed while the PDF was being "
-                 "made (its SHA-256 is no longer the one it was checked with); build again");
-    else
+    if (cp_reread_check(&want, buf, len, NULL, NULL, p->display, d) == 0)
         rc = cp_downsample_buf((const unsigned char *)buf, len, p->display, p->info, w, h, t,
                                nt, d);
     free(buf);

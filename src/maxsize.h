@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "claimpack/diag.h"
 #include "image.h"
 
@@ -29,6 +30,9 @@ typedef struct cp_maxsize_pic {
     const char *member;            /* a picture inside a chat's .zip (chat.h): read
                                     * from there, checked against sha256; else NULL */
     const char *sha256;            /* hex, of the bytes the index (or the chat) hashed */
+    const struct cp_file_stamp *stamp;  /* the file as the evidence check found it, or
+                                    * NULL, and sum: as cp_asm_image's (assemble.h) */
+    uint64_t sum;
     size_t kept_size;              /* its bytes in the PDF when used as it is */
     /* results; data NULL = used as it is */
     unsigned char *data;           /* baseline JPEG, malloc'd */

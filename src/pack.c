@@ -2,6 +2,7 @@
 #include "config.h"
 #include "pack.h"
 #include "claimpack/evidence.h"
+#include "reread.h"
 #include "util.h"
 
 #include <errno.h>
@@ -46,9 +47,11 @@ exhibit_label(char *buf, size_t i)
     buf[n] = '\0';
 }
 
-/* *stp: the file hashed, as fstat gives it. */
+/* The SHA-256 of the file at path, and the checksum its bytes are held to
+ * when they are read again (reread.h), in one pass; *stp: the file hashed,
+ * as fstat gives it. */
 static int
-sha256_file(char out[65], struct stat *stp, const char *path)
+sha256_file(char out[65], uint64_t *sum, struct stat *stp, const char *path)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     struct stat st;
@@ -59,11 +62,17 @@ sha256_file(char out[65], struct stat *stp, const char *path)
     }
     struct sha256_ctx ctx;
     sha256_init(&ctx);
+    *sum = CP_SUM64_INIT;
     size_t len = (size_t)st.st_size;
     void *map = len ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
     if (map != MAP_FAILED) {
         madvise(map, len, MADV_SEQUENTIAL);
-        sha256_update(&ctx, len, map);
+        /* A piece at a time, so that the checksum finds it in the cache. */
+        for (size_t at = 0; at < len; at += 1 << 18) {
+            size_t n = len - at < (1 << 18) ? len - at : 1 << 18;
+            sha256_update(&ctx, n, (const uint8_t *)map + at);
+            *sum = cp_sum64(*sum, (const uint8_t *)map + at, n);
+        }
         munmap(map, len);
     } else {
         unsigned char *buf = xmalloc(1 << 20);
@@ -77,6 +86,7 @@ sha256_file(char out[65], struct stat *stp, const char *path)
                 return -1;
             }
             sha256_update(&ctx, (size_t)n, buf);
+            *sum = cp_sum64(*sum, buf, (size_t)n);
         }
         free(buf);
     }
@@ -121,15 +131,16 @@ hash_some(void *arg)
     hash_job *j = arg;
     size_t i;
     while ((i = atomic_fetch_add(&j->next, 1)) < j->n)
-        if (sha256_file(j->items[i]->sha256, &j->sts[i], j->items[i]->file->path) < 0)
+        if (sha256_file(j->items[i]->sha256, &j->items[i]->sum, &j->sts[i],
+                        j->items[i]->file->path) < 0)
             j->errs[i] = errno ? errno : EIO;
     return NULL;
 }
 
 /* Whether the pack uses the evidence check's reading of f, not its own:
  * a picture's check is its header, and the bytes the PDF writer reads
- * again are compared with the same stamp instead of hashed again
- * (imagestore.c). */
+ * again are held to the same stamp and to the hash taken here
+ * (imagestore.c, maxsize.c). */
 static bool
 reads_checked(const cp_evidence_file *f)
 {
@@ -342,6 +353,7 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
             im->probed = im->info;
             im->sha256 = e->sha256;
             im->stamp = e->file && e->file->image ? &e->file->stamp : NULL;
+            im->sum = e->sum;
         }
     }
     *out = p;

@@ -12,6 +12,7 @@
 #define CP_PACK_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include "claimpack/claim.h"
 #include "claimpack/l10n.h"
 #include "claimpack/diag.h"
@@ -32,6 +33,7 @@ typedef struct cp_exhibit {
     const cp_evidence_file *file;    /* NULL for a typed chat */
     const char *title;               /* the document's title, else the file name */
     char sha256[65];                 /* hex; "" for a typed chat */
+    uint64_t sum;                    /* cp_sum64 of the bytes hashed (reread.h) */
     cp_date date;
     int first_page, n_pages;         /* 0-based first page in the whole PDF */
     cp_image image;                  /* CP_EX_IMAGE: probed */
