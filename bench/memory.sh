@@ -18,8 +18,10 @@
 #             most an e-mail's text may be (more is refused)
 #   webp      a 7000x7000 lossy WebP (49 megapixels): libwebp decodes it
 #             whole into one RGB buffer, handed out row by row
-#   webp-ll   a 5200x5200 lossless WebP, just under the 200 MB bound on
-#             what libwebp holds (4 bytes a pixel of its own, 3 of output)
+#   webp-ll   a 5200x5200 lossless WebP (9 KB): libwebp holds 4 bytes a
+#             pixel of its own and 3 of output, 189 MB, just under the 200
+#             MB such a picture may take with its file (the same picture
+#             compressed with -z 0 is a 27 MB file, over it, and refused)
 #   webp-llx  a 7000x7000 lossless WebP: refused, over the bound
 #   tiff      a 7000x7000 RGB TIFF (Deflate, strips of 64 rows): decoded a
 #             band of strips at a time
@@ -63,12 +65,12 @@
 #                     one line per input: peak RSS of check, build, img2pdf,
 #                     and build / 256 MB. Needs python3, ImageMagick,
 #                     jpegtran (libjpeg-turbo-progs), img2pdf, GNU time,
-#                     cwebp (webp), heif-enc (libheif-examples).
+#                     cwebp (webp), heif-enc (libheif-examples), bc.
 set -eu
 CLAIMPACK=${CLAIMPACK:-$(pwd)/claimpack}
 here=$(cd "$(dirname "$0")/.." && pwd)
-for t in python3 convert jpegtran cjpeg img2pdf /usr/bin/time cwebp heif-enc; do
-    command -v "$t" >/dev/null || { echo "$t not found (apt-get install python3 imagemagick libjpeg-turbo-progs img2pdf time webp libheif-examples)" >&2; exit 1; }
+for t in python3 convert jpegtran cjpeg img2pdf /usr/bin/time cwebp heif-enc bc; do
+    command -v "$t" >/dev/null || { echo "$t not found (apt-get install python3 imagemagick libjpeg-turbo-progs img2pdf time webp libheif-examples bc)" >&2; exit 1; }
 done
 [ -x "$CLAIMPACK" ] || { echo "$CLAIMPACK not found: run from the build directory" >&2; exit 1; }
 W=$(mktemp -d "${TMPDIR:-/tmp}/claimpack-bench.XXXXXX")
@@ -176,7 +178,7 @@ tiff('tiff.tiff', 1)
 tiff('tiff-4.tiff', 4)
 PY
 cwebp -quiet -q 80 "$W/pic.ppm" -o "$W/webp.webp"
-cwebp -quiet -lossless -z 0 "$W/ll.ppm" -o "$W/webp-ll.webp"
+cwebp -quiet -lossless "$W/ll.ppm" -o "$W/webp-ll.webp"
 cwebp -quiet -lossless -z 0 "$W/pic.ppm" -o "$W/webp-llx.webp"
 convert "$W/pic.ppm" -colors 64 "$W/gif.gif"
 convert "$W/pic.ppm" "$W/pic.png"
