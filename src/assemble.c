@@ -764,6 +764,14 @@ cp_assemble(const cp_asm_plan *plan, cp_output *out, cp_diags *diags)
         write_error(st.out, target, diags);
         goto cleanup;
     }
+    /* qpdf has read what it takes of the imported PDFs (assemble.h,
+     * cp_asm_source); an exhibit's pages are one run. */
+    for (size_t i = 0; i < plan->n_pages; i++) {
+        const cp_asm_source *src = plan->pages[i].source;
+        if (src && (i == 0 || plan->pages[i - 1].source != src) &&
+            cp_reread_file(&src->want, src->path, src->display, diags) < 0)
+            goto cleanup;
+    }
     errno = 0;
     if (patch_id(tmp, st.id) < 0) {
         cp_error(diags, CP_OUTPUT, target, 0, 0, "cannot write%s: %s",

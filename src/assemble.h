@@ -21,12 +21,23 @@
 #include "image.h"
 #include "output.h"
 #include "pdfimport.h"
+#include "reread.h"
 
 enum cp_asm_kind {
     CP_ASM_GENERATED,   /* a typeset page, as it is */
     CP_ASM_IMAGE,       /* a typeset page (caption, label) with a picture drawn on it */
     CP_ASM_IMPORTED     /* a page of imported PDF evidence, with a typeset overlay */
 };
+
+/* An evidence file the assembly reads: an imported PDF, whose streams qpdf
+ * reads from the file as it writes them. Once the writing is done, the file
+ * must still be the one the index hashes (reread.h), or nothing is written:
+ * a PDF rewritten in place after the pack hashed it would go in as a mix of
+ * the two. */
+typedef struct cp_asm_source {
+    const char *path, *display;
+    cp_reread_want want;
+} cp_asm_source;
 
 typedef struct cp_asm_page {
     enum cp_asm_kind kind;
@@ -38,6 +49,7 @@ typedef struct cp_asm_page {
     /* IMPORTED */
     cp_pdfdoc *doc;
     int doc_page;              /* 0-based */
+    const struct cp_asm_source *source;  /* the file doc was read from, or NULL */
     double strip;              /* points freed at the foot of the visible page for
                                 * the overlay's stamp: the content is scaled down
                                 * into the rest, so nothing of it is covered */

@@ -251,6 +251,7 @@ add_file(cp_document *d, char *path, char *display)
     d->files[d->n_files].pdf = NULL;
     d->files[d->n_files].mail = NULL;
     d->files[d->n_files].text = NULL;
+    d->files[d->n_files].read_sum = 0;
     memset(&d->files[d->n_files].stamp, 0, sizeof d->files[d->n_files].stamp);
     d->files[d->n_files].found = CP_FOUND_NONE;
     d->files[d->n_files].n_items = -1;
@@ -559,12 +560,13 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
             f->n_items = m->url ? -1 : (int)m->n_attachments;
             cp_mail_free(f->mail);
             f->mail = m;        /* the pack lays out this reading */
+            f->read_sum = m->sum;
         }
         break;
     }
     case CP_FMT_TEXT: {
         char *text = NULL;
-        if (cp_text_read(&text, f->path, name, &sub) == 0) {
+        if (cp_text_read(&text, &f->read_sum, f->path, name, &sub) == 0) {
             f->found = CP_FOUND_TEXT;
             free(f->text);
             f->text = text;     /* the pack lays out this reading */

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "mail.h"
 #include "unicode.h"
+#include "reread.h"
 #include "util.h"
 
 #include <dlfcn.h>
@@ -1369,8 +1370,12 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
             cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s", strerror(errno));
         goto cleanup;
     }
+    /* Of the bytes as read: parsing them changes them in place. */
+    uint64_t sum = cp_sum64(CP_SUM64_INIT, data, len);
     if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
         rc = cp_outlook_read(out, (const unsigned char *)data, len, display, diags);
+        if (rc == 0)
+            (*out)->sum = sum;
         goto cleanup;   /* an Outlook message (outlook.c) */
     }
     size_t start = mail_header_start(data, len);
@@ -1431,6 +1436,7 @@ cp_mail_read(cp_mail **out, const char *path, const char *display, cp_diags *dia
     if (ctx.nuls > 0)
         cp_warning(diags, display, 0, 0, "the e-mail's text has %zu NUL byte%s, shown as \xEF\xBF\xBD",
                    ctx.nuls, ctx.nuls == 1 ? "" : "s");
+    m->sum = sum;
     *out = m;
     rc = 0;
 
@@ -1606,7 +1612,7 @@ cp_text_sniff(const unsigned char *buf, size_t len)
 }
 
 int
-cp_text_read(char **out, const char *path, const char *display, cp_diags *diags)
+cp_text_read(char **out, uint64_t *sum, const char *path, const char *display, cp_diags *diags)
 {
     *out = NULL;
     char *data = NULL;
@@ -1622,6 +1628,7 @@ cp_text_read(char **out, const char *path, const char *display, cp_diags *diags)
             cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s", strerror(errno));
         goto cleanup;
     }
+    uint64_t read_sum = cp_sum64(CP_SUM64_INIT, data, len);
     const unsigned char *u = (const unsigned char *)data;
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         /* Windows editors still save "Unicode" text as UTF-16. */
@@ -1663,6 +1670,8 @@ cp_text_read(char **out, const char *path, const char *display, cp_diags *diags)
         free(text);
         goto cleanup;
     }
+    if (sum)
+        *sum = read_sum;
     *out = text;
     rc = 0;
 

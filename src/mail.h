@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "claimpack/diag.h"
 
 /* Limits: larger files and longer text are refused (exit 3). */
@@ -29,6 +30,9 @@ typedef struct cp_mail {
     struct cp_mail **messages;               /* attached or forwarded messages
                                                 (message/rfc822), in order */
     size_t n_messages;
+    uint64_t sum;                            /* cp_sum64 of the file's bytes as read
+                                                (reread.h): what the pack's hash must
+                                                be of; 0 in an attached message */
 } cp_mail;
 
 /* Read an RFC 5322 message, or a web page a browser saved as MHTML (a
@@ -63,9 +67,11 @@ int cp_text_sniff(const unsigned char *buf, size_t len);
 
 /* Read plain-text correspondence: UTF-8 (a BOM is dropped; UTF-16 with a
  * BOM is converted), line endings made "\n", trailing white space removed,
- * NUL bytes shown as U+FFFD with a warning.
+ * NUL bytes shown as U+FFFD with a warning; *sum (when not NULL) the
+ * cp_sum64 of the file's bytes as read (reread.h).
  * Not text or not UTF-8 is a CP_INPUT error naming `display`. 0 or -1. */
-int cp_text_read(char **out, const char *path, const char *display, cp_diags *diags);
+int cp_text_read(char **out, uint64_t *sum, const char *path, const char *display,
+                 cp_diags *diags);
 
 /* A message to write: one text part and one PDF attached. */
 typedef struct cp_mail_msg {

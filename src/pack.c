@@ -250,7 +250,7 @@ load_file(cp_pack *p, cp_exhibit *e, cp_diags *d)
         return 0;
     case CP_FMT_TEXT:
         e->type = CP_EX_TEXT;
-        if (f->text == NULL && cp_text_read(&e->own_text, f->path, f->display, d) < 0)
+        if (f->text == NULL && cp_text_read(&e->own_text, NULL, f->path, f->display, d) < 0)
             return -1;
         e->text = f->text ? f->text : e->own_text;
         return 0;
@@ -340,6 +340,12 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
                      "while the PDF was being made (it is no longer the file it was checked "
                      "as); build again");
             rc = -1;
+        } else if (!job.errs[i] && !failed[i] && job.items[i]->file->read_sum &&
+                   cp_reread_sum_ok(job.items[i]->file->read_sum, job.items[i]->sum,
+                                    job.items[i]->file->display, diags) < 0) {
+            /* The e-mail or text laid out is the check's reading: the bytes
+             * hashed must be those it read, stamp or no stamp (reread.h). */
+            rc = -1;
         }
     free(job.items);
     free(job.errs);
@@ -354,6 +360,10 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
             im->sha256 = e->sha256;
             im->stamp = e->file && e->file->image ? &e->file->stamp : NULL;
             im->sum = e->sum;
+        }
+        if (e->type == CP_EX_PDF && e->file) {
+            cp_reread_want want = { &e->file->stamp, e->sum, NULL };
+            e->source = (cp_asm_source){ e->file->path, e->file->display, want };
         }
     }
     *out = p;
@@ -650,6 +660,7 @@ layout_pdf(pack_ctx *c, cp_exhibit *e)
         role.kind = CP_ASM_IMPORTED;
         role.doc = e->pdf;
         role.doc_page = i;
+        role.source = e->source.path ? &e->source : NULL;
         role.strip = STRIP;
         set_role(c->p, (size_t)page, &role);
     }

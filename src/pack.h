@@ -34,6 +34,8 @@ typedef struct cp_exhibit {
     const char *title;               /* the document's title, else the file name */
     char sha256[65];                 /* hex; "" for a typed chat */
     uint64_t sum;                    /* cp_sum64 of the bytes hashed (reread.h) */
+    cp_asm_source source;            /* CP_EX_PDF: what its file must still be once
+                                      * qpdf has read it (assemble.h) */
     cp_date date;
     int first_page, n_pages;         /* 0-based first page in the whole PDF */
     cp_image image;                  /* CP_EX_IMAGE: probed */

@@ -57,9 +57,18 @@ void cp_reread_add(cp_reread *r, const void *p, size_t n);
 int cp_reread_end(cp_reread *r, const struct stat *before, const struct stat *after,
                   const char *display, cp_diags *diags);
 
+/* Whether two readings' cp_sum64 agree; if not, the error of a file
+ * changed with its stamp kept, naming `display`, and -1. */
+int cp_reread_sum_ok(uint64_t want, uint64_t got, const char *display, cp_diags *diags);
+
 /* The same for n bytes read whole. */
 int cp_reread_check(const cp_reread_want *want, const void *p, size_t n,
                     const struct stat *before, const struct stat *after, const char *display,
                     cp_diags *diags);
+
+/* The same for the file at path, read here (a PDF that qpdf read as it
+ * wrote, checked once the writing is done). */
+int cp_reread_file(const cp_reread_want *want, const char *path, const char *display,
+                   cp_diags *diags);
 
 #endif

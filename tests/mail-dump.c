@@ -94,7 +94,7 @@ main(int argc, char **argv)
     cp_diags diags = CP_DIAGS_INIT;
     if (argc == 3 && strcmp(argv[1], "-t") == 0) {
         char *text = NULL;
-        if (cp_text_read(&text, argv[2], cp_path_base(argv[2]), &diags) == 0) {
+        if (cp_text_read(&text, NULL, argv[2], cp_path_base(argv[2]), &diags) == 0) {
             fputs(text, stdout);
             putchar('\n');
         }

@@ -35,7 +35,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         walk(m);
     cp_mail_free(m);
     char *text = NULL;
-    if (cp_text_read(&text, path, "fuzz.txt", &diags) == 0)
+    if (cp_text_read(&text, NULL, path, "fuzz.txt", &diags) == 0)
         free(text);
     if (size < 1 << 20) {
         char *html = malloc(size + 1);
