@@ -33,6 +33,7 @@
 #include "chat.h"
 #include "dynlib.h"
 #include "mail.h"
+#include "reread.h"
 #include "util.h"
 
 #include <errno.h>
@@ -1127,6 +1128,8 @@ cp_chat_read(cp_chat **out, const char *path, const char *display, cp_diags *dia
             cp_error(diags, CP_INPUT, display, 0, 0, "cannot be read: %s", strerror(errno));
         goto cleanup;
     }
+    if (!zipped)
+        c->sum = cp_sum64(CP_SUM64_INIT, data, len);
     if (zipped) {
         if (zip_lib(display, diags) < 0)
             goto cleanup;

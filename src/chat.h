@@ -57,6 +57,9 @@ typedef struct cp_chat {
     cp_chat_pic *pics;
     size_t n_pics;
     size_t n_missing;   /* files named but not in the export */
+    uint64_t sum;       /* a chat's text: cp_sum64 of its bytes as read (reread.h), what
+                         * the pack's hash must be of; 0 for a .zip, read member by
+                         * member (its pictures are held to their SHA-256) */
 } cp_chat;
 
 /* True when the bytes are a chat export: a WhatsApp chat's text (its first

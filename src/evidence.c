@@ -582,6 +582,7 @@ file_check(const cp_claim *c, const cp_document *d, cp_evidence_file *f, bool fa
             f->n_missing = (int)chat->n_missing;
             cp_chat_free(f->chat);
             f->chat = chat;     /* the pack lays out this reading */
+            f->read_sum = chat->sum;
         }
         break;
     }

@@ -144,7 +144,7 @@ hash_some(void *arg)
 static bool
 reads_checked(const cp_evidence_file *f)
 {
-    return f->pdf || f->mail || f->text || f->image;
+    return f->pdf || f->mail || f->text || f->chat || f->image;
 }
 
 static void

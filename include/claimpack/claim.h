@@ -157,7 +157,7 @@ typedef struct cp_evidence_file {
     struct cp_mail *mail;    /* an e-mail (Outlook message, saved page) as cp_evidence_check
                               * read it: what the pack lays out, parsed once; owned */
     char *text;              /* a text file as cp_evidence_check read it, likewise; owned */
-    uint64_t read_sum;       /* of mail and text, the checksum of the bytes that
+    uint64_t read_sum;       /* of mail, text and a chat's text, the checksum of the bytes that
                               * reading read (src/reread.h): the pack's hash must be of
                               * them; 0 otherwise */
     struct cp_file_stamp {   /* the file as the check found it: the pack refuses to hash */
