@@ -241,14 +241,6 @@ store_write_sink(store *s, const zsink *z)
     free(chunk);
 }
 
-/* The refusal of a picture whose file is no longer the one checked. */
-static void
-say_changed(cp_diags *d, const cp_asm_image *im)
-{
-    cp_error(d, CP_INPUT, im->display, 0, 0, "the file changed while the PDF was being "
-             "made (it is no longer the file it was checked as); build again");
-}
-
 /* Read a picture again for embedding: the bytes read here are the ones
  * checked and written, and they are held to the file the index describes
  * (reread.h), so the PDF holds exactly that file, whatever happened to it
@@ -1130,7 +1122,7 @@ still_checked(const cp_asm_image *im, cp_diags *d)
         return 0;
     if (stat(im->path, &st) == 0 && cp_file_stamp_is(im->stamp, &st))
         return 0;
-    say_changed(d, im);
+    cp_reread_say_replaced(im->display, d);
     return -1;
 }
 

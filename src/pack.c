@@ -336,9 +336,7 @@ cp_pack_load(cp_pack **out, const cp_claim *claim, cp_diags *diags)
             /* The pack lays out the check's reading (and qpdf goes on
              * reading the file it opened): the SHA-256 in the index must
              * be that of the file read. */
-            cp_error(diags, CP_INPUT, job.items[i]->file->display, 0, 0, "the file changed "
-                     "while the PDF was being made (it is no longer the file it was checked "
-                     "as); build again");
+            cp_reread_say_replaced(job.items[i]->file->display, diags);
             rc = -1;
         } else if (!job.errs[i] && !failed[i] && job.items[i]->file->read_sum &&
                    cp_reread_sum_ok(job.items[i]->file->read_sum, job.items[i]->sum,

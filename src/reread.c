@@ -22,6 +22,13 @@ cp_sum64(uint64_t sum, const void *p, size_t n)
     return (uint64_t)crc << 32 | adler;
 }
 
+void
+cp_reread_say_replaced(const char *display, cp_diags *diags)
+{
+    cp_error(diags, CP_INPUT, display, 0, 0, "the file changed while the PDF was being made "
+             "(it is no longer the file it was checked as); build again");
+}
+
 int
 cp_reread_sum_ok(uint64_t want, uint64_t got, const char *display, cp_diags *diags)
 {
@@ -58,8 +65,7 @@ cp_reread_end(cp_reread *r, const struct stat *before, const struct stat *after,
     const cp_reread_want *w = r->want;
     if (w->stamp) {
         if (!cp_file_stamp_is(w->stamp, before) || !cp_file_stamp_is(w->stamp, after)) {
-            cp_error(diags, CP_INPUT, display, 0, 0, "the file changed while the PDF was "
-                     "being made (it is no longer the file it was checked as); build again");
+            cp_reread_say_replaced(display, diags);
             return -1;
         }
         return cp_reread_sum_ok(w->sum, r->sum, display, diags);

@@ -57,6 +57,10 @@ void cp_reread_add(cp_reread *r, const void *p, size_t n);
 int cp_reread_end(cp_reread *r, const struct stat *before, const struct stat *after,
                   const char *display, cp_diags *diags);
 
+/* The refusal of a file that is no longer the one the check found (its
+ * stamp differs), naming `display`: one CP_INPUT error. */
+void cp_reread_say_replaced(const char *display, cp_diags *diags);
+
 /* Whether two readings' cp_sum64 agree; if not, the error of a file
  * changed with its stamp kept, naming `display`, and -1. */
 int cp_reread_sum_ok(uint64_t want, uint64_t got, const char *display, cp_diags *diags);

@@ -127,17 +127,24 @@ opening(const char *path)
     close(fd);
 }
 
+/* open's third argument, given when it creates a file; `flags` must be the
+ * caller's last named parameter. */
+#define MODE_ARG(flags, mode) \
+    do { \
+        if ((flags) & (O_CREAT | O_TMPFILE)) { \
+            va_list ap_; \
+            va_start(ap_, flags); \
+            (mode) = (mode_t)va_arg(ap_, int); \
+            va_end(ap_); \
+        } \
+    } while (0)
+
 int
 open(const char *path, int flags, ...)
 {
     REAL(open);
     mode_t mode = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list ap;
-        va_start(ap, flags);
-        mode = (mode_t)va_arg(ap, int);
-        va_end(ap);
-    }
+    MODE_ARG(flags, mode);
     opening(path);
     return real_open(path, flags, mode);
 }
@@ -147,12 +154,7 @@ open64(const char *path, int flags, ...)
 {
     REAL(open64);
     mode_t mode = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list ap;
-        va_start(ap, flags);
-        mode = (mode_t)va_arg(ap, int);
-        va_end(ap);
-    }
+    MODE_ARG(flags, mode);
     opening(path);
     return real_open64(path, flags, mode);
 }
@@ -162,12 +164,7 @@ openat(int dirfd, const char *path, int flags, ...)
 {
     REAL(openat);
     mode_t mode = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list ap;
-        va_start(ap, flags);
-        mode = (mode_t)va_arg(ap, int);
-        va_end(ap);
-    }
+    MODE_ARG(flags, mode);
     opening(path);
     return real_openat(dirfd, path, flags, mode);
 }
