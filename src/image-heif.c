@@ -483,8 +483,16 @@ hp_decode(void *dec, struct heif_image **out)
     d->ctx = NULL;
     /* What libde265 freed goes back to the system before the planes are
      * made: malloc keeps freed blocks of its size for itself, which left
-     * a second decode in one run (--max-size) some 25 MB higher. */
+     * a second decode in one run (--max-size) some 25 MB higher. Not
+     * under AddressSanitizer, whose allocator is the program's malloc
+     * then: glibc's has nothing to give back, and this call would be its
+     * first use, made on libheif's threads rather than the main one,
+     * where glibc sets its allocator up without a lock: about one check
+     * in a hundred crashed in the trim or aborted at a thread's exit
+     * ("a->attached_threads > 0"). */
+#ifndef __SANITIZE_ADDRESS__
     malloc_trim(0);
+#endif
     if (cp.plane[0] && hp_rgb(&cp, out) < 0)
         return hp_failed;
     return *out ? hp_ok : hp_failed;
