@@ -15,8 +15,8 @@
 # where libjpeg's decode took 1.9 s; callgrind of one photo's check 102
 # million instructions) and the 10 screenshots' compressed rows
 # inflated and checked (0.4 s, where libpng's decode took 0.7 s:
-# image-png.c); about 2 s of user and system time in all, against the other
-# tools' 3.0-3.5 s. The pictures are checked on every core (imagestore.c), so
+# image-png.c); 1.75-1.9 s of user and system time in all, against the other
+# tools' 2.7-3.6 s. The pictures are checked on every core (imagestore.c), so
 # the ratio falls with idle cores and nears that of the CPU times (about 0.6)
 # on a busy machine; on two cores the checks alone keep it above 0.3.
 # Little of the build leaves a core idle: the pictures are prepared from
@@ -25,9 +25,9 @@
 # last 16 MB only (cp_output_writeback). What is left on one core is the
 # start: the claim read and the files' headers checked (about 0.07 s,
 # strace -f -tt), before the hashing (both cores, 0.1 s).
-# Medians of 5 runs on a two-core machine at a load average of about 1.5:
-# 0.39-0.40 (1.19-1.21 s against 3.00-3.12 s); at a load of 6, 0.7-0.8,
-# the ratio of the CPU times. callgrind of the build: 19.1 billion
+# Medians of 5 runs on an idle two-core machine: 0.35-0.38 (1.02-1.28 s
+# against 2.69-3.65 s); at a load of 6, 0.7-0.8, the ratio of the CPU
+# times. callgrind of the build: 19.1 billion
 # instructions, SHA-256 10.9 of them (under valgrind nettle cannot use the
 # SHA instructions it uses natively, where a pass over the pictures takes
 # 0.15 s).
