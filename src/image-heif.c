@@ -33,6 +33,19 @@
  * decoded two at a time: the library is opened once (pthread_once). */
 #define HEIF_SONAME "libheif.so.1"
 
+/* Built with AddressSanitizer: gcc says so with __SANITIZE_ADDRESS__,
+ * clang (make fuzz) with __has_feature. */
+#if defined(__SANITIZE_ADDRESS__)
+#define CP_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CP_ASAN 1
+#endif
+#endif
+#ifndef CP_ASAN
+#define CP_ASAN 0
+#endif
+
 static struct {
     __typeof__(heif_context_alloc) *context_alloc;
     __typeof__(heif_context_free) *context_free;
@@ -490,7 +503,7 @@ hp_decode(void *dec, struct heif_image **out)
      * where glibc sets its allocator up without a lock: about one check
      * in a hundred crashed in the trim or aborted at a thread's exit
      * ("a->attached_threads > 0"). */
-#ifndef __SANITIZE_ADDRESS__
+#if !CP_ASAN
     malloc_trim(0);
 #endif
     if (cp.plane[0] && hp_rgb(&cp, out) < 0)

@@ -47,7 +47,7 @@ for f in $srcs "$srcdir"/tests/fuzz/fuzz-common.c; do
     fi
     objs="$objs $o"
 done
-for t in claim template png jpeg mail pdf; do
+for t in claim template png jpeg mail pdf build; do
     echo "  LD $out/fuzz-$t"
     # shellcheck disable=SC2086
     $CC_FUZZ $cflags $main "$srcdir/tests/fuzz/fuzz-$t.c" $objs $DEP_LIBS \
