@@ -867,6 +867,18 @@ cp_font_subset_file(char **path_out, size_t *n_hidden, const cp_fontset *fs,
     }
     if (astral || glyphs)
         sub = remap_cmap(sub, fs, face_id, f->used, glyphs, n_hidden);
+    /* libharu writes the 13 tables it needs in name order, a missing one
+     * as empty at the end of what it has written, and then seeks to each
+     * table's start in its memory buffers: a seek to the very end fails
+     * where that end falls on a buffer's boundary (4096 bytes), and the
+     * PDF is not written ("libharu error 0x1033"). Without hinting, the
+     * last table, prep, would be missing: a prep that pushes a value and
+     * pops it keeps it from being empty, and does nothing. */
+    static const char prep[] = { '\xB0', 0, '\x21' };     /* PUSHB[0] 0, POP */
+    hb_blob_t *prep_blob = hb.hb_blob_create(prep, sizeof prep, HB_MEMORY_MODE_READONLY,
+                                             NULL, NULL);
+    hb.hb_face_builder_add_table(sub, HB_TAG('p', 'r', 'e', 'p'), prep_blob);
+    hb.hb_blob_destroy(prep_blob);
     blob = hb.hb_face_reference_blob(sub);
     unsigned len;
     const char *data = hb.hb_blob_get_data(blob, &len);

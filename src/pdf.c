@@ -292,8 +292,9 @@ cp_pdf_render(unsigned char **out, size_t *len, cp_layout *L,
         if (check(&r, "draw a page") < 0)
             goto cleanup;
     }
-    if (HPDF_SaveToStream(r.pdf) != HPDF_OK || check(&r, "write the document") < 0) {
-        if (r.err.code == 0)
+    /* check() reports libharu's error, when it has given one. */
+    if (HPDF_SaveToStream(r.pdf) != HPDF_OK || r.err.code != 0) {
+        if (check(&r, "write the document") == 0)
             cp_error(diags, CP_OUTPUT, NULL, 0, 0, "PDF writer failed to write the document");
         goto cleanup;
     }
