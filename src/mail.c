@@ -767,7 +767,9 @@ sax_leave(html_sax *s)
         return;
     }
     html_link *l = &s->links[--s->n_links];
-    const char *text = s->link_text.data + l->at;
+    /* link_text has no buffer yet when no link had text (NULL + 0 is
+     * undefined: clang's UBSan, make fuzz) */
+    const char *text = s->link_text.data ? s->link_text.data + l->at : "";
     size_t tl = s->link_text.len - l->at;
     if (tl > 0 && text[0] == ' ') {
         text++;
