@@ -47,7 +47,12 @@ for f in $srcs "$srcdir"/tests/fuzz/fuzz-common.c; do
     fi
     objs="$objs $o"
 done
-for t in claim template png jpeg mail pdf build; do
+# Every target, as its file names it (fuzz-common.c is shared code), so
+# that a new one cannot be left out as fuzz-build once was.
+for f in "$srcdir"/tests/fuzz/fuzz-*.c; do
+    t=$(basename "$f" .c)
+    t=${t#fuzz-}
+    [ "$t" = common ] && continue
     echo "  LD $out/fuzz-$t"
     # shellcheck disable=SC2086
     $CC_FUZZ $cflags $main "$srcdir/tests/fuzz/fuzz-$t.c" $objs $DEP_LIBS \
